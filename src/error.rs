@@ -1,0 +1,39 @@
+//! Errors that end a run with exit 2: each names the flag or file at fault and says what to do.
+
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageError {
+    /// Stable snake_case id, printed in JSON as `error.code`.
+    pub code: &'static str,
+    pub message: String,
+    pub hints: Vec<String>,
+}
+
+impl UsageError {
+    pub fn new(code: &'static str, message: impl Into<String>) -> UsageError {
+        UsageError {
+            code,
+            message: message.into(),
+            hints: Vec::new(),
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> UsageError {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// An unreadable or invalid input: `--body-file 'x.json': No such file or directory`.
+    pub fn input(what: impl fmt::Display, message: impl fmt::Display) -> UsageError {
+        UsageError::new("invalid_input", format!("{what}: {message}"))
+    }
+}
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for UsageError {}

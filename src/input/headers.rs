@@ -1,0 +1,101 @@
+//! A header list as received: names compared without case, repeats kept in order.
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Headers {
+    entries: Vec<(String, String)>,
+}
+
+impl Headers {
+    pub fn new() -> Headers {
+        Headers::default()
+    }
+
+    pub fn push(&mut self, name: impl Into<String>, value: impl Into<String>) {
+        self.entries.push((name.into(), value.into()));
+    }
+
+    /// Replaces every header of this name with one value (an explicit flag overriding a capture).
+    pub fn set(&mut self, name: &str, value: impl Into<String>) {
+        self.entries.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        self.push(name, value);
+    }
+
+    /// The first value of `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.get_all(name).next()
+    }
+
+    pub fn get_all<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a str> {
+        self.entries
+            .iter()
+            .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.entries.iter().map(|(n, v)| (n.as_str(), v.as_str()))
+    }
+
+    /// Appends folded text to the last header's value; false when there is no header yet.
+    pub fn extend_last(&mut self, more: &str) -> bool {
+        match self.entries.last_mut() {
+            Some((_, value)) => {
+                value.push(' ');
+                value.push_str(more);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Parses one `Name: value` line; the value loses surrounding spaces and tabs only.
+    pub fn parse_line(line: &str) -> Result<(String, String), String> {
+        let (name, value) = line
+            .split_once(':')
+            .ok_or_else(|| format!("{line:?} is not a `Name: value` header line"))?;
+        if name.is_empty() || !name.bytes().all(is_token_byte) {
+            return Err(format!("{name:?} is not a valid header name"));
+        }
+        Ok((name.to_owned(), value.trim_matches([' ', '\t']).to_owned()))
+    }
+}
+
+/// RFC 9110 token characters, the only ones a header name may hold.
+fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_ignore_case_and_repeats_keep_order() {
+        let mut h = Headers::new();
+        h.push("X-Sig", "a");
+        h.push("x-sig", "b");
+        assert_eq!(h.get("X-SIG"), Some("a"));
+        assert_eq!(h.get_all("x-Sig").collect::<Vec<_>>(), ["a", "b"]);
+        h.set("X-SIG", "c");
+        assert_eq!(h.get_all("x-sig").collect::<Vec<_>>(), ["c"]);
+    }
+
+    #[test]
+    fn parses_lines() {
+        assert_eq!(
+            Headers::parse_line("X-A:  v=1, w \t").unwrap(),
+            ("X-A".into(), "v=1, w".into())
+        );
+        assert!(Headers::parse_line("no colon").is_err());
+        assert!(Headers::parse_line("bad name: x").is_err());
+        assert!(Headers::parse_line(": x").is_err());
+    }
+}

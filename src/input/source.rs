@@ -1,0 +1,59 @@
+//! Where an input comes from: a literal, a file, stdin (`-`) or an environment variable.
+//! Stdin can be read once; a second flag asking for it is an error naming both.
+
+use std::cell::RefCell;
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::UsageError;
+
+/// Hands out stdin to the first flag that asks for it and remembers which one that was.
+#[derive(Debug, Default)]
+pub struct StdinGuard {
+    taken_by: RefCell<Option<String>>,
+}
+
+impl StdinGuard {
+    pub fn take(&self, flag: &str) -> Result<(), UsageError> {
+        let mut taken = self.taken_by.borrow_mut();
+        if let Some(first) = taken.as_deref() {
+            return Err(UsageError::new(
+                "stdin_twice",
+                format!("{flag} and {first} both ask for standard input, which can be read once"),
+            )
+            .hint("give one of them a file instead of `-`"));
+        }
+        *taken = Some(flag.to_owned());
+        Ok(())
+    }
+
+    pub fn is_taken(&self) -> bool {
+        self.taken_by.borrow().is_some()
+    }
+}
+
+/// Reads a `FILE|-` argument as raw bytes, nothing stripped or added.
+pub fn read_path(flag: &str, path: &Path, stdin: &StdinGuard) -> Result<Vec<u8>, UsageError> {
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        stdin.take(flag)?;
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|e| {
+                UsageError::input(format!("{flag} -"), format!("reading standard input: {e}"))
+            })?;
+        return Ok(bytes);
+    }
+    std::fs::read(path)
+        .map_err(|e| UsageError::input(format!("{flag} '{}'", path.display()), io_reason(&e)))
+}
+
+/// The OS message without Rust's "(os error 2)" suffix.
+pub fn io_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}

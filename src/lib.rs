@@ -1,0 +1,34 @@
+//! hookcheck verifies webhook signatures on the receiving side and, when one does not match,
+//! says why.
+//!
+//! ```
+//! use hookcheck::{verify, Delivery, Headers, Options, Secret, scheme::registry};
+//!
+//! let mut headers = Headers::new();
+//! headers.push(
+//!     "X-Hub-Signature-256",
+//!     "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17",
+//! );
+//! let delivery = Delivery::new(headers, "Hello, World!");
+//! let github = registry::find("github").unwrap();
+//! let keys = [Secret::new("It's a Secret to Everybody")];
+//! let outcome = verify(github, &delivery, &keys, &Options::at(0));
+//! assert!(outcome.verified);
+//! ```
+
+pub mod cli;
+pub mod diagnose;
+pub mod error;
+pub mod exit;
+pub mod input;
+pub mod mac;
+pub mod outcome;
+pub mod report;
+pub mod run;
+pub mod scheme;
+pub mod verify;
+
+pub use input::{Delivery, Headers, Secret};
+pub use outcome::{Cause, CauseCode, Outcome};
+pub use scheme::Scheme;
+pub use verify::{Options, Tolerance, verify};

@@ -1,0 +1,126 @@
+//! The digests hookcheck recomputes, and the constant-time comparison of signature bytes.
+
+use hmac::{Hmac, KeyInit, Mac};
+use sha1::Sha1;
+use sha2::{Digest, Sha256, Sha512};
+use subtle::ConstantTimeEq;
+
+use crate::scheme::Algorithm;
+
+/// The digest of `parts` joined, keyed with `key` for HMACs. None for non-digest algorithms.
+pub fn digest(algorithm: Algorithm, key: &[u8], parts: &[&[u8]]) -> Option<Vec<u8>> {
+    fn hmac<M: Mac + KeyInit>(key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
+        // HMAC accepts keys of any length, so this cannot fail.
+        let mut mac = <M as KeyInit>::new_from_slice(key).expect("HMAC takes any key length");
+        for part in parts {
+            mac.update(part);
+        }
+        mac.finalize().into_bytes().to_vec()
+    }
+    Some(match algorithm {
+        Algorithm::HmacSha1 => hmac::<Hmac<Sha1>>(key, parts),
+        Algorithm::HmacSha256 => hmac::<Hmac<Sha256>>(key, parts),
+        Algorithm::HmacSha512 => hmac::<Hmac<Sha512>>(key, parts),
+        Algorithm::Sha256 => {
+            let mut h = Sha256::new();
+            for part in parts {
+                h.update(part);
+            }
+            h.finalize().to_vec()
+        }
+        Algorithm::Token | Algorithm::Basic | Algorithm::None => return None,
+    })
+}
+
+/// Constant-time equality of two byte strings (a length difference is not secret).
+pub fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && bool::from(a.ct_eq(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hmac_hex(alg: Algorithm, key: &[u8], data: &[u8]) -> String {
+        hex::encode(digest(alg, key, &[data]).unwrap())
+    }
+
+    // RFC 4231 section 4: test cases 1, 2, 4, 6 and 7 (6 and 7 use a key longer than a block).
+    #[test]
+    fn rfc4231_hmac_sha256_and_sha512() {
+        let cases: [(Vec<u8>, &[u8], &str, &str); 5] = [
+            (
+                vec![0x0b; 20],
+                b"Hi There",
+                "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
+                "87aa7cdea5ef619d4ff0b4241a1d6cb02379f4e2ce4ec2787ad0b30545e17cdedaa833b7d6b8a702038b274eaea3f4e4be9d914eeb61f1702e696c203a126854",
+            ),
+            (
+                b"Jefe".to_vec(),
+                b"what do ya want for nothing?",
+                "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+                "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737",
+            ),
+            (
+                (1..=25).collect(),
+                &[0xcd; 50],
+                "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b",
+                "b0ba465637458c6990e5a8c5f61d4af7e576d97ff94b872de76f8050361ee3dba91ca5c11aa25eb4d679275cc5788063a5f19741120c4f2de2adebeb10a298dd",
+            ),
+            (
+                vec![0xaa; 131],
+                b"Test Using Larger Than Block-Size Key - Hash Key First",
+                "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54",
+                "80b24263c7c1a3ebb71493c1dd7be8b49b46d1f41b4aeec1121b013783f8f3526b56d037e05f2598bd0fd2215d6a1e5295e64f73f63f0aec8b915a985d786598",
+            ),
+            (
+                vec![0xaa; 131],
+                b"This is a test using a larger than block-size key and a larger than block-size data. The key needs to be hashed before being used by the HMAC algorithm.",
+                "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2",
+                "e37b6a775dc87dbaa4dfa9f96e5e3ffddebd71f8867289865df5a32d20cdc944b6022cac3c4982b10d5eeb55c3e4de15134676fb6de0446065c97440fa8c6a58",
+            ),
+        ];
+        for (key, data, sha256, sha512) in cases {
+            assert_eq!(hmac_hex(Algorithm::HmacSha256, &key, data), sha256);
+            assert_eq!(hmac_hex(Algorithm::HmacSha512, &key, data), sha512);
+        }
+    }
+
+    #[test]
+    fn rfc4231_truncated_case_5() {
+        let mac = digest(
+            Algorithm::HmacSha256,
+            &[0x0c; 20],
+            &[b"Test With Truncation"],
+        )
+        .unwrap();
+        assert_eq!(hex::encode(&mac[..16]), "a3b6167473100ee06e0c796c2955552b");
+    }
+
+    // RFC 2202 test case 2 for HMAC-SHA1.
+    #[test]
+    fn rfc2202_hmac_sha1() {
+        assert_eq!(
+            hmac_hex(
+                Algorithm::HmacSha1,
+                b"Jefe",
+                b"what do ya want for nothing?"
+            ),
+            "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79"
+        );
+    }
+
+    #[test]
+    fn parts_are_hashed_as_one_message() {
+        let whole = digest(Algorithm::HmacSha256, b"k", &[b"abc.def"]);
+        let split = digest(Algorithm::HmacSha256, b"k", &[b"abc", b".", b"def"]);
+        assert_eq!(whole, split);
+    }
+
+    #[test]
+    fn comparison() {
+        assert!(same(b"abc", b"abc"));
+        assert!(!same(b"abc", b"abd"));
+        assert!(!same(b"abc", b"ab"));
+    }
+}

@@ -1,0 +1,134 @@
+//! The result of one check, before any rendering: verdict, timestamp, causes, warnings.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// Why a delivery did not verify. The snake_case names are part of the JSON contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CauseCode {
+    MissingHeader,
+    TimestampOutsideTolerance,
+    SignatureMalformed,
+    SecretMismatch,
+    /// The provider does not sign deliveries at all.
+    UnsignedProvider,
+    BodyTrailingNewlineAdded,
+    BodyTrailingNewlineRemoved,
+    BodyCrlfConverted,
+    BodyBomAdded,
+    BodyWhitespaceTrimmed,
+    BodyJsonReserialized,
+    BodyFormReencoded,
+    BodyFormPayloadExtracted,
+    BodyBase64Encoded,
+    BodyCompressed,
+    BodyEmpty,
+    SecretWhitespace,
+    SecretEncoding,
+    SignatureAlgorithm,
+    SignatureEncoding,
+    TemplateMismatch,
+    TimestampUnit,
+    UrlMismatch,
+    WrongHeader,
+    WrongProvider,
+}
+
+impl CauseCode {
+    pub fn id(self) -> String {
+        match serde_json::to_value(self) {
+            Ok(Value::String(s)) => s,
+            _ => String::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cause {
+    pub code: CauseCode,
+    /// One line: what is wrong.
+    pub summary: String,
+    pub detail: Map<String, Value>,
+    /// What to do about it on the receiving side (human output only).
+    #[serde(skip)]
+    pub fix: Option<String>,
+}
+
+impl Cause {
+    pub fn new(code: CauseCode, summary: impl Into<String>) -> Cause {
+        Cause {
+            code,
+            summary: summary.into(),
+            detail: Map::new(),
+            fix: None,
+        }
+    }
+
+    pub fn detail(mut self, key: &str, value: impl Into<Value>) -> Cause {
+        self.detail.insert(key.to_owned(), value.into());
+        self
+    }
+
+    pub fn fix(mut self, fix: impl Into<String>) -> Cause {
+        self.fix = Some(fix.into());
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub code: &'static str,
+    pub summary: String,
+}
+
+impl Warning {
+    pub fn new(code: &'static str, summary: impl Into<String>) -> Warning {
+        Warning {
+            code,
+            summary: summary.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Matched {
+    pub key_index: usize,
+    pub signature_index: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TimestampCheck {
+    pub value: i64,
+    pub age_seconds: i64,
+    pub tolerance_seconds: Option<u64>,
+    pub within: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyInfo {
+    pub length: usize,
+    pub fingerprint: String,
+}
+
+/// Everything a report needs about one check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub verified: bool,
+    pub provider: String,
+    pub algorithm: String,
+    pub matched: Option<Matched>,
+    /// What the matching signature covered when it was not simply the scheme's template over
+    /// the raw body (e.g. "Python json.dumps() of the parsed body").
+    pub matched_content: Option<String>,
+    pub timestamp: Option<TimestampCheck>,
+    pub causes: Vec<Cause>,
+    pub warnings: Vec<Warning>,
+    pub keys: Vec<KeyInfo>,
+}
+
+impl Outcome {
+    pub fn first_cause(&self) -> Option<&Cause> {
+        self.causes.first()
+    }
+}

@@ -1,0 +1,86 @@
+//! Human output: a one-line verdict, then each cause with what to do, then warnings.
+
+use std::fmt::Write as _;
+
+use crate::outcome::Outcome;
+
+use super::escape::for_terminal;
+use super::style::{dim, fail, hint, ok, strong, warn};
+
+pub fn render(outcome: &Outcome) -> String {
+    let mut out = String::new();
+    let scheme = format!("{} · {}", outcome.provider, outcome.algorithm);
+    if outcome.verified {
+        let _ = write!(out, "{} {}", ok("✓ verified"), strong(&scheme));
+        if let Some(m) = outcome.matched {
+            let _ = write!(
+                out,
+                "{}",
+                dim(&format!(" · {}", key_label(outcome, m.key_index)))
+            );
+            if m.signature_index > 0 {
+                let _ = write!(
+                    out,
+                    "{}",
+                    dim(&format!(" · signature {}", m.signature_index + 1))
+                );
+            }
+        }
+        out.push('\n');
+    } else {
+        let _ = writeln!(out, "{} {}", fail("✗ not verified"), strong(&scheme));
+    }
+    if let Some(content) = &outcome.matched_content {
+        let _ = writeln!(out, "  {} {}", dim("signed content:"), content);
+    }
+    if let Some(ts) = outcome.timestamp {
+        let window = match ts.tolerance_seconds {
+            Some(w) => format!("window {w} s"),
+            None => "no window".to_owned(),
+        };
+        let line = format!(
+            "timestamp {} · age {} s · {window}",
+            ts.value, ts.age_seconds
+        );
+        let _ = writeln!(
+            out,
+            "  {}",
+            if ts.within { dim(&line) } else { warn(&line) }
+        );
+    }
+    for cause in &outcome.causes {
+        let _ = writeln!(
+            out,
+            "  {} {} {}",
+            fail("cause:"),
+            for_terminal(&cause.summary),
+            dim(&format!("[{}]", cause.code.id()))
+        );
+        if let Some(fix) = &cause.fix {
+            let _ = writeln!(out, "    {} {}", hint("fix:"), fix);
+        }
+    }
+    for warning in &outcome.warnings {
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            warn("note:"),
+            for_terminal(&warning.summary)
+        );
+    }
+    out
+}
+
+fn key_label(outcome: &Outcome, index: usize) -> String {
+    match outcome.keys.get(index) {
+        Some(k) if outcome.keys.len() > 1 => format!(
+            "key {} of {} ({}, {} bytes)",
+            index + 1,
+            outcome.keys.len(),
+            k.fingerprint,
+            k.length
+        ),
+        Some(k) => format!("key {} ({} bytes)", k.fingerprint, k.length),
+        None => String::new(),
+    }
+}

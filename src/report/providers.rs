@@ -1,0 +1,162 @@
+//! `hookcheck providers`: the table, the JSON list, and one scheme explained in prose.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::scheme::{Scheme, SecretFormat};
+
+/// The row every listing shows, derived from the scheme so the README table cannot drift.
+#[derive(Debug, Serialize)]
+pub struct Row {
+    pub name: String,
+    pub title: String,
+    pub signature_header: String,
+    pub algorithm: String,
+    pub signed_content: String,
+    pub secret_format: String,
+    pub tolerance_seconds: Option<u64>,
+    pub source: String,
+}
+
+pub fn row(s: &Scheme) -> Row {
+    Row {
+        name: s.name.clone(),
+        title: s.title.clone(),
+        signature_header: s
+            .signature
+            .headers
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "—".to_owned()),
+        algorithm: s.algorithm.id().to_owned(),
+        signed_content: if s.signature.headers.is_empty() {
+            "—".to_owned()
+        } else {
+            s.signed.clone()
+        },
+        secret_format: s.secret.id().to_owned(),
+        tolerance_seconds: s.timestamp.as_ref().and_then(|t| t.tolerance),
+        source: s.source.clone(),
+    }
+}
+
+pub fn json(schemes: &[Scheme]) -> String {
+    let rows: Vec<Row> = schemes.iter().map(row).collect();
+    let mut text = serde_json::to_string_pretty(&rows).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// A plain-text table that fits 100 columns: long cells are cut with `…`.
+pub fn table(schemes: &[Scheme]) -> String {
+    const WIDTHS: [usize; 6] = [19, 27, 11, 24, 12, 5];
+    let header = [
+        "NAME",
+        "SIGNATURE HEADER",
+        "ALGORITHM",
+        "SIGNED CONTENT",
+        "SECRET",
+        "TOL s",
+    ];
+    let mut out = String::new();
+    let mut line = |cells: [&str; 6]| {
+        let parts: Vec<String> = cells.iter().zip(WIDTHS).map(|(c, w)| fit(c, w)).collect();
+        let _ = writeln!(out, "{}", parts.join(" ").trim_end());
+    };
+    line(header);
+    for s in schemes {
+        let r = row(s);
+        let tol = r
+            .tolerance_seconds
+            .map_or("—".to_owned(), |t| t.to_string());
+        line([
+            &r.name,
+            &r.signature_header,
+            &r.algorithm,
+            &r.signed_content,
+            &r.secret_format,
+            &tol,
+        ]);
+    }
+    out
+}
+
+fn fit(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    if n <= width {
+        format!("{text:<width$}")
+    } else {
+        let cut: String = text.chars().take(width - 1).collect();
+        format!("{cut}…")
+    }
+}
+
+/// One scheme in prose, with its source.
+pub fn prose(s: &Scheme) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", s.title, s.name);
+    if s.signature.headers.is_empty() {
+        let _ = writeln!(out, "  Deliveries are not signed.");
+    } else {
+        let headers = s.signature.headers.join(" or ");
+        let _ = writeln!(out, "  Signature header: {headers}");
+        let shape = match (&s.signature.items, &s.signature.prefix) {
+            (Some(items), _) => format!(
+                "a list of items separated by {:?}, each `key{}value`; signatures are the {} items",
+                items,
+                s.signature.pair.as_deref().unwrap_or("="),
+                s.signature.keys.join("/")
+            ),
+            (None, Some(prefix)) => format!("`{prefix}` followed by the signature"),
+            (None, None) => "the signature alone".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "  Header value: {shape}, {}-encoded",
+            s.signature.encoding.id()
+        );
+        let _ = writeln!(out, "  Algorithm: {}", s.algorithm.id());
+        if s.algorithm.is_hmac() || s.algorithm == crate::scheme::Algorithm::Sha256 {
+            let _ = writeln!(out, "  Signed content: {}", s.signed);
+        }
+    }
+    let secret = match s.secret {
+        SecretFormat::Utf8 => "used as-is (its UTF-8 bytes are the key)",
+        SecretFormat::WhsecBase64 => {
+            "`whsec_` + base64: the prefix is dropped and the rest base64-decoded"
+        }
+        SecretFormat::Base64 => "base64-decoded",
+        SecretFormat::Hex => "hex-decoded",
+    };
+    let _ = writeln!(out, "  Secret: {secret}");
+    if let Some(ts) = &s.timestamp {
+        let from = match (&ts.header, &ts.field) {
+            (Some(h), _) => format!("header {h}"),
+            (_, Some(f)) => format!("the `{f}` item of the signature header"),
+            _ => String::new(),
+        };
+        let window = match ts.tolerance {
+            Some(t) if ts.future => format!("{t} s either way"),
+            Some(t) => format!("{t} s into the past"),
+            None => "none documented".to_owned(),
+        };
+        let signed = if ts.signed { "" } else { " (not signed)" };
+        let _ = writeln!(out, "  Timestamp: {from}{signed}; replay window {window}");
+    }
+    if !s.id_headers.is_empty() {
+        let _ = writeln!(out, "  Delivery id: {}", s.id_headers.join(" or "));
+    }
+    for form in &s.also_signs {
+        let _ = writeln!(
+            out,
+            "  Also signs: {} (tried after the raw body)",
+            form.describe()
+        );
+    }
+    for note in &s.notes {
+        let _ = writeln!(out, "  Note: {note}");
+    }
+    let _ = writeln!(out, "  Source: {}", s.source);
+    out
+}

@@ -1,0 +1,418 @@
+//! Glue: arguments → Delivery + Scheme + keys → verify → report → exit code.
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use clap::{ArgMatches, CommandFactory, FromArgMatches};
+
+use crate::cli::{
+    Cli, Command, Format, HashArg, ListFormat, ProvidersAction, ProvidersArgs, ShowFormat,
+    VerifyArgs,
+};
+use crate::error::UsageError;
+use crate::exit::Exit;
+use crate::input::{Delivery, Headers, Secret, StdinGuard, request, source};
+use crate::outcome::Warning;
+use crate::report;
+use crate::scheme::{Algorithm, Scheme, custom, detect, registry};
+use crate::verify::{self, Options, Tolerance};
+
+/// Runs hookcheck with these arguments (the first is the program name).
+pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Exit {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let json_errors = wants_json(&args);
+    let matches = match Cli::command().try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => {
+            let exit = if e.use_stderr() {
+                Exit::Usage
+            } else {
+                Exit::Verified
+            };
+            if exit == Exit::Usage && json_errors {
+                let message = e.kind().as_str().unwrap_or("invalid arguments");
+                print(&report::json::render_error("usage", message));
+            }
+            let _ = e.print();
+            return exit;
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return Exit::Usage;
+        }
+    };
+    let result = match cli.command {
+        Command::Verify(args) => {
+            let sub = matches
+                .subcommand_matches("verify")
+                .expect("verify matches");
+            verify_command(&args, sub)
+        }
+        Command::Providers(args) => providers_command(&args),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "hookcheck", &mut out);
+            print(&String::from_utf8_lossy(&out));
+            Ok(Exit::Verified)
+        }
+    };
+    match result {
+        Ok(exit) => exit,
+        Err(e) => {
+            if json_errors {
+                print(&report::json::render_error(e.code, &e.message));
+            }
+            eprintln!("hookcheck: error: {}", e.message);
+            for h in &e.hints {
+                eprintln!("hint: {h}");
+            }
+            Exit::Usage
+        }
+    }
+}
+
+fn wants_json(args: &[OsString]) -> bool {
+    args.windows(2)
+        .any(|w| w[0] == "--format" && w[1] == "json")
+        || args.iter().any(|a| a == "--format=json")
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error worth a message.
+fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
+    let stdin = StdinGuard::default();
+    let mut warnings = Vec::new();
+    let keys = read_keys(args, matches, &stdin, &mut warnings)?;
+    let explicit = load_scheme(args)?;
+    if explicit.is_none() {
+        for (flag, given) in [
+            ("--signature", args.signature.is_some()),
+            ("--timestamp", args.timestamp.is_some()),
+        ] {
+            if given {
+                return Err(UsageError::new(
+                    "usage",
+                    format!("{flag} gives the value of the provider's header, so it needs --provider NAME"),
+                )
+                .hint("see `hookcheck providers` for the names"));
+            }
+        }
+    }
+    let mut delivery = read_delivery(args, &stdin, &mut warnings)?;
+    if let Some(scheme) = &explicit {
+        apply_overrides(args, scheme, &mut delivery);
+    }
+    let options = Options {
+        now: args.time.now.unwrap_or_else(system_now),
+        tolerance: match (args.time.no_tolerance, args.time.tolerance) {
+            (true, _) => Tolerance::Off,
+            (false, Some(s)) => Tolerance::Seconds(s),
+            (false, None) => Tolerance::ProviderDefault,
+        },
+        algorithm: args.scheme.algorithm.map(|h| match h {
+            HashArg::Sha1 => Algorithm::HmacSha1,
+            HashArg::Sha256 => Algorithm::HmacSha256,
+            HashArg::Sha512 => Algorithm::HmacSha512,
+        }),
+        token_header: args.scheme.token_header.clone(),
+        diagnose: !args.output.no_diagnose,
+    };
+    let scheme: &Scheme = match &explicit {
+        Some(s) => s,
+        None => detect::resolve(&delivery, &keys, &options)?,
+    };
+    if keys.is_empty() && scheme.algorithm != Algorithm::None {
+        return Err(UsageError::new(
+            "no_key",
+            "no key given: pass --secret-file FILE, --secret-env VAR or --secret TEXT",
+        ));
+    }
+    if options.algorithm.is_some() && !scheme.algorithm.is_hmac() {
+        return Err(UsageError::new(
+            "usage",
+            format!(
+                "--algorithm changes an HMAC's hash, but {} uses {}",
+                scheme.name,
+                scheme.algorithm.id()
+            ),
+        ));
+    }
+    let mut outcome = verify::verify(scheme, &delivery, &keys, &options);
+    outcome.warnings.extend(warnings);
+    let exit = if outcome.verified {
+        Exit::Verified
+    } else {
+        Exit::NotVerified
+    };
+    if !args.output.quiet {
+        match args.output.format {
+            Format::Json => print(&report::json::render(&outcome)),
+            Format::Human => {
+                report::style::apply(report::style::decide(args.output.color));
+                print(&report::human::render(&outcome));
+            }
+        }
+    }
+    Ok(exit)
+}
+
+fn system_now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// `--provider NAME` or `--scheme FILE`; None for auto-detection.
+fn load_scheme(args: &VerifyArgs) -> Result<Option<Scheme>, UsageError> {
+    if let Some(path) = &args.scheme.scheme {
+        let bytes = source::read_path("--scheme", path, &StdinGuard::default())?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            UsageError::input(
+                format!("--scheme '{}'", path.display()),
+                "is not UTF-8 text",
+            )
+        })?;
+        return custom::parse(&path.display().to_string(), &text).map(Some);
+    }
+    let name = args.scheme.provider.as_str();
+    if name.eq_ignore_ascii_case("auto") {
+        return Ok(None);
+    }
+    match registry::find(name) {
+        Some(s) => Ok(Some(s.clone())),
+        None => {
+            let mut e = UsageError::new(
+                "unknown_provider",
+                format!("--provider '{name}': no such provider"),
+            );
+            let similar = registry::similar(name);
+            if !similar.is_empty() {
+                e = e.hint(format!("did you mean: {}", similar.join(", ")));
+            }
+            Err(e.hint("`hookcheck providers` lists every name"))
+        }
+    }
+}
+
+/// `--signature` and `--timestamp` are the values of the chosen scheme's headers.
+fn apply_overrides(args: &VerifyArgs, scheme: &Scheme, delivery: &mut Delivery) {
+    if let Some(sig) = &args.signature {
+        let header = args
+            .scheme
+            .token_header
+            .clone()
+            .unwrap_or_else(|| scheme.signature_header().to_owned());
+        delivery.headers.set(&header, sig.clone());
+    }
+    if let Some(ts) = &args.timestamp {
+        match scheme.timestamp.as_ref().and_then(|t| t.header.clone()) {
+            Some(header) => delivery.headers.set(&header, ts.clone()),
+            None => delivery.timestamp_override = Some(ts.clone()),
+        }
+    }
+}
+
+fn read_delivery(
+    args: &VerifyArgs,
+    stdin: &StdinGuard,
+    warnings: &mut Vec<Warning>,
+) -> Result<Delivery, UsageError> {
+    let mut delivery = Delivery::default();
+    let mut have_body = false;
+    if let Some(path) = &args.request {
+        let bytes = source::read_path("--request", path, stdin)?;
+        let capture = request::parse(&bytes).map_err(|e| {
+            UsageError::new("invalid_request", format!("--request '{}': {e}", path.display()))
+                .hint("a capture is the request line (POST /path HTTP/1.1), header lines, a blank line, then the body")
+        })?;
+        delivery.url = capture.url();
+        delivery.method = Some(capture.method.clone());
+        warnings.extend(
+            capture
+                .notes
+                .iter()
+                .map(|n| Warning::new("capture", n.clone())),
+        );
+        delivery.headers = capture.headers;
+        delivery.body = capture.body;
+        have_body = true;
+    }
+    if let Some(path) = &args.headers_file {
+        let bytes = source::read_path("--headers-file", path, stdin)?;
+        let text = String::from_utf8_lossy(&bytes);
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let (name, value) = Headers::parse_line(line).map_err(|e| {
+                UsageError::input(
+                    format!("--headers-file '{}' line {}", path.display(), i + 1),
+                    e,
+                )
+            })?;
+            delivery.headers.set(&name, value);
+        }
+    }
+    let mut given = Headers::new();
+    for line in &args.headers {
+        let (name, value) =
+            Headers::parse_line(line).map_err(|e| UsageError::input("--header", e))?;
+        given.push(name, value);
+    }
+    // An explicit header replaces the capture's, but repeats given on the command line are kept.
+    for (name, _) in given.iter() {
+        delivery.headers.set(name, "");
+        delivery.headers = without(&delivery.headers, name);
+    }
+    for (name, value) in given.iter() {
+        delivery.headers.push(name, value);
+    }
+    if let Some(body) = &args.body {
+        delivery.body = body.as_bytes().to_vec();
+    } else if let Some(path) = &args.body_file {
+        delivery.body = source::read_path("--body-file", path, stdin)?;
+    } else if !have_body {
+        if std::io::stdin().is_terminal() || stdin.is_taken() {
+            return Err(UsageError::new(
+                "no_body",
+                "no body given: pass --body-file FILE, --body TEXT, --request FILE, or pipe the body in",
+            ));
+        }
+        delivery.body = source::read_path("the body (stdin)", &PathBuf::from("-"), stdin)?;
+    }
+    if let Some(url) = &args.url {
+        delivery.url = Some(url.clone());
+    }
+    if let Some(method) = &args.method {
+        delivery.method = Some(method.to_ascii_uppercase());
+    }
+    Ok(delivery)
+}
+
+fn without(headers: &Headers, name: &str) -> Headers {
+    let mut kept = Headers::new();
+    for (n, v) in headers
+        .iter()
+        .filter(|(n, _)| !n.eq_ignore_ascii_case(name))
+    {
+        kept.push(n, v);
+    }
+    kept
+}
+
+/// Keys in command-line order, whichever flag gave them.
+fn read_keys(
+    args: &VerifyArgs,
+    matches: &ArgMatches,
+    stdin: &StdinGuard,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Secret>, UsageError> {
+    enum From<'a> {
+        Text(&'a str),
+        File(&'a PathBuf),
+        Env(&'a str),
+    }
+    let indices = |id: &str| -> Vec<usize> {
+        matches
+            .indices_of(id)
+            .map(Iterator::collect)
+            .unwrap_or_default()
+    };
+    let mut sources: Vec<(usize, From)> = Vec::new();
+    sources.extend(
+        indices("secrets")
+            .into_iter()
+            .zip(&args.keys.secrets)
+            .map(|(i, s)| (i, From::Text(s))),
+    );
+    sources.extend(
+        indices("secret_files")
+            .into_iter()
+            .zip(&args.keys.secret_files)
+            .map(|(i, p)| (i, From::File(p))),
+    );
+    sources.extend(
+        indices("secret_envs")
+            .into_iter()
+            .zip(&args.keys.secret_envs)
+            .map(|(i, v)| (i, From::Env(v))),
+    );
+    sources.sort_by_key(|(i, _)| *i);
+
+    let mut keys = Vec::new();
+    for (_, from) in sources {
+        let (what, secret) = match from {
+            From::Text(text) => {
+                if std::io::stdin().is_terminal() {
+                    warnings.push(Warning::new(
+                        "secret_on_command_line",
+                        "--secret puts the secret in shell history and the process list; prefer --secret-file or --secret-env",
+                    ));
+                }
+                ("--secret".to_owned(), Secret::new(text.as_bytes()))
+            }
+            From::File(path) => {
+                let bytes = source::read_path("--secret-file", path, stdin)?;
+                (
+                    format!("--secret-file '{}'", path.display()),
+                    Secret::from_file_bytes(bytes),
+                )
+            }
+            From::Env(var) => {
+                let value = std::env::var_os(var).ok_or_else(|| {
+                    UsageError::input(format!("--secret-env {var}"), "the variable is not set")
+                })?;
+                (
+                    format!("--secret-env {var}"),
+                    Secret::new(value.as_encoded_bytes()),
+                )
+            }
+        };
+        if secret.is_empty() {
+            // An empty HMAC key makes signatures forgeable by anyone; refuse it.
+            return Err(UsageError::input(what, "the secret is empty"));
+        }
+        keys.push(secret);
+    }
+    Ok(keys)
+}
+
+fn providers_command(args: &ProvidersArgs) -> Result<Exit, UsageError> {
+    let schemes = registry::all();
+    match &args.action {
+        None => match args.format {
+            ListFormat::Table => print(&report::providers::table(schemes)),
+            ListFormat::Json => print(&report::providers::json(schemes)),
+        },
+        Some(ProvidersAction::Show { name, format }) => {
+            let scheme = registry::find(name).ok_or_else(|| {
+                let mut e = UsageError::new(
+                    "unknown_provider",
+                    format!("providers show '{name}': no such provider"),
+                );
+                let similar = registry::similar(name);
+                if !similar.is_empty() {
+                    e = e.hint(format!("did you mean: {}", similar.join(", ")));
+                }
+                e
+            })?;
+            match format {
+                ShowFormat::Text => print(&report::providers::prose(scheme)),
+                ShowFormat::Toml => print(&custom::to_toml(scheme)),
+                ShowFormat::Json => {
+                    print(&(serde_json::to_string_pretty(scheme).unwrap_or_default() + "\n"))
+                }
+            }
+        }
+    }
+    Ok(Exit::Verified)
+}

@@ -1,0 +1,121 @@
+//! `--provider auto`: pick the scheme from the headers, and from verification where providers
+//! share a header (`X-Hub-Signature` is GitHub's SHA-1, Bitbucket's and Intercom's).
+
+use crate::error::UsageError;
+use crate::input::{Delivery, Secret};
+use crate::verify::{self, Options};
+
+use super::{Algorithm, Scheme, registry};
+
+/// How well a scheme fits a delivery's headers; higher is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Fit {
+    /// The scheme's usual signature header is present (not only a fallback name).
+    primary: bool,
+    /// How many of its other identifying headers are present.
+    hints: usize,
+}
+
+fn fit(scheme: &Scheme, delivery: &Delivery) -> Option<Fit> {
+    // Token and Basic schemes read `Authorization`, which says nothing about the sender.
+    if matches!(
+        scheme.algorithm,
+        Algorithm::Token | Algorithm::Basic | Algorithm::None
+    ) {
+        return None;
+    }
+    let headers = &delivery.headers;
+    let present = scheme
+        .signature
+        .headers
+        .iter()
+        .position(|h| headers.contains(h))?;
+    let hints = scheme
+        .detect_headers
+        .iter()
+        .filter(|h| headers.contains(h))
+        .count()
+        + scheme
+            .id_headers
+            .iter()
+            .filter(|h| headers.contains(h))
+            .count()
+        + scheme
+            .timestamp
+            .as_ref()
+            .and_then(|t| t.header.as_deref())
+            .map_or(0, |h| usize::from(headers.contains(h)));
+    Some(Fit {
+        primary: present == 0,
+        hints,
+    })
+}
+
+/// Schemes whose signature header the delivery carries, best fit first.
+pub fn candidates(delivery: &Delivery) -> Vec<&'static Scheme> {
+    let mut found: Vec<(Fit, usize, &Scheme)> = registry::all()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| fit(s, delivery).map(|f| (f, i, s)))
+        .collect();
+    found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    found.into_iter().map(|(_, _, s)| s).collect()
+}
+
+/// The provider the headers look like, if any (for `missing_header` hints).
+pub fn looks_like(delivery: &Delivery) -> Option<&'static Scheme> {
+    candidates(delivery).into_iter().next()
+}
+
+/// Resolves `--provider auto`.
+pub fn resolve(
+    delivery: &Delivery,
+    keys: &[Secret],
+    options: &Options,
+) -> Result<&'static Scheme, UsageError> {
+    let all = candidates(delivery);
+    let Some(best) = all.first() else {
+        let names: Vec<&str> = delivery.headers.iter().map(|(n, _)| n).collect();
+        return Err(UsageError::new(
+            "unknown_provider",
+            format!(
+                "--provider auto: no known signature header among the delivery's headers ({})",
+                if names.is_empty() {
+                    "none given".to_owned()
+                } else {
+                    names.join(", ")
+                }
+            ),
+        )
+        .hint("name the scheme with --provider (see `hookcheck providers`)"));
+    };
+    let best_fit = fit(best, delivery);
+    let tied: Vec<&'static Scheme> = all
+        .iter()
+        .copied()
+        .filter(|s| fit(s, delivery) == best_fit)
+        .collect();
+    if tied.len() == 1 {
+        return Ok(best);
+    }
+    // Same headers, different schemes: the one that verifies is the sender.
+    let quick = Options {
+        diagnose: false,
+        ..options.clone()
+    };
+    if let Some(s) = tied
+        .iter()
+        .find(|s| verify::verify(s, delivery, keys, &quick).matched.is_some())
+    {
+        return Ok(s);
+    }
+    let names: Vec<&str> = tied.iter().map(|s| s.name.as_str()).collect();
+    Err(UsageError::new(
+        "ambiguous_provider",
+        format!(
+            "--provider auto: the headers fit {} equally and none of them verifies",
+            names.join(", ")
+        ),
+    )
+    .hint(format!("pick one with --provider {}", names.join("|"))))
+}

@@ -1,0 +1,311 @@
+//! A webhook signature scheme is data: where the signature lives, what was signed, with which
+//! algorithm and key. The built-in registry (`registry.toml`) and user scheme files (`--scheme`)
+//! are both parsed into [`Scheme`]; the engine in `crate::verify` interprets it.
+
+pub mod custom;
+pub mod detect;
+pub mod registry;
+pub mod template;
+
+use serde::{Deserialize, Serialize};
+
+pub use template::{Part, Template};
+
+/// One provider's scheme, exactly as written in `registry.toml` or a `--scheme` file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scheme {
+    /// The name users pass to `--provider`.
+    pub name: String,
+    /// Who sends it, for humans ("GitHub", "Stripe").
+    pub title: String,
+    pub algorithm: Algorithm,
+    /// The signed content, e.g. `"{timestamp}.{body}"`; see [`Template`].
+    #[serde(default = "default_signed")]
+    pub signed: String,
+    pub signature: SignatureSpec,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<TimestampSpec>,
+    /// The header carrying the delivery id, for templates that use `{id}`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub id_headers: Vec<String>,
+    #[serde(default)]
+    pub secret: SecretFormat,
+    /// Other bodies the sender is documented to sign, tried after the raw bytes
+    /// (Zenduty signs Python `json.dumps` of the parsed payload).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_signs: Vec<SignedBody>,
+    /// Headers that, besides the signature header, say a delivery comes from this provider.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub detect_headers: Vec<String>,
+    /// Facts a receiver should know, shown as warnings on every check with this scheme.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Where the facts above come from (documentation page or SDK file).
+    pub source: String,
+}
+
+fn default_signed() -> String {
+    "{body}".to_owned()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Algorithm {
+    HmacSha1,
+    HmacSha256,
+    HmacSha512,
+    /// A plain SHA-256 digest of the template (HubSpot v1/v2 put the secret inside it).
+    Sha256,
+    /// The header carries the secret itself (GitLab, Telegram, header-token).
+    Token,
+    /// `Authorization: Basic` with the secret as `user:password`.
+    Basic,
+    /// The provider does not sign deliveries at all.
+    None,
+}
+
+impl Algorithm {
+    pub fn id(self) -> &'static str {
+        match self {
+            Algorithm::HmacSha1 => "hmac-sha1",
+            Algorithm::HmacSha256 => "hmac-sha256",
+            Algorithm::HmacSha512 => "hmac-sha512",
+            Algorithm::Sha256 => "sha256",
+            Algorithm::Token => "token",
+            Algorithm::Basic => "basic",
+            Algorithm::None => "none",
+        }
+    }
+
+    pub fn is_hmac(self) -> bool {
+        matches!(
+            self,
+            Algorithm::HmacSha1 | Algorithm::HmacSha256 | Algorithm::HmacSha512
+        )
+    }
+
+    /// Digest length in bytes for hash-based algorithms.
+    pub fn digest_len(self) -> Option<usize> {
+        match self {
+            Algorithm::HmacSha1 => Some(20),
+            Algorithm::HmacSha256 | Algorithm::Sha256 => Some(32),
+            Algorithm::HmacSha512 => Some(64),
+            _ => None,
+        }
+    }
+}
+
+/// Where the signature is and how to get one or more digests out of a header value.
+///
+/// Plain values (`sha256=<hex>`) use `prefix`; structured ones (`t=1,v1=ab,v1=cd`,
+/// `v1,<b64> v1,<b64>`) use `items` + `pair` + `keys`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureSpec {
+    /// Header names, first is the usual one; every present one contributes signatures.
+    pub headers: Vec<String>,
+    pub encoding: Encoding,
+    /// Text before the digest in a plain value, e.g. `sha256=`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
+    /// Separator between items of a structured value (`,` `;` or a space).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<String>,
+    /// Separator between an item's key and value (`=` or `,`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pair: Option<String>,
+    /// Item keys whose values are signatures (`v1`); others are ignored.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<String>,
+    /// For token schemes: a scheme word the header value may start with (`Bearer`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_scheme: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Encoding {
+    Hex,
+    Base64,
+    Base64url,
+    /// Compared as text (tokens).
+    Plain,
+}
+
+impl Encoding {
+    pub fn id(self) -> &'static str {
+        match self {
+            Encoding::Hex => "hex",
+            Encoding::Base64 => "base64",
+            Encoding::Base64url => "base64url",
+            Encoding::Plain => "plain",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimestampSpec {
+    /// A header holding the timestamp, or ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
+    /// ... a key among the signature header's items (`t` in Stripe's `t=…,v1=…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(default)]
+    pub unit: TimeUnit,
+    /// Default replay window in seconds; absent means the provider documents none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<u64>,
+    /// Whether timestamps in the future are also limited (Stripe's SDK checks only the past).
+    #[serde(default = "yes")]
+    pub future: bool,
+    /// False when the timestamp is sent but not covered by the signature (Corgea).
+    #[serde(default = "yes")]
+    pub signed: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeUnit {
+    #[default]
+    Seconds,
+    Milliseconds,
+}
+
+/// How the secret a user holds becomes the key bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SecretFormat {
+    /// The secret's UTF-8 bytes, unchanged (Stripe uses even its `whsec_` string this way).
+    #[default]
+    Utf8,
+    /// `whsec_` + base64: strip the prefix, base64-decode (Standard Webhooks, Svix).
+    WhsecBase64,
+    Base64,
+    Hex,
+}
+
+impl SecretFormat {
+    pub fn id(self) -> &'static str {
+        match self {
+            SecretFormat::Utf8 => "utf8",
+            SecretFormat::WhsecBase64 => "whsec-base64",
+            SecretFormat::Base64 => "base64",
+            SecretFormat::Hex => "hex",
+        }
+    }
+}
+
+/// A body the sender signs instead of the raw bytes it sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignedBody {
+    /// Python `json.dumps(json.loads(body))` with default separators and `ensure_ascii`.
+    PythonJsonDumps,
+}
+
+impl SignedBody {
+    pub fn describe(self) -> &'static str {
+        match self {
+            SignedBody::PythonJsonDumps => "Python json.dumps() of the parsed body",
+        }
+    }
+}
+
+/// A problem in a scheme description, naming the field.
+#[derive(Debug, thiserror::Error)]
+#[error("field `{field}`: {message}")]
+pub struct SchemeError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl Scheme {
+    /// Checks what serde cannot: the template parses, the signature spec is complete.
+    pub fn validate(&self) -> Result<(), SchemeError> {
+        let err = |field, message: &str| SchemeError {
+            field,
+            message: message.to_owned(),
+        };
+        if self.name.is_empty() {
+            return Err(err("name", "must not be empty"));
+        }
+        let template = Template::parse(&self.signed).map_err(|m| err("signed", &m))?;
+        if self.signature.headers.is_empty() && self.algorithm != Algorithm::None {
+            return Err(err("signature.headers", "needs at least one header name"));
+        }
+        if self.signature.items.is_some() && self.signature.keys.is_empty() {
+            return Err(err(
+                "signature.keys",
+                "a structured value (`items`) needs the keys that carry signatures",
+            ));
+        }
+        if template.uses(&Part::Timestamp) && self.timestamp.is_none() {
+            return Err(err(
+                "timestamp",
+                "the template uses {timestamp} but the scheme says nowhere where it comes from",
+            ));
+        }
+        if let Some(ts) = &self.timestamp {
+            if ts.header.is_some() == ts.field.is_some() {
+                return Err(err(
+                    "timestamp",
+                    "give exactly one of `header` or `field` as its source",
+                ));
+            }
+            if ts.field.is_some() && self.signature.items.is_none() {
+                return Err(err(
+                    "timestamp.field",
+                    "a timestamp field needs a structured signature header (`items`)",
+                ));
+            }
+        }
+        if template.uses(&Part::Id) && self.id_headers.is_empty() {
+            return Err(err("id_headers", "the template uses {id}: name its header"));
+        }
+        Ok(())
+    }
+
+    pub fn template(&self) -> Template {
+        // Validated when the scheme was loaded.
+        Template::parse(&self.signed).unwrap_or_default()
+    }
+
+    /// Every header the scheme reads, for detection and `missing_header`.
+    pub fn signature_header(&self) -> &str {
+        self.signature
+            .headers
+            .first()
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+}
+
+impl SecretFormat {
+    /// Turns the secret the user holds into HMAC key bytes, as the provider's SDK does.
+    pub fn key(self, secret: &[u8]) -> Result<Vec<u8>, String> {
+        use base64::Engine as _;
+        use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
+        match self {
+            SecretFormat::Utf8 => Ok(secret.to_vec()),
+            SecretFormat::WhsecBase64 => {
+                let rest = secret.strip_prefix(b"whsec_").unwrap_or(secret);
+                STANDARD
+                    .decode(rest)
+                    .or_else(|_| STANDARD_NO_PAD.decode(rest))
+                    .map_err(|_| "is not base64 after its whsec_ prefix".to_owned())
+            }
+            SecretFormat::Base64 => STANDARD
+                .decode(secret)
+                .or_else(|_| STANDARD_NO_PAD.decode(secret))
+                .map_err(|_| "is not base64".to_owned()),
+            SecretFormat::Hex => hex::decode(secret).map_err(|_| "is not hexadecimal".to_owned()),
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! The built-in schemes, parsed once from `registry.toml` (compiled into the binary).
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::Scheme;
+
+const REGISTRY: &str = include_str!("registry.toml");
+
+#[derive(Deserialize)]
+struct File {
+    scheme: Vec<Scheme>,
+}
+
+/// Every built-in scheme, in registry order.
+pub fn all() -> &'static [Scheme] {
+    static SCHEMES: OnceLock<Vec<Scheme>> = OnceLock::new();
+    SCHEMES.get_or_init(|| {
+        // The registry is part of the binary; a test checks it parses and validates.
+        toml::from_str::<File>(REGISTRY)
+            .expect("built-in registry.toml is valid")
+            .scheme
+    })
+}
+
+/// Looks a provider up by name, ignoring ASCII case.
+pub fn find(name: &str) -> Option<&'static Scheme> {
+    all().iter().find(|s| s.name.eq_ignore_ascii_case(name))
+}
+
+/// Names close to `name`, for "did you mean" hints.
+pub fn similar(name: &str) -> Vec<&'static str> {
+    let wanted = name.to_ascii_lowercase();
+    all()
+        .iter()
+        .filter(|s| {
+            s.name.contains(&wanted)
+                || wanted.contains(&s.name)
+                || edit_distance(&s.name, &wanted) <= 2
+        })
+        .map(|s| s.name.as_str())
+        .collect()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_parses_and_every_entry_validates() {
+        let schemes = all();
+        assert!(schemes.len() >= 14);
+        for s in schemes {
+            s.validate().unwrap_or_else(|e| panic!("{}: {e}", s.name));
+            assert!(!s.source.trim().is_empty(), "{} cites no source", s.name);
+        }
+    }
+
+    #[test]
+    fn names_are_unique_and_lower_case() {
+        let mut names: Vec<&str> = all().iter().map(|s| s.name.as_str()).collect();
+        for n in &names {
+            assert_eq!(*n, n.to_ascii_lowercase());
+        }
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(before, names.len());
+    }
+
+    #[test]
+    fn finds_by_name_and_suggests() {
+        assert_eq!(find("GitHub").unwrap().name, "github");
+        assert!(find("gitbub").is_none());
+        assert!(similar("gitbub").contains(&"github"));
+    }
+}

@@ -1,0 +1,123 @@
+//! The signed-content template: literal bytes and `{placeholders}` for the parts of a delivery.
+
+/// One piece of the signed content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    Literal(Vec<u8>),
+    Body,
+    Timestamp,
+    Id,
+    Url,
+    Method,
+    /// The secret itself (HubSpot v1/v2 hash `secret + body` with plain SHA-256).
+    Secret,
+    /// Another header's value: `{header:X-Name}`.
+    Header(String),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Template {
+    pub parts: Vec<Part>,
+}
+
+impl Template {
+    /// Parses `"{timestamp}.{body}"`; `{{` and `}}` are literal braces.
+    pub fn parse(text: &str) -> Result<Template, String> {
+        let mut parts = Vec::new();
+        let mut literal = Vec::new();
+        let mut rest = text;
+        while let Some(c) = rest.chars().next() {
+            if rest.starts_with("{{") || rest.starts_with("}}") {
+                literal.push(c as u8);
+                rest = &rest[2..];
+            } else if c == '{' {
+                let end = rest
+                    .find('}')
+                    .ok_or_else(|| format!("unclosed `{{` in {text:?}"))?;
+                let name = &rest[1..end];
+                let part = match name {
+                    "body" => Part::Body,
+                    "timestamp" => Part::Timestamp,
+                    "id" => Part::Id,
+                    "url" => Part::Url,
+                    "method" => Part::Method,
+                    "secret" => Part::Secret,
+                    _ => match name.strip_prefix("header:") {
+                        Some(h) if !h.is_empty() => Part::Header(h.to_owned()),
+                        _ => {
+                            return Err(format!(
+                                "unknown placeholder {{{name}}}: use body, timestamp, id, url, \
+                                 method, secret or header:<Name>"
+                            ));
+                        }
+                    },
+                };
+                if !literal.is_empty() {
+                    parts.push(Part::Literal(std::mem::take(&mut literal)));
+                }
+                parts.push(part);
+                rest = &rest[end + 1..];
+            } else if c == '}' {
+                return Err(format!("stray `}}` in {text:?} (write `}}}}` for a brace)"));
+            } else {
+                let mut buf = [0; 4];
+                literal.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+        if !literal.is_empty() {
+            parts.push(Part::Literal(literal));
+        }
+        if !parts
+            .iter()
+            .any(|p| *p != Part::Secret && !matches!(p, Part::Literal(_)))
+        {
+            return Err(format!("{text:?} signs nothing from the delivery"));
+        }
+        Ok(Template { parts })
+    }
+
+    pub fn uses(&self, part: &Part) -> bool {
+        self.parts.contains(part)
+    }
+
+    /// True when the template is exactly `{body}`.
+    pub fn is_body_only(&self) -> bool {
+        self.parts == [Part::Body]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_placeholders_and_literals() {
+        let t = Template::parse("v0:{timestamp}:{body}").unwrap();
+        assert_eq!(
+            t.parts,
+            vec![
+                Part::Literal(b"v0:".to_vec()),
+                Part::Timestamp,
+                Part::Literal(b":".to_vec()),
+                Part::Body
+            ]
+        );
+        let t = Template::parse("{header:X-Id}{{x}}{body}").unwrap();
+        assert_eq!(t.parts[0], Part::Header("X-Id".into()));
+        assert_eq!(t.parts[1], Part::Literal(b"{x}".to_vec()));
+    }
+
+    #[test]
+    fn rejects_bad_templates() {
+        assert!(
+            Template::parse("{bdy}")
+                .unwrap_err()
+                .contains("unknown placeholder")
+        );
+        assert!(Template::parse("{body").is_err());
+        assert!(Template::parse("body}").is_err());
+        assert!(Template::parse("v0:").is_err());
+        assert!(Template::parse("{secret}").is_err());
+    }
+}

@@ -1,0 +1,605 @@
+//! The engine: find the signatures, rebuild the signed content, recompute, compare in constant
+//! time, check the timestamp window with an injected `now`.
+
+use std::borrow::Cow;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
+
+use crate::diagnose;
+use crate::input::{Delivery, Secret};
+use crate::mac;
+use crate::outcome::{Cause, CauseCode, KeyInfo, Matched, Outcome, TimestampCheck, Warning};
+use crate::scheme::{Algorithm, Encoding, Part, Scheme, SignedBody, Template, TimeUnit};
+
+/// How a check is run; the clock comes in from outside so that results are reproducible.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Unix seconds to verify as of.
+    pub now: i64,
+    pub tolerance: Tolerance,
+    /// Overrides the scheme's hash (`--algorithm`).
+    pub algorithm: Option<Algorithm>,
+    /// Header holding the token for token schemes (`--token-header`).
+    pub token_header: Option<String>,
+    /// Search for an explanation when the delivery does not verify.
+    pub diagnose: bool,
+}
+
+impl Options {
+    pub fn at(now: i64) -> Options {
+        Options {
+            now,
+            tolerance: Tolerance::ProviderDefault,
+            algorithm: None,
+            token_header: None,
+            diagnose: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tolerance {
+    ProviderDefault,
+    Seconds(u64),
+    /// Skip the age check (old captured payloads).
+    Off,
+}
+
+/// One signature token found in the delivery.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundSignature {
+    pub header: String,
+    /// The token as sent, prefix removed.
+    pub text: String,
+    /// The token decoded with the scheme's encoding, when it decodes.
+    pub bytes: Option<Vec<u8>>,
+}
+
+/// Why no signature could be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Missing { header: String, what: &'static str },
+    Malformed { header: String, reason: String },
+}
+
+/// A delivery read through a scheme: signatures and template fields, ready to recompute.
+#[derive(Debug)]
+pub struct Prepared<'a> {
+    pub scheme: &'a Scheme,
+    pub algorithm: Algorithm,
+    pub template: Template,
+    pub signatures: Vec<FoundSignature>,
+    pub timestamp_text: Option<String>,
+    pub id: Option<String>,
+    pub delivery: &'a Delivery,
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(
+        scheme: &'a Scheme,
+        delivery: &'a Delivery,
+        options: &Options,
+    ) -> Result<Prepared<'a>, Problem> {
+        let signatures = extract_signatures(scheme, delivery)?;
+        let timestamp_text = timestamp_text(scheme, delivery);
+        let template = scheme.template();
+        if template.uses(&Part::Timestamp) && timestamp_text.is_none() {
+            let ts = scheme.timestamp.as_ref();
+            return Err(match ts.and_then(|t| t.field.as_deref()) {
+                Some(field) => Problem::Malformed {
+                    header: scheme.signature_header().to_owned(),
+                    reason: format!("it has no `{field}` timestamp item"),
+                },
+                None => Problem::Missing {
+                    header: ts.and_then(|t| t.header.clone()).unwrap_or_default(),
+                    what: "timestamp",
+                },
+            });
+        }
+        let id = scheme
+            .id_headers
+            .iter()
+            .find_map(|h| delivery.headers.get(h))
+            .map(str::to_owned);
+        if template.uses(&Part::Id) && id.is_none() {
+            return Err(Problem::Missing {
+                header: scheme.id_headers.join(" or "),
+                what: "id",
+            });
+        }
+        for part in &template.parts {
+            if let Part::Header(name) = part {
+                if !delivery.headers.contains(name) {
+                    return Err(Problem::Missing {
+                        header: name.clone(),
+                        what: "signed",
+                    });
+                }
+            }
+        }
+        Ok(Prepared {
+            scheme,
+            algorithm: options.algorithm.unwrap_or(scheme.algorithm),
+            template,
+            signatures,
+            timestamp_text,
+            id,
+            delivery,
+        })
+    }
+
+    /// The signed content for `template` over `body`, as slices to feed a MAC in order.
+    pub fn content<'b>(
+        &'b self,
+        template: &'b Template,
+        body: &'b [u8],
+        secret: &'b [u8],
+    ) -> Vec<&'b [u8]> {
+        template
+            .parts
+            .iter()
+            .map(|part| match part {
+                Part::Literal(bytes) => bytes.as_slice(),
+                Part::Body => body,
+                Part::Timestamp => self.timestamp_text.as_deref().unwrap_or("").as_bytes(),
+                Part::Id => self.id.as_deref().unwrap_or("").as_bytes(),
+                Part::Url => self.delivery.url.as_deref().unwrap_or("").as_bytes(),
+                Part::Method => self.delivery.method.as_deref().unwrap_or("POST").as_bytes(),
+                Part::Secret => secret,
+                Part::Header(name) => self.delivery.headers.get(name).unwrap_or("").as_bytes(),
+            })
+            .collect()
+    }
+
+    /// The digest of the scheme's template over `body` with `key` (and the raw `secret`
+    /// for templates that embed it).
+    pub fn digest(
+        &self,
+        algorithm: Algorithm,
+        template: &Template,
+        body: &[u8],
+        key: &[u8],
+        secret: &[u8],
+    ) -> Vec<u8> {
+        let parts = self.content(template, body, secret);
+        mac::digest(algorithm, key, &parts).unwrap_or_default()
+    }
+
+    /// Index of the first found signature equal to `digest`, each compared in constant time.
+    pub fn matching_signature(&self, digest: &[u8]) -> Option<usize> {
+        self.signatures
+            .iter()
+            .position(|s| s.bytes.as_deref().is_some_and(|b| mac::same(b, digest)))
+    }
+}
+
+/// Verifies `delivery` under `scheme` with each of `keys`; diagnoses a failure if asked to.
+pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &[Secret], options: &Options) -> Outcome {
+    let algorithm = options.algorithm.unwrap_or(scheme.algorithm);
+    let mut outcome = Outcome {
+        verified: false,
+        provider: scheme.name.clone(),
+        algorithm: algorithm.id().to_owned(),
+        matched: None,
+        matched_content: None,
+        timestamp: None,
+        causes: Vec::new(),
+        warnings: scheme
+            .notes
+            .iter()
+            .map(|n| Warning::new("scheme_note", n.clone()))
+            .collect(),
+        keys: keys
+            .iter()
+            .map(|k| KeyInfo {
+                length: k.len(),
+                fingerprint: k.fingerprint(),
+            })
+            .collect(),
+    };
+    match algorithm {
+        Algorithm::None => {
+            outcome.causes.push(
+                Cause::new(
+                    CauseCode::UnsignedProvider,
+                    format!("{} does not sign its deliveries: there is no signature to verify", scheme.title),
+                )
+                .fix("protect the endpoint with a secret URL or a header token (--provider header-token --token-header NAME)"),
+            );
+        }
+        Algorithm::Token | Algorithm::Basic => {
+            check_token(scheme, delivery, keys, options, &mut outcome)
+        }
+        _ => check_digest(scheme, delivery, keys, options, &mut outcome),
+    }
+    outcome
+}
+
+fn check_digest(
+    scheme: &Scheme,
+    delivery: &Delivery,
+    keys: &[Secret],
+    options: &Options,
+    outcome: &mut Outcome,
+) {
+    let prepared = match Prepared::new(scheme, delivery, options) {
+        Ok(p) => p,
+        Err(problem) => {
+            outcome.causes.push(diagnose::problem_cause(
+                scheme, delivery, keys, options, &problem,
+            ));
+            return;
+        }
+    };
+    let timestamp = match timestamp_check(scheme, prepared.timestamp_text.as_deref(), options) {
+        Ok(t) => t,
+        Err(reason) => {
+            let header = scheme
+                .timestamp
+                .as_ref()
+                .and_then(|t| t.header.clone())
+                .unwrap_or_else(|| scheme.signature_header().to_owned());
+            outcome.causes.push(
+                Cause::new(
+                    CauseCode::SignatureMalformed,
+                    format!("the timestamp in {header} {reason}"),
+                )
+                .detail("header", header),
+            );
+            return;
+        }
+    };
+    outcome.timestamp = timestamp;
+
+    let raw_body = delivery.body.as_slice();
+    let alternates: Vec<(SignedBody, Vec<u8>)> = scheme
+        .also_signs
+        .iter()
+        .filter_map(|form| diagnose::signed_body(*form, raw_body).map(|b| (*form, b)))
+        .collect();
+    'keys: for (key_index, secret) in keys.iter().enumerate() {
+        let key = match scheme.secret.key(secret.expose()) {
+            Ok(key) => key,
+            Err(reason) => {
+                outcome.warnings.push(Warning::new(
+                    "secret_unusable",
+                    format!(
+                        "key {key_index} {reason}, which {} requires",
+                        scheme.secret.id()
+                    ),
+                ));
+                continue;
+            }
+        };
+        let bodies = std::iter::once((None, Cow::Borrowed(raw_body))).chain(
+            alternates
+                .iter()
+                .map(|(f, b)| (Some(*f), Cow::Borrowed(b.as_slice()))),
+        );
+        for (form, body) in bodies {
+            let digest = prepared.digest(
+                algorithm_of(&prepared),
+                &prepared.template,
+                &body,
+                &key,
+                secret.expose(),
+            );
+            if let Some(signature_index) = prepared.matching_signature(&digest) {
+                outcome.matched = Some(Matched {
+                    key_index,
+                    signature_index,
+                });
+                outcome.matched_content = form.map(|f| f.describe().to_owned());
+                break 'keys;
+            }
+        }
+    }
+
+    match (outcome.matched, timestamp) {
+        (Some(_), Some(ts)) if !ts.within => {
+            let window = ts.tolerance_seconds.unwrap_or(0);
+            let when = if ts.age_seconds >= 0 {
+                format!("{} old", human_duration(ts.age_seconds))
+            } else {
+                format!("{} in the future", human_duration(-ts.age_seconds))
+            };
+            outcome.causes.push(
+                Cause::new(
+                    CauseCode::TimestampOutsideTolerance,
+                    format!("the signature is valid, but the delivery is {when}, outside the {window} s window"),
+                )
+                .detail("age_seconds", ts.age_seconds)
+                .detail("tolerance_seconds", window)
+                .fix("a replayed or queued delivery: pass --no-tolerance for old captures, or check the receiver's clock"),
+            );
+        }
+        (Some(_), _) => outcome.verified = true,
+        (None, _) => {
+            if options.diagnose {
+                let causes = diagnose::explain(&prepared, keys, options, &mut outcome.warnings);
+                outcome.causes.extend(causes);
+            } else {
+                outcome
+                    .causes
+                    .push(diagnose::secret_mismatch(&prepared, Vec::new()));
+            }
+        }
+    }
+}
+
+fn algorithm_of(prepared: &Prepared) -> Algorithm {
+    prepared.algorithm
+}
+
+fn check_token(
+    scheme: &Scheme,
+    delivery: &Delivery,
+    keys: &[Secret],
+    options: &Options,
+    outcome: &mut Outcome,
+) {
+    let header = options
+        .token_header
+        .clone()
+        .unwrap_or_else(|| scheme.signature_header().to_owned());
+    let Some(value) = delivery.headers.get(&header) else {
+        outcome.causes.push(diagnose::problem_cause(
+            scheme,
+            delivery,
+            keys,
+            options,
+            &Problem::Missing {
+                header,
+                what: "signature",
+            },
+        ));
+        return;
+    };
+    let word = scheme.signature.auth_scheme.as_deref().unwrap_or("");
+    let presented: Vec<u8> = match scheme.algorithm {
+        Algorithm::Basic => {
+            let encoded = strip_word(value, word).unwrap_or("");
+            match STANDARD.decode(encoded.trim()) {
+                Ok(bytes) if !encoded.is_empty() => bytes,
+                _ => {
+                    outcome.causes.push(
+                        Cause::new(
+                            CauseCode::SignatureMalformed,
+                            format!("{header} is not `Basic <base64 of user:password>`"),
+                        )
+                        .detail("header", header),
+                    );
+                    return;
+                }
+            }
+        }
+        _ => strip_word(value, word).unwrap_or(value).as_bytes().to_vec(),
+    };
+    if let Some(key_index) = keys.iter().position(|k| mac::same(k.expose(), &presented)) {
+        outcome.matched = Some(Matched {
+            key_index,
+            signature_index: 0,
+        });
+        outcome.verified = true;
+    } else {
+        let what = if scheme.algorithm == Algorithm::Basic {
+            "credentials"
+        } else {
+            "token"
+        };
+        outcome.causes.push(
+            Cause::new(
+                CauseCode::SecretMismatch,
+                format!("the {what} in {header} is not the one you gave"),
+            )
+            .detail("header", header)
+            .detail(
+                "tried",
+                serde_json::json!([format!("{what} compared with each key")]),
+            ),
+        );
+    }
+}
+
+/// `Bearer abc` → `abc` (the word is matched without case); None when it is not there.
+fn strip_word<'v>(value: &'v str, word: &str) -> Option<&'v str> {
+    if word.is_empty() {
+        return Some(value);
+    }
+    let (head, rest) = value.split_once(' ')?;
+    head.eq_ignore_ascii_case(word).then(|| rest.trim_start())
+}
+
+/// Reads the signature header(s) into tokens, each decoded with the scheme's encoding.
+pub fn extract_signatures(
+    scheme: &Scheme,
+    delivery: &Delivery,
+) -> Result<Vec<FoundSignature>, Problem> {
+    let spec = &scheme.signature;
+    let mut found = Vec::new();
+    let mut seen_header = None;
+    for header in &spec.headers {
+        for value in delivery.headers.get_all(header) {
+            seen_header.get_or_insert_with(|| header.clone());
+            for text in signature_tokens(scheme, value) {
+                let bytes = decode(spec.encoding, &text);
+                found.push(FoundSignature {
+                    header: header.clone(),
+                    text,
+                    bytes,
+                });
+            }
+        }
+    }
+    let Some(header) = seen_header else {
+        return Err(Problem::Missing {
+            header: scheme.signature_header().to_owned(),
+            what: "signature",
+        });
+    };
+    if found.is_empty() {
+        let reason = match (&spec.items, &spec.prefix) {
+            (Some(_), _) => format!("it has no {} entry", quoted_keys(&spec.keys)),
+            (None, Some(prefix)) => format!("it does not start with `{prefix}`"),
+            (None, None) => "it is empty".to_owned(),
+        };
+        return Err(Problem::Malformed { header, reason });
+    }
+    if found.iter().all(|s| s.bytes.is_none()) {
+        return Err(Problem::Malformed {
+            header,
+            reason: format!(
+                "its signature {:?} is not {}",
+                found[0].text,
+                spec.encoding.id()
+            ),
+        });
+    }
+    Ok(found)
+}
+
+fn quoted_keys(keys: &[String]) -> String {
+    keys.iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// The signature tokens of one header value, before decoding.
+fn signature_tokens(scheme: &Scheme, value: &str) -> Vec<String> {
+    let spec = &scheme.signature;
+    match (&spec.items, &spec.pair) {
+        (Some(items), Some(pair)) => structured_items(value, items, pair)
+            .filter(|(k, _)| spec.keys.iter().any(|want| want == k))
+            .map(|(_, v)| v.to_owned())
+            .filter(|v| !v.is_empty())
+            .collect(),
+        _ => {
+            let value = value.trim();
+            let token = match &spec.prefix {
+                Some(prefix) => match value.get(..prefix.len()) {
+                    Some(head) if head.eq_ignore_ascii_case(prefix) => value[prefix.len()..].trim(),
+                    _ => return Vec::new(),
+                },
+                None => value,
+            };
+            if token.is_empty() {
+                Vec::new()
+            } else {
+                vec![token.to_owned()]
+            }
+        }
+    }
+}
+
+/// `t=1, v1=ab` → (t, 1), (v1, ab): items split and trimmed, each split once at `pair`.
+pub fn structured_items<'v>(
+    value: &'v str,
+    items: &'v str,
+    pair: &'v str,
+) -> impl Iterator<Item = (&'v str, &'v str)> + 'v {
+    value
+        .split(items)
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .filter_map(move |item| item.split_once(pair).map(|(k, v)| (k.trim(), v.trim())))
+}
+
+/// Decodes a signature token; hex accepts either case, base64 with or without padding.
+pub fn decode(encoding: Encoding, text: &str) -> Option<Vec<u8>> {
+    match encoding {
+        Encoding::Hex => hex::decode(text).ok(),
+        Encoding::Base64 => STANDARD
+            .decode(text)
+            .or_else(|_| STANDARD_NO_PAD.decode(text))
+            .ok(),
+        Encoding::Base64url => URL_SAFE_NO_PAD
+            .decode(text)
+            .or_else(|_| URL_SAFE.decode(text))
+            .ok(),
+        Encoding::Plain => Some(text.as_bytes().to_vec()),
+    }
+    .filter(|b| !b.is_empty())
+}
+
+/// The timestamp as sent: from its header, `--timestamp`, or an item of the signature header.
+fn timestamp_text(scheme: &Scheme, delivery: &Delivery) -> Option<String> {
+    if let Some(value) = &delivery.timestamp_override {
+        return Some(value.clone());
+    }
+    let ts = scheme.timestamp.as_ref()?;
+    if let Some(header) = &ts.header {
+        return delivery.headers.get(header).map(|v| v.trim().to_owned());
+    }
+    let field = ts.field.as_deref()?;
+    let (items, pair) = (
+        scheme.signature.items.as_deref()?,
+        scheme.signature.pair.as_deref()?,
+    );
+    scheme.signature.headers.iter().find_map(|h| {
+        delivery.headers.get_all(h).find_map(|v| {
+            structured_items(v, items, pair)
+                .find(|(k, _)| *k == field)
+                .map(|(_, v)| v.to_owned())
+        })
+    })
+}
+
+/// Parses the timestamp and checks its age against the window in force.
+fn timestamp_check(
+    scheme: &Scheme,
+    text: Option<&str>,
+    options: &Options,
+) -> Result<Option<TimestampCheck>, String> {
+    let (Some(spec), Some(text)) = (&scheme.timestamp, text) else {
+        return Ok(None);
+    };
+    let raw: i64 = text.parse().map_err(|_| {
+        format!(
+            "({text:?}) is not a whole number of {}",
+            unit_name(spec.unit)
+        )
+    })?;
+    let seconds = match spec.unit {
+        TimeUnit::Seconds => raw,
+        TimeUnit::Milliseconds => raw.div_euclid(1000),
+    };
+    let age = options.now.saturating_sub(seconds);
+    let tolerance = match options.tolerance {
+        Tolerance::Off => None,
+        Tolerance::Seconds(s) => Some(s),
+        Tolerance::ProviderDefault => spec.tolerance,
+    };
+    let within = match tolerance {
+        None => true,
+        Some(window) => {
+            let window = i64::try_from(window).unwrap_or(i64::MAX);
+            age <= window && (!spec.future || age >= -window)
+        }
+    };
+    Ok(Some(TimestampCheck {
+        value: seconds,
+        age_seconds: age,
+        tolerance_seconds: tolerance,
+        within,
+    }))
+}
+
+fn unit_name(unit: TimeUnit) -> &'static str {
+    match unit {
+        TimeUnit::Seconds => "seconds",
+        TimeUnit::Milliseconds => "milliseconds",
+    }
+}
+
+/// `3725` → `1 h 2 min`: ages are easier to judge in units.
+pub fn human_duration(seconds: i64) -> String {
+    let s = seconds.unsigned_abs();
+    match s {
+        0..=119 => format!("{s} s"),
+        120..=7199 => format!("{} min", s / 60),
+        7200..=172_799 => format!("{} h {} min", s / 3600, (s % 3600) / 60),
+        _ => format!("{} days", s / 86_400),
+    }
+}
