@@ -22,7 +22,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Verify one delivery's signature
-    Verify(VerifyArgs),
+    Verify(Box<VerifyArgs>),
     /// List the provider schemes hookcheck knows, or explain one
     Providers(ProvidersArgs),
     /// Print shell completions

@@ -28,7 +28,10 @@ impl CapturedRequest {
 /// cut at Content-Length when present, de-chunked when `Transfer-Encoding: chunked`.
 pub fn parse(bytes: &[u8]) -> Result<CapturedRequest, String> {
     let mut rest = bytes;
-    let request_line = next_line(&mut rest).ok_or("it is empty")?;
+    if rest.is_empty() {
+        return Err("it is empty".to_owned());
+    }
+    let request_line = next_line(&mut rest).unwrap_or_else(|| std::mem::take(&mut rest));
     let request_line = std::str::from_utf8(request_line)
         .map_err(|_| "its first line is not text, so it is not an HTTP/1.x request".to_owned())?;
     let mut words = request_line.split(' ');

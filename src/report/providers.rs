@@ -50,7 +50,7 @@ pub fn json(schemes: &[Scheme]) -> String {
 
 /// A plain-text table that fits 100 columns: long cells are cut with `…`.
 pub fn table(schemes: &[Scheme]) -> String {
-    const WIDTHS: [usize; 6] = [19, 27, 11, 24, 12, 5];
+    const WIDTHS: [usize; 6] = [18, 26, 11, 23, 12, 5];
     let header = [
         "NAME",
         "SIGNATURE HEADER",
@@ -158,5 +158,31 @@ pub fn prose(s: &Scheme) -> String {
         let _ = writeln!(out, "  Note: {note}");
     }
     let _ = writeln!(out, "  Source: {}", s.source);
+    out
+}
+
+/// The README table (kept in sync by a test).
+pub fn markdown(schemes: &[Scheme]) -> String {
+    let mut out = String::from(
+        "| name | provider | signature header | algorithm | signed content | secret | tolerance |\n\
+         |---|---|---|---|---|---|---|\n",
+    );
+    for s in schemes {
+        let r = row(s);
+        let tol = r
+            .tolerance_seconds
+            .map_or("—".to_owned(), |t| format!("{t} s"));
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | `{}` | {} | `{}` | {} | {} |",
+            r.name,
+            r.title,
+            r.signature_header,
+            r.algorithm,
+            r.signed_content.replace('|', "\\|"),
+            r.secret_format,
+            tol
+        );
+    }
     out
 }

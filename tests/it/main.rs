@@ -1,1 +1,9 @@
-// integration tests
+//! One integration-test binary (2-core CI links it once).
+
+mod cli_errors;
+mod completions;
+mod fixtures;
+mod json_contract;
+mod readme;
+mod util;
+mod verify_cli;

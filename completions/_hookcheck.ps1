@@ -1,0 +1,124 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'hookcheck' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'hookcheck'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'hookcheck' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify one delivery''s signature')
+            [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List the provider schemes hookcheck knows, or explain one')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hookcheck;verify' {
+            [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'A captured HTTP/1.x request: request line, headers, blank line, raw body')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'A header, ''Name: value'' (repeatable; overrides the capture''s header of that name)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'A header, ''Name: value'' (repeatable; overrides the capture''s header of that name)')
+            [CompletionResult]::new('--headers-file', '--headers-file', [CompletionResultType]::ParameterName, 'Headers, one ''Name: value'' per line')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'The raw body, as given')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The raw body, as given')
+            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'The raw body bytes, exactly [default: stdin when it is not a terminal]')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The value of the provider''s signature header (needs --provider)')
+            [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'The value of the provider''s signature header (needs --provider)')
+            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'The value of the provider''s timestamp header (needs --provider)')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The public URL the provider delivered to (URL-signed schemes)')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'The HTTP method of the delivery')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'A file holding a secret; one trailing newline is removed')
+            [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'An environment variable holding a secret')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'A provider name from `hookcheck providers`, or auto to detect it from the headers')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'A provider name from `hookcheck providers`, or auto to detect it from the headers')
+            [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)')
+            [CompletionResult]::new('--algorithm', '--algorithm', [CompletionResultType]::ParameterName, 'Use this HMAC hash instead of the scheme''s')
+            [CompletionResult]::new('--token-header', '--token-header', [CompletionResultType]::ParameterName, 'The header carrying the token, for --provider header-token')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Verify as of this instant [default: the system clock]')
+            [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'Replay window in seconds [default: the provider''s documented one]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour human output (NO_COLOR is honoured)')
+            [CompletionResult]::new('--no-tolerance', '--no-tolerance', [CompletionResultType]::ParameterName, 'Skip the age check (for old captured payloads)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing; the exit code tells the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing; the exit code tells the result')
+            [CompletionResult]::new('--no-diagnose', '--no-diagnose', [CompletionResultType]::ParameterName, 'Do not search for an explanation when the delivery does not verify')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'hookcheck;providers' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Explain one scheme, or print it as a scheme file to start a custom one from')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hookcheck;providers;show' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'hookcheck;providers;help' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Explain one scheme, or print it as a scheme file to start a custom one from')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hookcheck;providers;help;show' {
+            break
+        }
+        'hookcheck;providers;help;help' {
+            break
+        }
+        'hookcheck;completions' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'hookcheck;help' {
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify one delivery''s signature')
+            [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List the provider schemes hookcheck knows, or explain one')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hookcheck;help;verify' {
+            break
+        }
+        'hookcheck;help;providers' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Explain one scheme, or print it as a scheme file to start a custom one from')
+            break
+        }
+        'hookcheck;help;providers;show' {
+            break
+        }
+        'hookcheck;help;completions' {
+            break
+        }
+        'hookcheck;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

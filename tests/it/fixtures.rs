@@ -1,0 +1,222 @@
+//! Every captured delivery under fixtures/ through the CLI: exit code, JSON contract, first
+//! cause, and the secret never in any output.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::json_contract;
+use crate::util::{hookcheck, path_str, root};
+
+#[derive(Debug, Deserialize)]
+struct Case {
+    name: String,
+    request: String,
+    #[serde(default)]
+    secret: Option<String>,
+    #[serde(default)]
+    public_key: Option<String>,
+    expect: String,
+    cause: Option<String>,
+    now: i64,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    args: Vec<String>,
+    signed_by: String,
+    #[allow(dead_code)]
+    checked_by: String,
+    #[allow(dead_code)]
+    #[serde(default)]
+    note: String,
+}
+
+pub struct Loaded {
+    pub provider: String,
+    pub dir: std::path::PathBuf,
+    cases: Vec<Case>,
+}
+
+pub fn load_all() -> Vec<Loaded> {
+    let mut all = Vec::new();
+    let Ok(entries) = std::fs::read_dir(root().join("fixtures")) else {
+        return all;
+    };
+    let mut dirs: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("cases.json").is_file())
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        let text = std::fs::read_to_string(dir.join("cases.json")).expect("cases.json readable");
+        let cases: Vec<Case> = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.join("cases.json").display()));
+        let provider = dir.file_name().unwrap().to_string_lossy().into_owned();
+        all.push(Loaded {
+            provider,
+            dir,
+            cases,
+        });
+    }
+    all
+}
+
+fn args_for(provider: Option<&str>, dir: &Path, case: &Case, format: &str) -> Vec<String> {
+    let mut args = vec!["verify".to_owned()];
+    if let Some(p) = provider {
+        args.extend(["--provider".to_owned(), p.to_owned()]);
+    }
+    args.extend([
+        "--request".to_owned(),
+        path_str(&dir.join(&case.request)),
+        "--now".to_owned(),
+        case.now.to_string(),
+        "--format".to_owned(),
+        format.to_owned(),
+    ]);
+    if let Some(secret) = &case.secret {
+        args.extend(["--secret-file".to_owned(), path_str(&dir.join(secret))]);
+    }
+    if let Some(key) = &case.public_key {
+        args.extend(["--public-key-file".to_owned(), path_str(&dir.join(key))]);
+    }
+    if let Some(url) = &case.url {
+        args.extend(["--url".to_owned(), url.clone()]);
+    }
+    args.extend(case.args.iter().cloned());
+    args
+}
+
+fn secret_text(dir: &Path, case: &Case) -> Option<String> {
+    let text = std::fs::read_to_string(dir.join(case.secret.as_ref()?)).ok()?;
+    Some(text.trim_end_matches('\n').to_owned())
+}
+
+#[test]
+fn every_fixture_gets_its_verdict_and_first_cause() {
+    let all = load_all();
+    assert!(!all.is_empty(), "no fixtures found");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for loaded in &all {
+        for case in &loaded.cases {
+            count += 1;
+            assert!(
+                !case.signed_by.is_empty(),
+                "{}/{} says nothing of who signed it",
+                loaded.provider,
+                case.name
+            );
+            let args = args_for(Some(&loaded.provider), &loaded.dir, case, "json");
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let run = hookcheck(&args);
+            let id = format!("{}/{}", loaded.provider, case.name);
+            let want_code = if case.expect == "pass" { 0 } else { 1 };
+            if run.code != want_code {
+                failures.push(format!(
+                    "{id}: exit {} (want {want_code}): {}{}",
+                    run.code, run.stdout, run.stderr
+                ));
+                continue;
+            }
+            let report = json_contract::parse(&run.stdout);
+            assert_eq!(report.provider, loaded.provider, "{id}");
+            if let Some(cause) = &case.cause {
+                let first = report.causes.first().map(|c| c.code.as_str());
+                if first != Some(cause.as_str()) {
+                    failures.push(format!(
+                        "{id}: first cause {first:?}, want {cause}: {}",
+                        run.stdout
+                    ));
+                }
+                if cause == "secret_mismatch" && report.causes.len() > 1 {
+                    failures.push(format!(
+                        "{id}: a wrong secret must carry no other cause: {}",
+                        run.stdout
+                    ));
+                }
+            }
+            if let Some(secret) = secret_text(&loaded.dir, case).filter(|s| s.len() >= 6) {
+                assert!(
+                    !run.stdout.contains(&secret) && !run.stderr.contains(&secret),
+                    "{id}: secret printed"
+                );
+                let human: Vec<String> =
+                    args_for(Some(&loaded.provider), &loaded.dir, case, "human");
+                let human: Vec<&str> = human.iter().map(String::as_str).collect();
+                let run = hookcheck(&human);
+                assert_eq!(run.code, want_code, "{id} (human)");
+                assert!(
+                    !run.stdout.contains(&secret) && !run.stderr.contains(&secret),
+                    "{id}: secret printed"
+                );
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {count} fixtures failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_provider_has_valid_and_invalid_fixtures() {
+    for loaded in load_all() {
+        let pass = loaded.cases.iter().filter(|c| c.expect == "pass").count();
+        let fail = loaded.cases.iter().filter(|c| c.expect == "fail").count();
+        assert!(
+            pass >= 2 && fail >= 2,
+            "{}: {pass} valid, {fail} invalid",
+            loaded.provider
+        );
+        for case in &loaded.cases {
+            assert!(
+                loaded.dir.join(&case.request).is_file(),
+                "{}/{}",
+                loaded.provider,
+                case.request
+            );
+        }
+    }
+}
+
+/// `--provider auto` verifies every valid delivery of a scheme that has its own header.
+#[test]
+fn auto_detection_verifies_valid_fixtures() {
+    let generic = [
+        "header-token",
+        "basic",
+        "zenduty-basic",
+        "telegram",
+        "gitlab",
+    ];
+    let mut failures = Vec::new();
+    for loaded in load_all() {
+        if generic.contains(&loaded.provider.as_str()) {
+            continue;
+        }
+        for case in loaded
+            .cases
+            .iter()
+            .filter(|c| c.expect == "pass" && c.args.is_empty())
+        {
+            let args = args_for(None, &loaded.dir, case, "json");
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let run = hookcheck(&args);
+            if run.code != 0 {
+                failures.push(format!(
+                    "{}/{}: exit {}: {}{}",
+                    loaded.provider, case.name, run.code, run.stdout, run.stderr
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "auto-detection failed:\n{}",
+        failures.join("\n")
+    );
+}

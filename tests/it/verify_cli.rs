@@ -1,0 +1,502 @@
+//! `hookcheck verify` through its command line: the ways a user gives a delivery and keys.
+
+use crate::json_contract;
+use crate::util::{hookcheck, hookcheck_in, hookcheck_with_stdin, path_str, scratch};
+
+// GitHub's documented example: docs.github.com "Validating webhook deliveries", Testing the
+// webhook payload validation.
+const GH_SECRET: &str = "It's a Secret to Everybody";
+const GH_BODY: &str = "Hello, World!";
+const GH_SIG: &str = "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
+
+#[test]
+fn github_documented_example_from_a_pasted_digest() {
+    let run = hookcheck(&[
+        "verify", "-p", "github", "-b", GH_BODY, "-s", GH_SIG, "--secret", GH_SECRET, "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let report = json_contract::parse(&run.stdout);
+    assert!(report.verified);
+    assert_eq!(report.provider, "github");
+    assert_eq!(report.algorithm, "hmac-sha256");
+    assert_eq!(report.keys[0].length, GH_SECRET.len());
+}
+
+#[test]
+fn github_documented_example_rejects_one_changed_byte() {
+    let run = hookcheck(&[
+        "verify",
+        "-p",
+        "github",
+        "-b",
+        "Hello, World?",
+        "-s",
+        GH_SIG,
+        "--secret",
+        GH_SECRET,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 1);
+    let report = json_contract::parse(&run.stdout);
+    assert_eq!(report.causes[0].code, "secret_mismatch");
+}
+
+#[test]
+fn body_from_stdin_and_headers_auto_detected() {
+    let header = format!("X-Hub-Signature-256: {GH_SIG}");
+    let run = hookcheck_with_stdin(
+        &["verify", "-H", &header, "--secret", GH_SECRET],
+        GH_BODY.as_bytes(),
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.starts_with("✓ verified github"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn secret_from_file_loses_one_newline_and_from_env() {
+    let dir = scratch("secret_sources");
+    let file = dir.join("secret");
+    std::fs::write(&file, format!("{GH_SECRET}\n")).unwrap();
+    let run = hookcheck(&[
+        "verify",
+        "-p",
+        "github",
+        "-b",
+        GH_BODY,
+        "-s",
+        GH_SIG,
+        "--secret-file",
+        &path_str(&file),
+    ]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+
+    std::fs::write(&file, format!("{GH_SECRET}\n\n")).unwrap();
+    let run = hookcheck(&[
+        "verify",
+        "-p",
+        "github",
+        "-b",
+        GH_BODY,
+        "-s",
+        GH_SIG,
+        "--secret-file",
+        &path_str(&file),
+    ]);
+    assert_eq!(run.code, 1, "only one newline is removed");
+
+    let run = hookcheck_in(
+        &[
+            "verify",
+            "-p",
+            "github",
+            "-b",
+            GH_BODY,
+            "-s",
+            GH_SIG,
+            "--secret-env",
+            "HC_TEST_SECRET",
+        ],
+        b"",
+        &[("HC_TEST_SECRET", GH_SECRET)],
+    );
+    assert_eq!(run.code, 0);
+
+    let run = hookcheck_with_stdin(
+        &[
+            "verify",
+            "-p",
+            "github",
+            "-b",
+            GH_BODY,
+            "-s",
+            GH_SIG,
+            "--secret-file",
+            "-",
+        ],
+        format!("{GH_SECRET}\r\n").as_bytes(),
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+}
+
+#[test]
+fn any_key_may_match_and_the_report_says_which() {
+    let run = hookcheck_in(
+        &[
+            "verify",
+            "-p",
+            "github",
+            "-b",
+            GH_BODY,
+            "-s",
+            GH_SIG,
+            "--secret",
+            "old-secret",
+            "--secret-env",
+            "HC_K",
+            "--secret",
+            "another",
+            "--format",
+            "json",
+        ],
+        b"",
+        &[("HC_K", GH_SECRET)],
+    );
+    assert_eq!(run.code, 0);
+    let report = json_contract::parse(&run.stdout);
+    // Keys are numbered in command-line order, whichever flag gave them.
+    assert_eq!(report.matched.unwrap().key_index, 1);
+    assert_eq!(report.keys.len(), 3);
+}
+
+#[test]
+fn body_file_bytes_are_exact() {
+    let dir = scratch("body_file");
+    let body = dir.join("body");
+    std::fs::write(&body, GH_BODY).unwrap();
+    let run = hookcheck(&[
+        "verify",
+        "-p",
+        "github",
+        "--body-file",
+        &path_str(&body),
+        "-s",
+        GH_SIG,
+        "--secret",
+        GH_SECRET,
+    ]);
+    assert_eq!(run.code, 0);
+    std::fs::write(&body, format!("{GH_BODY}\n")).unwrap();
+    let run = hookcheck(&[
+        "verify",
+        "-p",
+        "github",
+        "--body-file",
+        &path_str(&body),
+        "-s",
+        GH_SIG,
+        "--secret",
+        GH_SECRET,
+    ]);
+    assert_eq!(run.code, 1, "a trailing newline is a different body");
+}
+
+#[test]
+fn headers_file_and_explicit_header_override() {
+    let dir = scratch("headers_file");
+    let headers = dir.join("headers");
+    std::fs::write(
+        &headers,
+        "Content-Type: application/json\r\nX-Hub-Signature-256: sha256=00\n\n",
+    )
+    .unwrap();
+    let run = hookcheck(&[
+        "verify",
+        "--headers-file",
+        &path_str(&headers),
+        "-H",
+        &format!("X-Hub-Signature-256: {GH_SIG}"),
+        "-b",
+        GH_BODY,
+        "--secret",
+        GH_SECRET,
+    ]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+}
+
+// A Stripe-style delivery signed here with the documented recipe; the timestamp logic is what
+// is under test (SDK-made Stripe deliveries are in fixtures/stripe).
+fn stripe_args(now: &str) -> Vec<String> {
+    let secret = "whsec_test_secret";
+    let body = r#"{"id":"evt_1"}"#;
+    let t = "1700000000";
+    let digest = hookcheck::mac::digest(
+        hookcheck::scheme::Algorithm::HmacSha256,
+        secret.as_bytes(),
+        &[t.as_bytes(), b".", body.as_bytes()],
+    )
+    .unwrap();
+    let header = format!("Stripe-Signature: t={t},v1={}", hex::encode(digest));
+    [
+        "verify", "-H", &header, "-b", body, "--secret", secret, "--now", now, "--format", "json",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+#[test]
+fn tolerance_window_and_overrides() {
+    let run = |extra: &[&str], now: &str| {
+        let mut args = stripe_args(now);
+        args.extend(extra.iter().map(|s| s.to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        hookcheck(&args)
+    };
+    let fresh = run(&[], "1700000100");
+    assert_eq!(fresh.code, 0, "{}", fresh.stdout);
+    let ts = json_contract::parse(&fresh.stdout).timestamp.unwrap();
+    assert_eq!(
+        (ts.value, ts.age_seconds, ts.tolerance_seconds, ts.within),
+        (1700000000, 100, Some(300), true)
+    );
+
+    let stale = run(&[], "1700003600");
+    assert_eq!(stale.code, 1);
+    let report = json_contract::parse(&stale.stdout);
+    assert_eq!(report.causes[0].code, "timestamp_outside_tolerance");
+    assert_eq!(report.causes[0].detail["age_seconds"], 3600);
+    assert!(report.causes[0].summary.contains("valid"));
+
+    assert_eq!(run(&["--no-tolerance"], "1700003600").code, 0);
+    assert_eq!(run(&["--tolerance", "4000"], "1700003600").code, 0);
+    assert_eq!(run(&["--tolerance", "50"], "1700000100").code, 1);
+    // Stripe's SDK limits only the past: a clock behind the sender still verifies.
+    assert_eq!(run(&[], "1699990000").code, 0);
+}
+
+#[test]
+fn quiet_prints_nothing() {
+    let run = hookcheck(&[
+        "verify", "-q", "-p", "github", "-b", GH_BODY, "-s", GH_SIG, "--secret", "wrong",
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.is_empty() && run.stderr.is_empty());
+}
+
+#[test]
+fn colour_follows_the_flag_and_json_is_never_coloured() {
+    let base = [
+        "verify", "-p", "github", "-b", GH_BODY, "-s", GH_SIG, "--secret", GH_SECRET,
+    ];
+    let with = |extra: &[&str], env: &[(&str, &str)]| {
+        let mut args = base.to_vec();
+        args.extend_from_slice(extra);
+        hookcheck_in(&args, b"", env).stdout
+    };
+    assert!(with(&["--color", "always"], &[]).contains("\x1b["));
+    assert!(
+        with(&["--color", "always"], &[("NO_COLOR", "1")]).contains("\x1b["),
+        "--color beats NO_COLOR"
+    );
+    assert!(!with(&[], &[]).contains("\x1b["), "not a terminal");
+    assert!(!with(&["--color", "never"], &[]).contains("\x1b["));
+    assert!(!with(&["--color", "always", "--format", "json"], &[]).contains("\x1b["));
+}
+
+#[test]
+fn header_values_cannot_drive_the_terminal() {
+    let run = hookcheck(&[
+        "verify",
+        "-p",
+        "corgea",
+        "-b",
+        "{}",
+        "-H",
+        "X-Corgea-Signature: \x1b[2Jzz",
+        "--secret",
+        "s3cr3t-value",
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(!run.stdout.contains('\x1b'), "{}", run.stdout);
+}
+
+#[test]
+fn missing_signature_header_names_it_and_the_provider_it_looks_like() {
+    let run = hookcheck(&[
+        "verify",
+        "-p",
+        "stripe",
+        "-b",
+        GH_BODY,
+        "-H",
+        &format!("X-Hub-Signature-256: {GH_SIG}"),
+        "--secret",
+        GH_SECRET,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 1);
+    let report = json_contract::parse(&run.stdout);
+    let missing = report
+        .causes
+        .iter()
+        .find(|c| c.code == "missing_header")
+        .expect("missing_header");
+    assert_eq!(missing.detail["header"], "Stripe-Signature");
+    assert_eq!(missing.detail["looks_like"], "github");
+}
+
+#[test]
+fn malformed_signature_is_its_own_cause() {
+    for sig in ["sha256=zzzz", "md5=abcd", ""] {
+        let run = hookcheck(&[
+            "verify", "-p", "github", "-b", GH_BODY, "-s", sig, "--secret", GH_SECRET, "--format",
+            "json",
+        ]);
+        assert_eq!(run.code, 1, "{sig}");
+        assert_eq!(
+            json_contract::parse(&run.stdout).causes[0].code,
+            "signature_malformed",
+            "{sig}"
+        );
+    }
+}
+
+#[test]
+fn algorithm_override_changes_the_hash() {
+    // HMAC-SHA1 of GitHub's example body under its example secret (computed by the RFC-tested code).
+    let sha1 = hookcheck::mac::digest(
+        hookcheck::scheme::Algorithm::HmacSha1,
+        GH_SECRET.as_bytes(),
+        &[GH_BODY.as_bytes()],
+    )
+    .unwrap();
+    let sig = format!("sha256={}", hex::encode(sha1));
+    assert_eq!(
+        hookcheck(&[
+            "verify", "-p", "github", "-b", GH_BODY, "-s", &sig, "--secret", GH_SECRET
+        ])
+        .code,
+        1
+    );
+    let run = hookcheck(&[
+        "verify",
+        "-p",
+        "github",
+        "-b",
+        GH_BODY,
+        "-s",
+        &sig,
+        "--secret",
+        GH_SECRET,
+        "--algorithm",
+        "sha1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0);
+    assert_eq!(json_contract::parse(&run.stdout).algorithm, "hmac-sha1");
+}
+
+#[test]
+fn unsigned_providers_say_so() {
+    for provider in ["securityscorecard", "crashtest"] {
+        let run = hookcheck(&["verify", "-p", provider, "-b", "{}", "--format", "json"]);
+        assert_eq!(run.code, 1, "{provider}: {}{}", run.stdout, run.stderr);
+        let report = json_contract::parse(&run.stdout);
+        assert_eq!(report.causes[0].code, "unsigned_provider");
+    }
+}
+
+#[test]
+fn header_token_and_basic() {
+    let ok = hookcheck(&[
+        "verify",
+        "-p",
+        "header-token",
+        "-b",
+        "{}",
+        "-H",
+        "Authorization: Bearer tok-123456",
+        "--secret",
+        "tok-123456",
+    ]);
+    assert_eq!(ok.code, 0, "{}", ok.stdout);
+    let named = hookcheck(&[
+        "verify",
+        "-p",
+        "header-token",
+        "--token-header",
+        "X-Webhook-Token",
+        "-b",
+        "{}",
+        "-H",
+        "X-Webhook-Token: tok-123456",
+        "--secret",
+        "tok-123456",
+    ]);
+    assert_eq!(named.code, 0, "{}", named.stdout);
+    let bad = hookcheck(&[
+        "verify",
+        "-p",
+        "header-token",
+        "-b",
+        "{}",
+        "-H",
+        "Authorization: Bearer tok-9",
+        "--secret",
+        "tok-123456",
+    ]);
+    assert_eq!(bad.code, 1);
+    // "user:pass" in base64 is dXNlcjpwYXNz.
+    let basic = hookcheck(&[
+        "verify",
+        "-p",
+        "basic",
+        "-b",
+        "{}",
+        "-H",
+        "Authorization: Basic dXNlcjpwYXNz",
+        "--secret",
+        "user:pass",
+    ]);
+    assert_eq!(basic.code, 0);
+}
+
+#[test]
+fn providers_lists_and_explains() {
+    let table = hookcheck(&["providers"]);
+    assert_eq!(table.code, 0);
+    assert!(
+        table.stdout.lines().all(|l| l.chars().count() <= 100),
+        "fits 100 columns"
+    );
+    for name in [
+        "bugcrowd",
+        "corgea",
+        "zenduty",
+        "github",
+        "stripe",
+        "securityscorecard",
+        "crashtest",
+    ] {
+        assert!(
+            table.stdout.lines().any(|l| l.starts_with(name)),
+            "{name} listed"
+        );
+    }
+    let json = hookcheck(&["providers", "--format", "json"]);
+    let list: Vec<serde_json::Value> = serde_json::from_str(&json.stdout).unwrap();
+    assert!(list.iter().all(|p| p["name"].is_string()));
+
+    let show = hookcheck(&["providers", "show", "stripe"]);
+    assert!(show.stdout.contains("Stripe-Signature") && show.stdout.contains("Source:"));
+    let toml = hookcheck(&["providers", "show", "stripe", "--format", "toml"]);
+    assert!(toml.stdout.contains("name = \"stripe\""));
+}
+
+#[test]
+fn a_scheme_file_printed_by_providers_show_verifies_like_the_builtin() {
+    let dir = scratch("custom_scheme");
+    let toml = hookcheck(&["providers", "show", "github", "--format", "toml"]).stdout;
+    let file = dir.join("mine.toml");
+    std::fs::write(&file, toml.replace("X-Hub-Signature-256", "X-My-Signature")).unwrap();
+    let run = hookcheck(&[
+        "verify",
+        "--scheme",
+        &path_str(&file),
+        "-b",
+        GH_BODY,
+        "-H",
+        &format!("X-My-Signature: {GH_SIG}"),
+        "--secret",
+        GH_SECRET,
+    ]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+}
