@@ -213,6 +213,10 @@ pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &[Secret], options: &O
         }
         _ => check_digest(scheme, delivery, keys, options, &mut outcome),
     }
+    // Diagnosis also runs when only the timestamp failed, to say the signature itself is good.
+    if options.diagnose && !outcome.verified {
+        diagnose::run(scheme, delivery, keys, options, &mut outcome);
+    }
     outcome
 }
 
@@ -315,16 +319,9 @@ fn check_digest(
             );
         }
         (Some(_), _) => outcome.verified = true,
-        (None, _) => {
-            if options.diagnose {
-                let causes = diagnose::explain(&prepared, keys, options, &mut outcome.warnings);
-                outcome.causes.extend(causes);
-            } else {
-                outcome
-                    .causes
-                    .push(diagnose::secret_mismatch(&prepared, Vec::new()));
-            }
-        }
+        (None, _) => outcome
+            .causes
+            .push(diagnose::secret_mismatch(&prepared, Vec::new())),
     }
 }
 

@@ -11,6 +11,9 @@ use crate::util::{hookcheck, path_str, root};
 #[derive(Debug, Deserialize)]
 struct Case {
     name: String,
+    /// The scheme to check with; defaults to the folder's name.
+    #[serde(default)]
+    provider: Option<String>,
     request: String,
     #[serde(default)]
     secret: Option<String>,
@@ -108,7 +111,8 @@ fn every_fixture_gets_its_verdict_and_first_cause() {
                 loaded.provider,
                 case.name
             );
-            let args = args_for(Some(&loaded.provider), &loaded.dir, case, "json");
+            let provider = case.provider.as_deref().unwrap_or(&loaded.provider);
+            let args = args_for(Some(provider), &loaded.dir, case, "json");
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let run = hookcheck(&args);
             let id = format!("{}/{}", loaded.provider, case.name);
@@ -121,7 +125,7 @@ fn every_fixture_gets_its_verdict_and_first_cause() {
                 continue;
             }
             let report = json_contract::parse(&run.stdout);
-            assert_eq!(report.provider, loaded.provider, "{id}");
+            assert_eq!(report.provider, provider, "{id}");
             if let Some(cause) = &case.cause {
                 let first = report.causes.first().map(|c| c.code.as_str());
                 if first != Some(cause.as_str()) {

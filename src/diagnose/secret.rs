@@ -1,0 +1,82 @@
+//! Hypotheses about the secret: whitespace, quotes and BOM carried in from files and configs,
+//! and encodings (`whsec_` decoded or not, base64, hex, prefix kept or dropped).
+
+use crate::input::Secret;
+use crate::scheme::SecretFormat;
+
+pub struct SecretVariant {
+    pub variant: &'static str,
+    pub secret: Secret,
+}
+
+/// The secret with surrounding debris removed; only variants that differ from it.
+pub fn cleaned(secret: &Secret) -> Vec<SecretVariant> {
+    let raw = secret.expose();
+    let mut out: Vec<SecretVariant> = Vec::new();
+    let mut push = |variant, bytes: &[u8]| {
+        if bytes != raw && !bytes.is_empty() && !out.iter().any(|v| v.secret.expose() == bytes) {
+            out.push(SecretVariant {
+                variant,
+                secret: Secret::new(bytes),
+            });
+        }
+    };
+    push("surrounding whitespace removed", raw.trim_ascii());
+    let unbom = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw);
+    push("UTF-8 byte order mark removed", unbom.trim_ascii());
+    for quote in [b'"', b'\''] {
+        let t = unbom.trim_ascii();
+        if t.len() >= 2 && t[0] == quote && t[t.len() - 1] == quote {
+            push("surrounding quotes removed", &t[1..t.len() - 1]);
+        }
+    }
+    out
+}
+
+/// Other readings of the secret's text as key bytes; `current` is the scheme's own.
+pub fn encodings(current: SecretFormat) -> Vec<(SecretFormat, &'static str)> {
+    [
+        (
+            SecretFormat::Utf8,
+            "the secret's text used as the key (not decoded)",
+        ),
+        (
+            SecretFormat::WhsecBase64,
+            "`whsec_` dropped and the rest base64-decoded",
+        ),
+        (SecretFormat::Base64, "the secret base64-decoded"),
+        (SecretFormat::Hex, "the secret hex-decoded"),
+    ]
+    .into_iter()
+    .filter(|(f, _)| *f != current)
+    .collect()
+}
+
+/// Known prefixes people paste along with a secret.
+pub fn without_prefix(secret: &Secret) -> Option<(String, Secret)> {
+    ["whsec_", "v1,", "whpk_", "sha256="].iter().find_map(|p| {
+        secret
+            .expose()
+            .strip_prefix(p.as_bytes())
+            .filter(|rest| !rest.is_empty())
+            .map(|rest| (format!("the `{p}` prefix dropped"), Secret::new(rest)))
+    })
+}
+
+/// Shapes of API keys that people paste where a signing secret belongs.
+pub fn looks_like_api_key(secret: &Secret) -> Option<&'static str> {
+    const PREFIXES: [(&str, &str); 8] = [
+        ("sk_live_", "a Stripe secret API key"),
+        ("sk_test_", "a Stripe secret API key"),
+        ("rk_live_", "a Stripe restricted API key"),
+        ("pk_live_", "a publishable API key"),
+        ("pk_test_", "a publishable API key"),
+        ("xoxb-", "a Slack bot token"),
+        ("xoxp-", "a Slack user token"),
+        ("shpat_", "a Shopify access token"),
+    ];
+    PREFIXES
+        .iter()
+        .find(|(p, _)| secret.expose().starts_with(p.as_bytes()))
+        .map(|(_, what)| *what)
+}
