@@ -121,7 +121,13 @@ pub fn run(
         }
         _ => search.explain(&mut tried),
     };
-    outcome.warnings.extend(search.warnings());
+    let explained_secret = found.iter().any(|c| c.code == CauseCode::SecretWhitespace);
+    outcome.warnings.extend(
+        search
+            .warnings()
+            .into_iter()
+            .filter(|w| !(explained_secret && w.code == "secret_whitespace")),
+    );
     if found.is_empty() {
         if let Some(c) = outcome
             .causes

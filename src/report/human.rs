@@ -59,6 +59,9 @@ pub fn render(outcome: &Outcome) -> String {
         if let Some(fix) = &cause.fix {
             let _ = writeln!(out, "    {} {}", hint("fix:"), fix);
         }
+        if let Some(diff) = cause.detail.get("diff") {
+            render_diff(&mut out, diff);
+        }
     }
     for warning in &outcome.warnings {
         let _ = writeln!(
@@ -82,5 +85,26 @@ fn key_label(outcome: &Outcome, index: usize) -> String {
         ),
         Some(k) => format!("key {} ({} bytes)", k.fingerprint, k.length),
         None => String::new(),
+    }
+}
+
+/// The byte diff of a body cause: where it starts, both sides aligned, how many regions.
+fn render_diff(out: &mut String, diff: &serde_json::Value) {
+    let (Some(offset), Some(regions)) = (diff["first_offset"].as_u64(), diff["regions"].as_u64())
+    else {
+        return;
+    };
+    let plural = if regions == 1 { "region" } else { "regions" };
+    let _ = writeln!(
+        out,
+        "    {} first difference at byte {offset}, {regions} differing {plural}",
+        dim("diff:")
+    );
+    for (label, key) in [
+        ("received:", "received_excerpt"),
+        ("signed:  ", "signed_excerpt"),
+    ] {
+        let text = diff[key].as_str().unwrap_or("");
+        let _ = writeln!(out, "      {} {}", dim(label), for_terminal(text));
     }
 }
