@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcheck' -ScriptBlock {
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The value of the provider''s signature header (needs --provider)')
             [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'The value of the provider''s signature header (needs --provider)')
             [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'The value of the provider''s timestamp header (needs --provider)')
+            [CompletionResult]::new('--computed', '--computed', [CompletionResultType]::ParameterName, 'The digest your own receiver computed (from its logs): check it instead of the delivery''s signature, and say which variant of body, secret or template produces it')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The public URL the provider delivered to (URL-signed schemes)')
             [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'The HTTP method of the delivery')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)')

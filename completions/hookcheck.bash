@@ -252,7 +252,7 @@ _hookcheck() {
             return 0
             ;;
         hookcheck__subcmd__verify)
-            opts="-H -b -s -p -q -h --request --header --headers-file --body --body-file --signature --timestamp --url --method --secret --secret-file --secret-env --provider --scheme --algorithm --token-header --now --tolerance --no-tolerance --format --color --quiet --no-diagnose --help"
+            opts="-H -b -s -p -q -h --request --header --headers-file --body --body-file --signature --timestamp --computed --url --method --secret --secret-file --secret-env --provider --scheme --algorithm --token-header --now --tolerance --no-tolerance --format --color --quiet --no-diagnose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -295,6 +295,10 @@ _hookcheck() {
                     return 0
                     ;;
                 --timestamp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --computed)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -38,6 +38,7 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
             cand -s 'The value of the provider''s signature header (needs --provider)'
             cand --signature 'The value of the provider''s signature header (needs --provider)'
             cand --timestamp 'The value of the provider''s timestamp header (needs --provider)'
+            cand --computed 'The digest your own receiver computed (from its logs): check it instead of the delivery''s signature, and say which variant of body, secret or template produces it'
             cand --url 'The public URL the provider delivered to (URL-signed schemes)'
             cand --method 'The HTTP method of the delivery'
             cand --secret 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)'

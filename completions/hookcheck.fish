@@ -37,6 +37,7 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -s b -l body
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l body-file -d 'The raw body bytes, exactly [default: stdin when it is not a terminal]' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -s s -l signature -d 'The value of the provider\'s signature header (needs --provider)' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l timestamp -d 'The value of the provider\'s timestamp header (needs --provider)' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l computed -d 'The digest your own receiver computed (from its logs): check it instead of the delivery\'s signature, and say which variant of body, secret or template produces it' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l url -d 'The public URL the provider delivered to (URL-signed schemes)' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l method -d 'The HTTP method of the delivery' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l secret -d 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)' -r

@@ -63,6 +63,11 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "VALUE")]
     pub timestamp: Option<String>,
 
+    /// The digest your own receiver computed (from its logs): check it instead of the
+    /// delivery's signature, and say which variant of body, secret or template produces it
+    #[arg(long, value_name = "DIGEST")]
+    pub computed: Option<String>,
+
     /// The public URL the provider delivered to (URL-signed schemes)
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,

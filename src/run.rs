@@ -146,7 +146,18 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
             ),
         ));
     }
-    let mut outcome = verify::verify(scheme, &delivery, &keys, &options);
+    let mut outcome = match &args.computed {
+        Some(digest) => {
+            let (scheme, delivery) = crate::diagnose::computed::rewrite(scheme, &delivery, digest);
+            let mut outcome = verify::verify(&scheme, &delivery, &keys, &options);
+            outcome.warnings.push(Warning::new(
+                "computed_digest",
+                "--computed: this checks the digest your receiver computed, not the delivery's signature header",
+            ));
+            outcome
+        }
+        None => verify::verify(scheme, &delivery, &keys, &options),
+    };
     outcome.warnings.extend(warnings);
     let exit = if outcome.verified {
         Exit::Verified

@@ -4,6 +4,7 @@
 //! tried. Observations that explain nothing on their own are warnings.
 
 pub mod body;
+pub mod computed;
 pub mod diff;
 pub mod json;
 pub mod secret;
@@ -626,7 +627,7 @@ impl<'a> Search<'a> {
     fn warnings(&self) -> Vec<Warning> {
         let mut out = Vec::new();
         for (i, key) in self.keys.iter().enumerate() {
-            if !secret::cleaned(key).is_empty() {
+            if secret::has_debris(key) {
                 out.push(Warning::new(
                     "secret_whitespace",
                     format!("key {} has surrounding whitespace, quotes or a BOM", i + 1),

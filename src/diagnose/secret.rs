@@ -30,7 +30,18 @@ pub fn cleaned(secret: &Secret) -> Vec<SecretVariant> {
             push("surrounding quotes removed", &t[1..t.len() - 1]);
         }
     }
+    // The other way round: the key was loaded with the newline a file or `echo` adds.
+    push("a trailing newline added", &[raw, b"\n"].concat());
+    push("a trailing CRLF added", &[raw, b"\r\n"].concat());
     out
+}
+
+/// Whitespace, quotes or a BOM around the secret: worth a warning even when it explains nothing.
+pub fn has_debris(secret: &Secret) -> bool {
+    let raw = secret.expose();
+    raw.trim_ascii().len() != raw.len()
+        || raw.starts_with(b"\xEF\xBB\xBF")
+        || (raw.len() >= 2 && matches!(raw[0], b'"' | b'\'') && raw[raw.len() - 1] == raw[0])
 }
 
 /// Other readings of the secret's text as key bytes; `current` is the scheme's own.

@@ -16,8 +16,12 @@ impl Headers {
 
     /// Replaces every header of this name with one value (an explicit flag overriding a capture).
     pub fn set(&mut self, name: &str, value: impl Into<String>) {
-        self.entries.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        self.remove(name);
         self.push(name, value);
+    }
+
+    pub fn remove(&mut self, name: &str) {
+        self.entries.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
     }
 
     /// The first value of `name`.

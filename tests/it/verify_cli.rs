@@ -500,3 +500,52 @@ fn a_scheme_file_printed_by_providers_show_verifies_like_the_builtin() {
     ]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
 }
+
+/// `--computed`: the digest a receiver logged is checked, and a wrong one is explained by the
+/// variant that produces it (here: the receiver hashed the body with a newline added).
+#[test]
+fn computed_digest_names_the_receivers_mistake() {
+    let right = hookcheck::mac::digest(
+        hookcheck::scheme::Algorithm::HmacSha256,
+        GH_SECRET.as_bytes(),
+        &[GH_BODY.as_bytes()],
+    )
+    .unwrap();
+    let base = [
+        "verify",
+        "-p",
+        "github",
+        "-b",
+        GH_BODY,
+        "-s",
+        GH_SIG,
+        "--secret",
+        GH_SECRET,
+        "--format",
+        "json",
+        "--computed",
+    ];
+    let run = |digest: &str| {
+        let mut args = base.to_vec();
+        args.push(digest);
+        hookcheck(&args)
+    };
+    assert_eq!(run(&hex::encode(&right)).code, 0);
+    let newline = hookcheck::mac::digest(
+        hookcheck::scheme::Algorithm::HmacSha256,
+        GH_SECRET.as_bytes(),
+        &[GH_BODY.as_bytes(), b"\n"],
+    )
+    .unwrap();
+    let wrong = run(&format!("sha256={}", hex::encode(&newline)));
+    assert_eq!(wrong.code, 1);
+    assert_eq!(
+        json_contract::parse(&wrong.stdout).causes[0].code,
+        "body_trailing_newline_removed"
+    );
+    let unknown = run(&hex::encode([7u8; 32]));
+    assert_eq!(
+        json_contract::parse(&unknown.stdout).causes[0].code,
+        "secret_mismatch"
+    );
+}
