@@ -26,6 +26,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcheck' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify one delivery''s signature')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)')
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List the provider schemes hookcheck knows, or explain one')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -57,6 +58,29 @@ Register-ArgumentCompleter -Native -CommandName 'hookcheck' -ScriptBlock {
             [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'Replay window in seconds [default: the provider''s documented one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour human output (NO_COLOR is honoured)')
+            [CompletionResult]::new('--no-tolerance', '--no-tolerance', [CompletionResultType]::ParameterName, 'Skip the age check (for old captured payloads)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing; the exit code tells the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing; the exit code tells the result')
+            [CompletionResult]::new('--no-diagnose', '--no-diagnose', [CompletionResultType]::ParameterName, 'Do not search for an explanation when the delivery does not verify')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'hookcheck;batch' {
+            [CompletionResult]::new('--junit', '--junit', [CompletionResultType]::ParameterName, 'Also write a JUnit XML report (one testcase per delivery) to this file')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'A file holding a secret; one trailing newline is removed')
+            [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'An environment variable holding a secret')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'A provider name from `hookcheck providers`, or auto to detect it from the headers')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'A provider name from `hookcheck providers`, or auto to detect it from the headers')
+            [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)')
+            [CompletionResult]::new('--algorithm', '--algorithm', [CompletionResultType]::ParameterName, 'Use this HMAC hash instead of the scheme''s')
+            [CompletionResult]::new('--token-header', '--token-header', [CompletionResultType]::ParameterName, 'The header carrying the token, for --provider header-token')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Verify as of this instant [default: the system clock]')
+            [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'Replay window in seconds [default: the provider''s documented one]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour human output (NO_COLOR is honoured)')
+            [CompletionResult]::new('--fail-fast', '--fail-fast', [CompletionResultType]::ParameterName, 'Stop at the first delivery that does not verify')
             [CompletionResult]::new('--no-tolerance', '--no-tolerance', [CompletionResultType]::ParameterName, 'Skip the age check (for old captured payloads)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing; the exit code tells the result')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing; the exit code tells the result')
@@ -97,12 +121,16 @@ Register-ArgumentCompleter -Native -CommandName 'hookcheck' -ScriptBlock {
         }
         'hookcheck;help' {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify one delivery''s signature')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)')
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List the provider schemes hookcheck knows, or explain one')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'hookcheck;help;verify' {
+            break
+        }
+        'hookcheck;help;batch' {
             break
         }
         'hookcheck;help;providers' {

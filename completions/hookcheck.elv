@@ -23,6 +23,7 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand verify 'Verify one delivery''s signature'
+            cand batch 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)'
             cand providers 'List the provider schemes hookcheck knows, or explain one'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -60,6 +61,28 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'hookcheck;batch'= {
+            cand --junit 'Also write a JUnit XML report (one testcase per delivery) to this file'
+            cand --secret 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)'
+            cand --secret-file 'A file holding a secret; one trailing newline is removed'
+            cand --secret-env 'An environment variable holding a secret'
+            cand -p 'A provider name from `hookcheck providers`, or auto to detect it from the headers'
+            cand --provider 'A provider name from `hookcheck providers`, or auto to detect it from the headers'
+            cand --scheme 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)'
+            cand --algorithm 'Use this HMAC hash instead of the scheme''s'
+            cand --token-header 'The header carrying the token, for --provider header-token'
+            cand --now 'Verify as of this instant [default: the system clock]'
+            cand --tolerance 'Replay window in seconds [default: the provider''s documented one]'
+            cand --format 'Output format'
+            cand --color 'When to colour human output (NO_COLOR is honoured)'
+            cand --fail-fast 'Stop at the first delivery that does not verify'
+            cand --no-tolerance 'Skip the age check (for old captured payloads)'
+            cand -q 'Print nothing; the exit code tells the result'
+            cand --quiet 'Print nothing; the exit code tells the result'
+            cand --no-diagnose 'Do not search for an explanation when the delivery does not verify'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'hookcheck;providers'= {
             cand --format 'Output format'
             cand -h 'Print help'
@@ -86,11 +109,14 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
         }
         &'hookcheck;help'= {
             cand verify 'Verify one delivery''s signature'
+            cand batch 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)'
             cand providers 'List the provider schemes hookcheck knows, or explain one'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hookcheck;help;verify'= {
+        }
+        &'hookcheck;help;batch'= {
         }
         &'hookcheck;help;providers'= {
             cand show 'Explain one scheme, or print it as a scheme file to start a custom one from'

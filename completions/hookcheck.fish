@@ -27,6 +27,7 @@ end
 complete -c hookcheck -n "__fish_hookcheck_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookcheck -n "__fish_hookcheck_needs_command" -s V -l version -d 'Print version'
 complete -c hookcheck -n "__fish_hookcheck_needs_command" -f -a "verify" -d 'Verify one delivery\'s signature'
+complete -c hookcheck -n "__fish_hookcheck_needs_command" -f -a "batch" -d 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)'
 complete -c hookcheck -n "__fish_hookcheck_needs_command" -f -a "providers" -d 'List the provider schemes hookcheck knows, or explain one'
 complete -c hookcheck -n "__fish_hookcheck_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c hookcheck -n "__fish_hookcheck_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -60,6 +61,28 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l no-tolera
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -s q -l quiet -d 'Print nothing; the exit code tells the result'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l no-diagnose -d 'Do not search for an explanation when the delivery does not verify'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l junit -d 'Also write a JUnit XML report (one testcase per delivery) to this file' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l secret -d 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l secret-file -d 'A file holding a secret; one trailing newline is removed' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l secret-env -d 'An environment variable holding a secret' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l scheme -d 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "sha1\t''
+sha256\t''
+sha512\t''"
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l token-header -d 'The header carrying the token, for --provider header-token' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l now -d 'Verify as of this instant [default: the system clock]' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l tolerance -d 'Replay window in seconds [default: the provider\'s documented one]' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l format -d 'Output format' -r -f -a "human\t''
+json\t''"
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l color -d 'When to colour human output (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l fail-fast -d 'Stop at the first delivery that does not verify'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l no-tolerance -d 'Skip the age check (for old captured payloads)'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -s q -l quiet -d 'Print nothing; the exit code tells the result'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l no-diagnose -d 'Do not search for an explanation when the delivery does not verify'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -s h -l help -d 'Print help'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand providers; and not __fish_seen_subcommand_from show help" -l format -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand providers; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
@@ -72,8 +95,9 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand providers; and __fis
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "show" -d 'Explain one scheme, or print it as a scheme file to start a custom one from'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify providers completions help" -f -a "verify" -d 'Verify one delivery\'s signature'
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify providers completions help" -f -a "providers" -d 'List the provider schemes hookcheck knows, or explain one'
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify providers completions help" -f -a "completions" -d 'Print shell completions'
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify providers completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers completions help" -f -a "verify" -d 'Verify one delivery\'s signature'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers completions help" -f -a "batch" -d 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers completions help" -f -a "providers" -d 'List the provider schemes hookcheck knows, or explain one'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers completions help" -f -a "completions" -d 'Print shell completions'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "show" -d 'Explain one scheme, or print it as a scheme file to start a custom one from'

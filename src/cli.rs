@@ -23,6 +23,8 @@ pub struct Cli {
 pub enum Command {
     /// Verify one delivery's signature
     Verify(Box<VerifyArgs>),
+    /// Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)
+    Batch(Box<BatchArgs>),
     /// List the provider schemes hookcheck knows, or explain one
     Providers(ProvidersArgs),
     /// Print shell completions
@@ -159,6 +161,33 @@ pub struct OutputArgs {
     /// Do not search for an explanation when the delivery does not verify
     #[arg(long)]
     pub no_diagnose: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Files (.http, .har, .jsonl/.ndjson), directories (searched recursively) or - for stdin
+    #[arg(value_name = "PATH|-", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Also write a JUnit XML report (one testcase per delivery) to this file
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+
+    /// Stop at the first delivery that does not verify
+    #[arg(long)]
+    pub fail_fast: bool,
+
+    #[command(flatten)]
+    pub keys: KeyArgs,
+
+    #[command(flatten)]
+    pub scheme: SchemeArgs,
+
+    #[command(flatten)]
+    pub time: TimeArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]

@@ -8,8 +8,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use clap::{ArgMatches, CommandFactory, FromArgMatches};
 
 use crate::cli::{
-    Cli, Command, Format, HashArg, ListFormat, ProvidersAction, ProvidersArgs, ShowFormat,
-    VerifyArgs,
+    Cli, Command, Format, HashArg, KeyArgs, ListFormat, OutputArgs, ProvidersAction, ProvidersArgs,
+    SchemeArgs, ShowFormat, TimeArgs, VerifyArgs,
 };
 use crate::error::UsageError;
 use crate::exit::Exit;
@@ -54,6 +54,10 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Exit 
             verify_command(&args, sub)
         }
         Command::Providers(args) => providers_command(&args),
+        Command::Batch(args) => {
+            let sub = matches.subcommand_matches("batch").expect("batch matches");
+            crate::batch::command::run(&args, sub)
+        }
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "hookcheck", &mut out);
@@ -83,7 +87,7 @@ fn wants_json(args: &[OsString]) -> bool {
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error worth a message.
-fn print(text: &str) {
+pub(crate) fn print(text: &str) {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
@@ -91,8 +95,8 @@ fn print(text: &str) {
 fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
     let stdin = StdinGuard::default();
     let mut warnings = Vec::new();
-    let keys = read_keys(args, matches, &stdin, &mut warnings)?;
-    let explicit = load_scheme(args)?;
+    let keys = read_keys(&args.keys, matches, &stdin, &mut warnings)?;
+    let explicit = load_scheme(&args.scheme)?;
     if explicit.is_none() {
         for (flag, given) in [
             ("--signature", args.signature.is_some()),
@@ -111,21 +115,7 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
     if let Some(scheme) = &explicit {
         apply_overrides(args, scheme, &mut delivery);
     }
-    let options = Options {
-        now: args.time.now.unwrap_or_else(system_now),
-        tolerance: match (args.time.no_tolerance, args.time.tolerance) {
-            (true, _) => Tolerance::Off,
-            (false, Some(s)) => Tolerance::Seconds(s),
-            (false, None) => Tolerance::ProviderDefault,
-        },
-        algorithm: args.scheme.algorithm.map(|h| match h {
-            HashArg::Sha1 => Algorithm::HmacSha1,
-            HashArg::Sha256 => Algorithm::HmacSha256,
-            HashArg::Sha512 => Algorithm::HmacSha512,
-        }),
-        token_header: args.scheme.token_header.clone(),
-        diagnose: !args.output.no_diagnose,
-    };
+    let options = options_from(&args.scheme, &args.time, &args.output);
     let scheme: &Scheme = match &explicit {
         Some(s) => s,
         None => detect::resolve(&delivery, &keys, &options)?,
@@ -176,6 +166,25 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
     Ok(exit)
 }
 
+/// The check's options from the flags `verify` and `batch` share.
+pub(crate) fn options_from(scheme: &SchemeArgs, time: &TimeArgs, output: &OutputArgs) -> Options {
+    Options {
+        now: time.now.unwrap_or_else(system_now),
+        tolerance: match (time.no_tolerance, time.tolerance) {
+            (true, _) => Tolerance::Off,
+            (false, Some(s)) => Tolerance::Seconds(s),
+            (false, None) => Tolerance::ProviderDefault,
+        },
+        algorithm: scheme.algorithm.map(|h| match h {
+            HashArg::Sha1 => Algorithm::HmacSha1,
+            HashArg::Sha256 => Algorithm::HmacSha256,
+            HashArg::Sha512 => Algorithm::HmacSha512,
+        }),
+        token_header: scheme.token_header.clone(),
+        diagnose: !output.no_diagnose,
+    }
+}
+
 fn system_now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -183,8 +192,8 @@ fn system_now() -> i64 {
 }
 
 /// `--provider NAME` or `--scheme FILE`; None for auto-detection.
-fn load_scheme(args: &VerifyArgs) -> Result<Option<Scheme>, UsageError> {
-    if let Some(path) = &args.scheme.scheme {
+pub(crate) fn load_scheme(args: &SchemeArgs) -> Result<Option<Scheme>, UsageError> {
+    if let Some(path) = &args.scheme {
         let bytes = source::read_path("--scheme", path, &StdinGuard::default())?;
         let text = String::from_utf8(bytes).map_err(|_| {
             UsageError::input(
@@ -194,7 +203,7 @@ fn load_scheme(args: &VerifyArgs) -> Result<Option<Scheme>, UsageError> {
         })?;
         return custom::parse(&path.display().to_string(), &text).map(Some);
     }
-    let name = args.scheme.provider.as_str();
+    let name = args.provider.as_str();
     if name.eq_ignore_ascii_case("auto") {
         return Ok(None);
     }
@@ -321,8 +330,8 @@ fn without(headers: &Headers, name: &str) -> Headers {
 }
 
 /// Keys in command-line order, whichever flag gave them.
-fn read_keys(
-    args: &VerifyArgs,
+pub(crate) fn read_keys(
+    args: &KeyArgs,
     matches: &ArgMatches,
     stdin: &StdinGuard,
     warnings: &mut Vec<Warning>,
@@ -342,19 +351,19 @@ fn read_keys(
     sources.extend(
         indices("secrets")
             .into_iter()
-            .zip(&args.keys.secrets)
+            .zip(&args.secrets)
             .map(|(i, s)| (i, From::Text(s))),
     );
     sources.extend(
         indices("secret_files")
             .into_iter()
-            .zip(&args.keys.secret_files)
+            .zip(&args.secret_files)
             .map(|(i, p)| (i, From::File(p))),
     );
     sources.extend(
         indices("secret_envs")
             .into_iter()
-            .zip(&args.keys.secret_envs)
+            .zip(&args.secret_envs)
             .map(|(i, v)| (i, From::Env(v))),
     );
     sources.sort_by_key(|(i, _)| *i);

@@ -10,6 +10,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[derive(Serialize)]
 struct Report<'a> {
     schema_version: u32,
+    /// Where a batch delivery came from; absent for `verify`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
     verified: bool,
     provider: &'a str,
     algorithm: &'a str,
@@ -23,6 +26,8 @@ struct Report<'a> {
 #[derive(Serialize)]
 struct ErrorReport<'a> {
     schema_version: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
     error: ErrorBody<'a>,
 }
 
@@ -33,8 +38,14 @@ struct ErrorBody<'a> {
 }
 
 pub fn render(outcome: &Outcome) -> String {
+    render_from(outcome, None)
+}
+
+/// A batch line: the `verify` object plus `"source"`.
+pub fn render_from(outcome: &Outcome, source: Option<&str>) -> String {
     let report = Report {
         schema_version: SCHEMA_VERSION,
+        source,
         verified: outcome.verified,
         provider: &outcome.provider,
         algorithm: &outcome.algorithm,
@@ -50,11 +61,39 @@ pub fn render(outcome: &Outcome) -> String {
 }
 
 pub fn render_error(code: &str, message: &str) -> String {
+    render_error_from(code, message, None)
+}
+
+pub fn render_error_from(code: &str, message: &str, source: Option<&str>) -> String {
     let report = ErrorReport {
         schema_version: SCHEMA_VERSION,
+        source,
         error: ErrorBody { code, message },
     };
     let mut text = serde_json::to_string(&report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The last line of `batch --format json`.
+pub fn render_summary(summary: &crate::batch::Summary, seconds: f64) -> String {
+    #[derive(Serialize)]
+    struct Line<'a> {
+        summary: SummaryBody<'a>,
+    }
+    #[derive(Serialize)]
+    struct SummaryBody<'a> {
+        #[serde(flatten)]
+        counts: &'a crate::batch::Summary,
+        seconds: f64,
+    }
+    let line = Line {
+        summary: SummaryBody {
+            counts: summary,
+            seconds: (seconds * 1000.0).round() / 1000.0,
+        },
+    };
+    let mut text = serde_json::to_string(&line).unwrap_or_default();
     text.push('\n');
     text
 }

@@ -3,5 +3,6 @@
 pub mod escape;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod providers;
 pub mod style;

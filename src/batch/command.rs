@@ -1,0 +1,186 @@
+//! `hookcheck batch` glue: arguments → inputs → parallel checks → JSON Lines / human / JUnit.
+
+use std::io::{BufWriter, IsTerminal, Write};
+use std::time::{Duration, Instant};
+
+use clap::ArgMatches;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::cli::{BatchArgs, Format};
+use crate::error::UsageError;
+use crate::exit::Exit;
+use crate::input::StdinGuard;
+use crate::report::escape::for_terminal;
+use crate::report::junit::JunitWriter;
+use crate::report::style::{dim, fail, ok, warn};
+use crate::report::{self, style};
+use crate::run::{load_scheme, options_from, read_keys};
+
+use super::{CHUNK, Checker, Row, Summary, inputs::Inputs};
+
+pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
+    let stdin = StdinGuard::default();
+    if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        stdin.take("batch -")?;
+    }
+    let mut warnings = Vec::new();
+    let keys = read_keys(&args.keys, matches, &stdin, &mut warnings)?;
+    if keys.is_empty() {
+        return Err(UsageError::new(
+            "no_key",
+            "no key given: pass --secret-file FILE, --secret-env VAR or --secret TEXT",
+        ));
+    }
+    let scheme = load_scheme(&args.scheme)?;
+    let checker = Checker {
+        keys: &keys,
+        options: options_from(&args.scheme, &args.time, &args.output),
+        scheme: scheme.as_ref(),
+    };
+    let mut junit = match &args.junit {
+        Some(path) => Some(JunitWriter::create(path).map_err(|e| {
+            UsageError::input(
+                format!("--junit '{}'", path.display()),
+                crate::input::source::io_reason(&e),
+            )
+        })?),
+        None => None,
+    };
+    let human = args.output.format == Format::Human;
+    if human {
+        style::apply(style::decide(args.output.color));
+    }
+    let progress = progress_bar(args.output.quiet);
+    let start = Instant::now();
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut summary = Summary::default();
+    let mut inputs = Inputs::new(&args.paths);
+    'work: loop {
+        let chunk: Vec<_> = inputs.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let rows = checker.check_chunk(chunk);
+        progress.inc(rows.len() as u64);
+        for row in rows {
+            summary.add(&row);
+            if let Some(j) = junit.as_mut() {
+                j.row(&row).map_err(|e| junit_error(args, &e))?;
+            }
+            if !args.output.quiet {
+                let line = if human {
+                    human_line(&row)
+                } else {
+                    json_line(&row)
+                };
+                // A closed stdout (`| head`) ends the run quietly.
+                if out.write_all(line.as_bytes()).is_err() {
+                    break 'work;
+                }
+            }
+            let good = matches!(&row.result, Ok(o) if o.verified);
+            if args.fail_fast && !good {
+                break 'work;
+            }
+        }
+    }
+    progress.finish_and_clear();
+    let seconds = start.elapsed().as_secs_f64();
+    if !args.output.quiet {
+        let last = if human {
+            human_summary(&summary, seconds)
+        } else {
+            report::json::render_summary(&summary, seconds)
+        };
+        let _ = out.write_all(last.as_bytes());
+    }
+    let _ = out.flush();
+    if let Some(j) = junit {
+        j.finish(&summary, seconds)
+            .map_err(|e| junit_error(args, &e))?;
+    }
+    Ok(if summary.errors > 0 {
+        Exit::Usage
+    } else if summary.failed > 0 {
+        Exit::NotVerified
+    } else {
+        Exit::Verified
+    })
+}
+
+fn junit_error(args: &BatchArgs, e: &std::io::Error) -> UsageError {
+    let path = args
+        .junit
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    UsageError::input(
+        format!("--junit '{path}'"),
+        crate::input::source::io_reason(e),
+    )
+}
+
+/// A spinner with counts on stderr, only for a person watching a terminal.
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() || std::env::var_os("CI").is_some() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} {human_pos} deliveries checked ({per_sec}, {elapsed})",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+fn json_line(row: &Row) -> String {
+    match &row.result {
+        Ok(o) => report::json::render_from(o, Some(&row.source)),
+        Err(e) => report::json::render_error_from(e.code, &e.message, Some(&row.source)),
+    }
+}
+
+/// Only what needs attention: deliveries that did not verify and error rows.
+fn human_line(row: &Row) -> String {
+    let source = for_terminal(&row.source);
+    match &row.result {
+        Ok(o) if o.verified => String::new(),
+        Ok(o) => {
+            let (code, summary) = o
+                .causes
+                .first()
+                .map_or((String::new(), String::new()), |c| {
+                    (c.code.id(), c.summary.clone())
+                });
+            format!(
+                "{} {source}  {}  {}: {}\n",
+                fail("✗"),
+                dim(&o.provider),
+                code,
+                for_terminal(&summary)
+            )
+        }
+        Err(e) => format!(
+            "{} {source}  error: {}\n",
+            warn("!"),
+            for_terminal(&e.message)
+        ),
+    }
+}
+
+fn human_summary(s: &Summary, seconds: f64) -> String {
+    format!(
+        "{} {} verified · {} {} not verified · {} {} errors · {} deliveries in {:.2} s\n",
+        ok("✓"),
+        s.verified,
+        fail("✗"),
+        s.failed,
+        warn("!"),
+        s.errors,
+        s.total,
+        seconds
+    )
+}
