@@ -16,7 +16,7 @@ use crate::report::style::{dim, fail, ok, warn};
 use crate::report::{self, style};
 use crate::run::{load_scheme, options_from, read_keys};
 
-use super::{CHUNK, Checker, Row, Summary, inputs::Inputs};
+use super::{CHUNK, Checker, Entry, Row, Summary, inputs::Inputs};
 
 pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
     let stdin = StdinGuard::default();
@@ -54,36 +54,49 @@ pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
     let start = Instant::now();
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut summary = Summary::default();
-    let mut inputs = Inputs::new(&args.paths);
-    'work: loop {
-        let chunk: Vec<_> = inputs.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
-            break;
-        }
-        let rows = checker.check_chunk(chunk);
-        progress.inc(rows.len() as u64);
-        for row in rows {
-            summary.add(&row);
-            if let Some(j) = junit.as_mut() {
-                j.row(&row).map_err(|e| junit_error(args, &e))?;
+    let inputs = Inputs::new(&args.paths);
+    // A reader thread fills the next chunk while both cores check the current one.
+    let (send, chunks) = std::sync::mpsc::sync_channel::<Vec<Entry>>(2);
+    let result = std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut inputs = inputs;
+            loop {
+                let chunk: Vec<Entry> = inputs.by_ref().take(CHUNK).collect();
+                if chunk.is_empty() || send.send(chunk).is_err() {
+                    break;
+                }
             }
-            if !args.output.quiet {
-                let line = if human {
-                    human_line(&row)
-                } else {
-                    json_line(&row)
-                };
-                // A closed stdout (`| head`) ends the run quietly.
-                if out.write_all(line.as_bytes()).is_err() {
+        });
+        'work: for chunk in chunks.iter() {
+            let rows = checker.check_chunk(chunk);
+            progress.inc(rows.len() as u64);
+            for row in rows {
+                summary.add(&row);
+                if let Some(j) = junit.as_mut() {
+                    j.row(&row).map_err(|e| junit_error(args, &e))?;
+                }
+                if !args.output.quiet {
+                    let line = if human {
+                        human_line(&row)
+                    } else {
+                        json_line(&row)
+                    };
+                    // A closed stdout (`| head`) ends the run quietly.
+                    if out.write_all(line.as_bytes()).is_err() {
+                        break 'work;
+                    }
+                }
+                let good = matches!(&row.result, Ok(o) if o.verified);
+                if args.fail_fast && !good {
                     break 'work;
                 }
             }
-            let good = matches!(&row.result, Ok(o) if o.verified);
-            if args.fail_fast && !good {
-                break 'work;
-            }
         }
-    }
+        // Dropping the receiver stops the reader at its next chunk.
+        drop(chunks);
+        Ok::<(), UsageError>(())
+    });
+    result?;
     progress.finish_and_clear();
     let seconds = start.elapsed().as_secs_f64();
     if !args.output.quiet {

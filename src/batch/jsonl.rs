@@ -16,7 +16,9 @@ struct Line<'a> {
     id: Option<std::borrow::Cow<'a, str>>,
     #[serde(default)]
     provider: Option<String>,
-    headers: HeaderList,
+    // A Value, not an untagged enum: serde buffers untagged input, which costs more than
+    // the HMAC itself on a 2 KiB delivery.
+    headers: serde_json::Value,
     #[serde(default)]
     body: Option<String>,
     #[serde(default)]
@@ -29,21 +31,23 @@ struct Line<'a> {
     now: Option<i64>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum HeaderList {
-    Map(serde_json::Map<String, serde_json::Value>),
-    Pairs(Vec<(String, String)>),
-}
-
 /// Parses one line; `source` is `file:line` (with `#id` when the line has one).
 pub fn parse_line(line: &[u8], source: String) -> Result<Item, String> {
     let parsed: Line =
         serde_json::from_slice(line).map_err(|e| format!("not a delivery object: {e}"))?;
     let mut headers = Headers::new();
     match parsed.headers {
-        HeaderList::Pairs(pairs) => pairs.into_iter().for_each(|(n, v)| headers.push(n, v)),
-        HeaderList::Map(map) => {
+        serde_json::Value::Array(pairs) => {
+            for pair in pairs {
+                match pair.as_array().map(Vec::as_slice) {
+                    Some([serde_json::Value::String(n), serde_json::Value::String(v)]) => {
+                        headers.push(n.clone(), v.clone())
+                    }
+                    _ => return Err("`headers` pairs must be [name, value] strings".to_owned()),
+                }
+            }
+        }
+        serde_json::Value::Object(map) => {
             for (name, value) in map {
                 match value {
                     serde_json::Value::String(v) => headers.push(name, v),
@@ -60,6 +64,7 @@ pub fn parse_line(line: &[u8], source: String) -> Result<Item, String> {
                 }
             }
         }
+        _ => return Err("`headers` must be an object or a list of [name, value] pairs".to_owned()),
     }
     let body = match (parsed.body, parsed.body_base64) {
         (Some(text), None) => text.into_bytes(),

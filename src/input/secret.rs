@@ -5,30 +5,36 @@ use std::fmt;
 use sha2::{Digest, Sha256};
 
 #[derive(Clone, PartialEq, Eq)]
-pub struct Secret(Vec<u8>);
+pub struct Secret {
+    bytes: Vec<u8>,
+    /// Computed once: batch reports show it for every delivery.
+    fingerprint: String,
+}
 
 impl Secret {
     pub fn new(bytes: impl Into<Vec<u8>>) -> Secret {
-        Secret(bytes.into())
+        let bytes = bytes.into();
+        // A short, one-way tag to tell keys apart in reports: the first 4 bytes of SHA-256.
+        // Four bytes identify a key among a handful without helping anyone guess it.
+        let digest = Sha256::digest(&bytes);
+        let fingerprint = format!("sha256:{}", hex::encode(&digest[..4]));
+        Secret { bytes, fingerprint }
     }
 
     pub fn expose(&self) -> &[u8] {
-        &self.0
+        &self.bytes
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.bytes.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.bytes.is_empty()
     }
 
-    /// A short, one-way tag to tell keys apart in reports: the first 4 bytes of SHA-256.
-    /// Four bytes identify a key among a handful without helping anyone guess it.
     pub fn fingerprint(&self) -> String {
-        let digest = Sha256::digest(&self.0);
-        format!("sha256:{}", hex::encode(&digest[..4]))
+        self.fingerprint.clone()
     }
 
     /// Removes exactly one trailing "\n" or "\r\n" (what editors and `echo` add to a file).
@@ -38,7 +44,7 @@ impl Secret {
         } else if bytes.ends_with(b"\n") {
             bytes.truncate(bytes.len() - 1);
         }
-        Secret(bytes)
+        Secret::new(bytes)
     }
 }
 

@@ -1,5 +1,6 @@
 //! One integration-test binary (2-core CI links it once).
 
+mod batch;
 mod cli_errors;
 mod completions;
 mod fixtures;

@@ -1,0 +1,228 @@
+//! `hookcheck batch` over every input format: verdicts, order, error rows, exit codes, JSON
+//! Lines contract, JUnit shape and --fail-fast.
+
+use crate::json_contract;
+use crate::util::{hookcheck, hookcheck_with_stdin, path_str, root, scratch};
+
+const KEYS: [&str; 4] = [
+    "--secret-file",
+    "fixtures/github/webhook.secret",
+    "--secret-file",
+    "fixtures/stripe/endpoint.secret",
+];
+
+fn batch(paths: &[&str], extra: &[&str]) -> crate::util::Run {
+    let mut args = vec!["batch"];
+    args.extend_from_slice(paths);
+    args.extend_from_slice(&KEYS);
+    args.extend_from_slice(extra);
+    hookcheck(&args)
+}
+
+/// Each JSON line is the `verify` object plus `source`; the last line is the summary.
+fn json_lines(
+    stdout: &str,
+) -> (
+    Vec<(String, Option<json_contract::Report>)>,
+    serde_json::Value,
+) {
+    let mut rows = Vec::new();
+    let mut lines: Vec<&str> = stdout.lines().collect();
+    let summary: serde_json::Value =
+        serde_json::from_str(lines.pop().expect("a summary line")).unwrap();
+    for line in lines {
+        let mut value: serde_json::Value = serde_json::from_str(line).unwrap();
+        let source = value
+            .as_object_mut()
+            .unwrap()
+            .remove("source")
+            .expect("source")
+            .as_str()
+            .unwrap()
+            .to_owned();
+        if value.get("error").is_some() {
+            json_contract::parse_error(&value.to_string());
+            rows.push((source, None));
+        } else {
+            rows.push((source, Some(json_contract::parse(&value.to_string()))));
+        }
+    }
+    (rows, summary)
+}
+
+#[test]
+fn http_directory_in_sorted_order_with_verdicts() {
+    let run = batch(&["fixtures/github"], &["--format", "json"]);
+    assert_eq!(
+        run.code, 2,
+        "one capture has no signature header, so auto-detection fails: {}",
+        run.stderr
+    );
+    let (rows, summary) = json_lines(&run.stdout);
+    let sources: Vec<&str> = rows.iter().map(|(s, _)| s.as_str()).collect();
+    let mut sorted = sources.clone();
+    sorted.sort_unstable();
+    assert_eq!(sources, sorted, "input order is the sorted walk");
+    let verdict = |name: &str| {
+        rows.iter()
+            .find(|(s, _)| s.ends_with(name))
+            .unwrap()
+            .1
+            .as_ref()
+            .map(|r| r.verified)
+    };
+    assert_eq!(verdict("/push-event.http"), Some(true));
+    assert_eq!(verdict("/wrong-secret.http"), Some(false));
+    assert_eq!(summary["summary"]["total"], rows.len());
+    assert_eq!(summary["summary"]["verified"], 4);
+}
+
+#[test]
+fn har_and_jsonl_with_base64_bodies_and_error_rows() {
+    let run = batch(
+        &[
+            "fixtures/batch/export.har",
+            "fixtures/batch/deliveries.jsonl",
+        ],
+        &["--format", "json"],
+    );
+    assert_eq!(run.code, 2, "the malformed JSONL line is an input error");
+    let (rows, summary) = json_lines(&run.stdout);
+    let get = |src: &str| {
+        rows.iter()
+            .find(|(s, _)| s == src)
+            .unwrap_or_else(|| panic!("{src} missing: {rows:?}"))
+    };
+    assert!(
+        get("fixtures/batch/export.har#1")
+            .1
+            .as_ref()
+            .unwrap()
+            .verified
+    );
+    assert!(
+        !get("fixtures/batch/export.har#3")
+            .1
+            .as_ref()
+            .unwrap()
+            .verified
+    );
+    assert!(
+        get("fixtures/batch/deliveries.jsonl:4#form-b64")
+            .1
+            .as_ref()
+            .unwrap()
+            .verified,
+        "body_base64"
+    );
+    assert_eq!(
+        get("fixtures/batch/deliveries.jsonl:5#stripe-ok")
+            .1
+            .as_ref()
+            .unwrap()
+            .provider,
+        "stripe"
+    );
+    assert!(
+        get("fixtures/batch/deliveries.jsonl:6").1.is_none(),
+        "error row names file and line"
+    );
+    assert_eq!(summary["summary"]["errors"], 1);
+    assert_eq!(summary["summary"]["failed"], 2);
+}
+
+#[test]
+fn exit_codes_follow_the_worst_row() {
+    let dir = scratch("batch_exit");
+    std::fs::copy(
+        root().join("fixtures/github/push-event.http"),
+        dir.join("a.http"),
+    )
+    .unwrap();
+    assert_eq!(batch(&[&path_str(&dir)], &[]).code, 0);
+    std::fs::copy(
+        root().join("fixtures/github/wrong-secret.http"),
+        dir.join("b.http"),
+    )
+    .unwrap();
+    assert_eq!(batch(&[&path_str(&dir)], &[]).code, 1);
+    std::fs::write(dir.join("c.http"), "not a request").unwrap();
+    let run = batch(&[&path_str(&dir)], &[]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stdout.contains("c.http") && run.stdout.contains("not an HTTP/1.x request"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn fail_fast_stops_at_the_first_failure() {
+    let run = batch(
+        &["fixtures/github"],
+        &["--format", "json", "--fail-fast", "-p", "github"],
+    );
+    let (rows, _) = json_lines(&run.stdout);
+    assert_eq!(run.code, 1);
+    assert!(rows.last().unwrap().1.as_ref().is_some_and(|r| !r.verified));
+    assert_eq!(
+        rows.iter()
+            .filter(|(_, r)| r.as_ref().is_some_and(|r| !r.verified))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn jsonl_from_stdin() {
+    let lines = std::fs::read(root().join("fixtures/batch/deliveries.jsonl")).unwrap();
+    let mut args = vec!["batch", "-", "--format", "json"];
+    args.extend_from_slice(&KEYS);
+    let run = hookcheck_with_stdin(&args, &lines);
+    let (rows, _) = json_lines(&run.stdout);
+    assert_eq!(rows[0].0, "-:1#push-event");
+    assert!(rows[0].1.as_ref().unwrap().verified);
+}
+
+#[test]
+fn junit_report_has_the_schema_shape() {
+    let dir = scratch("batch_junit");
+    let report = dir.join("report.xml");
+    let run = batch(
+        &["fixtures/github"],
+        &["-q", "-p", "github", "--junit", &path_str(&report)],
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.is_empty());
+    let xml = std::fs::read_to_string(&report).unwrap();
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites "));
+    assert!(
+        xml.contains("<testsuite name=\"hookcheck batch\" tests=\"9\" failures=\"5\" errors=\"0\""),
+        "{xml}"
+    );
+    assert_eq!(xml.matches("<testcase ").count(), 9);
+    assert_eq!(xml.matches("<failure message=").count(), 5);
+    assert!(xml.contains("type=\"missing_header\""));
+    assert!(xml.trim_end().ends_with("</testsuite>\n</testsuites>"));
+    // Balanced elements: every opened testcase with children is closed.
+    assert_eq!(
+        xml.matches("\">\n      <failure").count(),
+        xml.matches("</testcase>").count()
+    );
+    assert!(!dir.join("report.xml.partial").exists());
+}
+
+#[test]
+fn batch_never_prints_a_secret() {
+    let run = batch(
+        &["fixtures/github", "fixtures/batch"],
+        &["--format", "json"],
+    );
+    for secret in [
+        "fixtures/github/webhook.secret",
+        "fixtures/stripe/endpoint.secret",
+    ] {
+        let text = std::fs::read_to_string(root().join(secret)).unwrap();
+        assert!(!run.stdout.contains(text.trim_end()) && !run.stderr.contains(text.trim_end()));
+    }
+}
