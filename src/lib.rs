@@ -27,6 +27,7 @@ pub mod outcome;
 pub mod report;
 pub mod run;
 pub mod scheme;
+pub mod stream;
 pub mod verify;
 
 pub use input::{Delivery, Headers, Secret};

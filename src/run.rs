@@ -1,7 +1,7 @@
 //! Glue: arguments → Delivery + Scheme + keys → verify → report → exit code.
 
 use std::ffi::OsString;
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -111,7 +111,7 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
             }
         }
     }
-    let mut delivery = read_delivery(args, &stdin, &mut warnings)?;
+    let (mut delivery, mut rest) = read_delivery(args, &stdin, &mut warnings)?;
     if let Some(scheme) = &explicit {
         apply_overrides(args, scheme, &mut delivery);
     }
@@ -136,17 +136,33 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
             ),
         ));
     }
-    let mut outcome = match &args.computed {
-        Some(digest) => {
-            let (scheme, delivery) = crate::diagnose::computed::rewrite(scheme, &delivery, digest);
-            let mut outcome = verify::verify(&scheme, &delivery, &keys, &options);
-            outcome.warnings.push(Warning::new(
+    let streaming =
+        rest.is_some() && args.computed.is_none() && crate::stream::can_stream(scheme, &options);
+    if let (Some((flag, reader)), false) = (rest.as_mut(), streaming) {
+        // Schemes that need the whole body (or --computed) read the rest into memory.
+        reader
+            .read_to_end(&mut delivery.body)
+            .map_err(|e| UsageError::input(flag.as_str(), source::io_reason(&e)))?;
+    }
+    let mut outcome = match (&args.computed, rest.filter(|_| streaming)) {
+        (None, Some((flag, mut reader))) => {
+            let head = std::mem::take(&mut delivery.body);
+            crate::stream::verify_reader(scheme, &delivery, &head, &mut reader, &keys, &options)
+                .map_err(|e| UsageError::input(flag, source::io_reason(&e)))?
+        }
+        (computed, _) => match computed {
+            Some(digest) => {
+                let (scheme, delivery) =
+                    crate::diagnose::computed::rewrite(scheme, &delivery, digest);
+                let mut outcome = verify::verify(&scheme, &delivery, &keys, &options);
+                outcome.warnings.push(Warning::new(
                 "computed_digest",
                 "--computed: this checks the digest your receiver computed, not the delivery's signature header",
             ));
-            outcome
-        }
-        None => verify::verify(scheme, &delivery, &keys, &options),
+                outcome
+            }
+            None => verify::verify(scheme, &delivery, &keys, &options),
+        },
     };
     outcome.warnings.extend(warnings);
     let exit = if outcome.verified {
@@ -241,11 +257,14 @@ fn apply_overrides(args: &VerifyArgs, scheme: &Scheme, delivery: &mut Delivery) 
     }
 }
 
+/// The unread rest of a body too large to hold: (flag, reader).
+type BodyRest = (String, Box<dyn std::io::Read>);
+
 fn read_delivery(
     args: &VerifyArgs,
     stdin: &StdinGuard,
     warnings: &mut Vec<Warning>,
-) -> Result<Delivery, UsageError> {
+) -> Result<(Delivery, Option<BodyRest>), UsageError> {
     let mut delivery = Delivery::default();
     let mut have_body = false;
     if let Some(path) = &args.request {
@@ -290,16 +309,19 @@ fn read_delivery(
     }
     // An explicit header replaces the capture's, but repeats given on the command line are kept.
     for (name, _) in given.iter() {
-        delivery.headers.set(name, "");
-        delivery.headers = without(&delivery.headers, name);
+        delivery.headers.remove(name);
     }
     for (name, value) in given.iter() {
         delivery.headers.push(name, value);
     }
+    let mut rest = None;
     if let Some(body) = &args.body {
         delivery.body = body.as_bytes().to_vec();
     } else if let Some(path) = &args.body_file {
-        delivery.body = source::read_path("--body-file", path, stdin)?;
+        let (head, more) =
+            source::read_head("--body-file", path, stdin, crate::stream::IN_MEMORY_LIMIT)?;
+        delivery.body = head;
+        rest = more.map(|r| ("--body-file".to_owned(), r));
     } else if !have_body {
         if std::io::stdin().is_terminal() || stdin.is_taken() {
             return Err(UsageError::new(
@@ -307,7 +329,14 @@ fn read_delivery(
                 "no body given: pass --body-file FILE, --body TEXT, --request FILE, or pipe the body in",
             ));
         }
-        delivery.body = source::read_path("the body (stdin)", &PathBuf::from("-"), stdin)?;
+        let (head, more) = source::read_head(
+            "the body (stdin)",
+            &PathBuf::from("-"),
+            stdin,
+            crate::stream::IN_MEMORY_LIMIT,
+        )?;
+        delivery.body = head;
+        rest = more.map(|r| ("the body (stdin)".to_owned(), r));
     }
     if let Some(url) = &args.url {
         delivery.url = Some(url.clone());
@@ -315,18 +344,7 @@ fn read_delivery(
     if let Some(method) = &args.method {
         delivery.method = Some(method.to_ascii_uppercase());
     }
-    Ok(delivery)
-}
-
-fn without(headers: &Headers, name: &str) -> Headers {
-    let mut kept = Headers::new();
-    for (n, v) in headers
-        .iter()
-        .filter(|(n, _)| !n.eq_ignore_ascii_case(name))
-    {
-        kept.push(n, v);
-    }
-    kept
+    Ok((delivery, rest))
 }
 
 /// Keys in command-line order, whichever flag gave them.

@@ -49,6 +49,40 @@ pub fn read_path(flag: &str, path: &Path, stdin: &StdinGuard) -> Result<Vec<u8>,
         .map_err(|e| UsageError::input(format!("{flag} '{}'", path.display()), io_reason(&e)))
 }
 
+/// Reads at most `limit` bytes of a `FILE|-` argument; if there is more, also returns the
+/// reader positioned after them (for streaming a body too large to hold).
+#[allow(clippy::type_complexity)]
+pub fn read_head(
+    flag: &str,
+    path: &Path,
+    stdin: &StdinGuard,
+    limit: usize,
+) -> Result<(Vec<u8>, Option<Box<dyn Read>>), UsageError> {
+    let what = || {
+        if path.as_os_str() == "-" {
+            format!("{flag} -")
+        } else {
+            format!("{flag} '{}'", path.display())
+        }
+    };
+    let mut reader: Box<dyn Read> = if path.as_os_str() == "-" {
+        stdin.take(flag)?;
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(|e| UsageError::input(what(), io_reason(&e)))?)
+    };
+    let mut head = Vec::new();
+    reader
+        .by_ref()
+        .take(limit as u64 + 1)
+        .read_to_end(&mut head)
+        .map_err(|e| UsageError::input(what(), io_reason(&e)))?;
+    if head.len() <= limit {
+        return Ok((head, None));
+    }
+    Ok((head, Some(reader)))
+}
+
 /// The OS message without Rust's "(os error 2)" suffix.
 pub fn io_reason(e: &std::io::Error) -> String {
     let text = e.to_string();

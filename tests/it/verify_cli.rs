@@ -549,3 +549,54 @@ fn computed_digest_names_the_receivers_mistake() {
         "secret_mismatch"
     );
 }
+
+/// A body over the in-memory limit is streamed from stdin and still verifies.
+#[test]
+fn large_body_on_stdin_is_streamed() {
+    let body: Vec<u8> = (0..(17u32 << 20)).map(|i| b'a' + (i % 26) as u8).collect();
+    let digest = hookcheck::mac::digest(
+        hookcheck::scheme::Algorithm::HmacSha256,
+        b"stream-key",
+        &[&body],
+    )
+    .unwrap();
+    let sig = format!("sha256={}", hex::encode(digest));
+    let run = hookcheck_with_stdin(
+        &[
+            "verify",
+            "-p",
+            "github",
+            "-s",
+            &sig,
+            "--secret",
+            "stream-key",
+            "--format",
+            "json",
+        ],
+        &body,
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let run = hookcheck_with_stdin(
+        &[
+            "verify",
+            "-p",
+            "github",
+            "-s",
+            &sig,
+            "--secret",
+            "other-key",
+            "--format",
+            "json",
+        ],
+        &body,
+    );
+    assert_eq!(run.code, 1);
+    let report = json_contract::parse(&run.stdout);
+    assert_eq!(report.causes[0].code, "secret_mismatch");
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.code == "diagnosis_partial")
+    );
+}
