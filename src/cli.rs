@@ -79,6 +79,13 @@ pub struct VerifyArgs {
     pub method: Option<String>,
 
     #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+/// What `verify` and `batch` share: keys, scheme, time and output.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
     pub keys: KeyArgs,
 
     #[command(flatten)]
@@ -178,16 +185,7 @@ pub struct BatchArgs {
     pub fail_fast: bool,
 
     #[command(flatten)]
-    pub keys: KeyArgs,
-
-    #[command(flatten)]
-    pub scheme: SchemeArgs,
-
-    #[command(flatten)]
-    pub time: TimeArgs,
-
-    #[command(flatten)]
-    pub output: OutputArgs,
+    pub check: CheckArgs,
 }
 
 #[derive(Debug, Args)]

@@ -8,8 +8,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use clap::{ArgMatches, CommandFactory, FromArgMatches};
 
 use crate::cli::{
-    Cli, Command, Format, HashArg, KeyArgs, ListFormat, OutputArgs, ProvidersAction, ProvidersArgs,
-    SchemeArgs, ShowFormat, TimeArgs, VerifyArgs,
+    CheckArgs, Cli, Command, Format, HashArg, KeyArgs, ListFormat, ProvidersAction, ProvidersArgs,
+    SchemeArgs, ShowFormat, VerifyArgs,
 };
 use crate::error::UsageError;
 use crate::exit::Exit;
@@ -95,8 +95,8 @@ pub(crate) fn print(text: &str) {
 fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
     let stdin = StdinGuard::default();
     let mut warnings = Vec::new();
-    let keys = read_keys(&args.keys, matches, &stdin, &mut warnings)?;
-    let explicit = load_scheme(&args.scheme)?;
+    let keys = read_keys(&args.check.keys, matches, &stdin, &mut warnings)?;
+    let explicit = load_scheme(&args.check.scheme)?;
     if explicit.is_none() {
         for (flag, given) in [
             ("--signature", args.signature.is_some()),
@@ -115,7 +115,7 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
     if let Some(scheme) = &explicit {
         apply_overrides(args, scheme, &mut delivery);
     }
-    let options = options_from(&args.scheme, &args.time, &args.output);
+    let options = options_from(&args.check);
     let scheme: &Scheme = match &explicit {
         Some(s) => s,
         None => detect::resolve(&delivery, &keys, &options)?,
@@ -170,11 +170,11 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
     } else {
         Exit::NotVerified
     };
-    if !args.output.quiet {
-        match args.output.format {
+    if !args.check.output.quiet {
+        match args.check.output.format {
             Format::Json => print(&report::json::render(&outcome)),
             Format::Human => {
-                report::style::apply(report::style::decide(args.output.color));
+                report::style::apply(report::style::decide(args.check.output.color));
                 print(&report::human::render(&outcome));
             }
         }
@@ -183,7 +183,8 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
 }
 
 /// The check's options from the flags `verify` and `batch` share.
-pub(crate) fn options_from(scheme: &SchemeArgs, time: &TimeArgs, output: &OutputArgs) -> Options {
+pub(crate) fn options_from(check: &CheckArgs) -> Options {
+    let (scheme, time, output) = (&check.scheme, &check.time, &check.output);
     Options {
         now: time.now.unwrap_or_else(system_now),
         tolerance: match (time.no_tolerance, time.tolerance) {
@@ -243,6 +244,7 @@ pub(crate) fn load_scheme(args: &SchemeArgs) -> Result<Option<Scheme>, UsageErro
 fn apply_overrides(args: &VerifyArgs, scheme: &Scheme, delivery: &mut Delivery) {
     if let Some(sig) = &args.signature {
         let header = args
+            .check
             .scheme
             .token_header
             .clone()

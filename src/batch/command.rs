@@ -24,17 +24,17 @@ pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
         stdin.take("batch -")?;
     }
     let mut warnings = Vec::new();
-    let keys = read_keys(&args.keys, matches, &stdin, &mut warnings)?;
+    let keys = read_keys(&args.check.keys, matches, &stdin, &mut warnings)?;
     if keys.is_empty() {
         return Err(UsageError::new(
             "no_key",
             "no key given: pass --secret-file FILE, --secret-env VAR or --secret TEXT",
         ));
     }
-    let scheme = load_scheme(&args.scheme)?;
+    let scheme = load_scheme(&args.check.scheme)?;
     let checker = Checker {
         keys: &keys,
-        options: options_from(&args.scheme, &args.time, &args.output),
+        options: options_from(&args.check),
         scheme: scheme.as_ref(),
     };
     let mut junit = match &args.junit {
@@ -46,11 +46,11 @@ pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
         })?),
         None => None,
     };
-    let human = args.output.format == Format::Human;
+    let human = args.check.output.format == Format::Human;
     if human {
-        style::apply(style::decide(args.output.color));
+        style::apply(style::decide(args.check.output.color));
     }
-    let progress = progress_bar(args.output.quiet);
+    let progress = progress_bar(args.check.output.quiet);
     let start = Instant::now();
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut summary = Summary::default();
@@ -75,7 +75,7 @@ pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
                 if let Some(j) = junit.as_mut() {
                     j.row(&row).map_err(|e| junit_error(args, &e))?;
                 }
-                if !args.output.quiet {
+                if !args.check.output.quiet {
                     let line = if human {
                         human_line(&row)
                     } else {
@@ -99,7 +99,7 @@ pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
     result?;
     progress.finish_and_clear();
     let seconds = start.elapsed().as_secs_f64();
-    if !args.output.quiet {
+    if !args.check.output.quiet {
         let last = if human {
             human_summary(&summary, seconds)
         } else {
