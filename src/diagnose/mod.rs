@@ -7,6 +7,7 @@ pub mod body;
 pub mod computed;
 pub mod diff;
 pub mod json;
+pub mod json_dialect;
 pub mod secret;
 mod text;
 
@@ -113,6 +114,7 @@ pub fn run(
             diagnose: false,
             ..options.clone()
         },
+        json: std::sync::OnceLock::new(),
     };
     let mut tried = Vec::new();
     let found = match base {
@@ -157,6 +159,8 @@ struct Search<'a> {
     delivery: &'a Delivery,
     keys: &'a [Secret],
     options: Options,
+    /// The body in every JSON dialect, rendered once for all steps that need it.
+    json: std::sync::OnceLock<Vec<json::JsonVariant>>,
 }
 
 impl<'a> Search<'a> {
@@ -172,11 +176,35 @@ impl<'a> Search<'a> {
             .is_some()
     }
 
-    fn with_body(&self, body: &[u8]) -> Delivery {
-        Delivery {
-            body: body.to_vec(),
-            ..self.delivery.clone()
-        }
+    fn json_variants(&self) -> &[json::JsonVariant] {
+        self.json
+            .get_or_init(|| json::variants(&self.delivery.body))
+    }
+
+    /// Verifies the delivery with `body` (and `suffix`) in place of the received body.
+    fn verifies_body_with(&self, body: &[u8], suffix: &[u8], keys: &[Secret]) -> bool {
+        let delivery = Delivery {
+            headers: self.delivery.headers.clone(),
+            body: [body, suffix].concat(),
+            url: self.delivery.url.clone(),
+            method: self.delivery.method.clone(),
+            timestamp_override: self.delivery.timestamp_override.clone(),
+        };
+        self.verifies(self.scheme, &delivery, keys)
+    }
+
+    /// The first candidate body (in list order) that verifies, checked on all cores.
+    fn first_body<'v>(
+        &self,
+        bodies: &'v [&'v body::BodyVariant],
+        suffix: &[u8],
+        keys: &[Secret],
+    ) -> Option<&'v body::BodyVariant> {
+        use rayon::prelude::*;
+        bodies
+            .par_iter()
+            .find_first(|b| self.verifies_body_with(&b.bytes, suffix, keys))
+            .copied()
     }
 
     /// Single mistakes first, in the order they are most often made; then pairs.
@@ -431,17 +459,24 @@ impl<'a> Search<'a> {
     }
 
     fn body_bytes(&self) -> Option<Cause> {
-        body::variants(&self.delivery.body)
-            .into_iter()
-            .find(|v| self.verifies(self.scheme, &self.with_body(&v.bytes), self.keys))
-            .map(|v| self.body_cause(&v, None))
+        let variants = body::variants(&self.delivery.body);
+        let refs: Vec<&body::BodyVariant> = variants.iter().collect();
+        self.first_body(&refs, &[], self.keys)
+            .map(|v| self.body_cause(v, None))
     }
 
     fn body_json(&self) -> Option<Cause> {
-        json::variants(&self.delivery.body)
-            .into_iter()
-            .find(|v| self.verifies(self.scheme, &self.with_body(&v.body.bytes), self.keys))
-            .map(|v| self.body_cause(&v.body, Some(v.dialect)))
+        let refs: Vec<&body::BodyVariant> = self.json_variants().iter().map(|j| &j.body).collect();
+        self.first_body(&refs, &[], self.keys)
+            .map(|v| self.body_cause(v, self.dialect_of(v)))
+    }
+
+    /// The dialect name of a JSON variant (None for byte-level variants).
+    fn dialect_of(&self, v: &body::BodyVariant) -> Option<&'static str> {
+        self.json_variants()
+            .iter()
+            .find(|j| std::ptr::eq(&j.body, v))
+            .map(|j| j.dialect)
     }
 
     fn body_cause(&self, v: &body::BodyVariant, dialect: Option<&str>) -> Cause {
@@ -586,21 +621,19 @@ impl<'a> Search<'a> {
     /// Two independent mistakes: a secret change with a body change, and a JSON
     /// re-serialisation with a trailing-newline change.
     fn pairs(&self) -> Vec<Cause> {
-        let body_variants: Vec<body::BodyVariant> = body::variants(&self.delivery.body)
-            .into_iter()
-            .chain(
-                json::variants(&self.delivery.body)
-                    .into_iter()
-                    .map(|j| j.body),
-            )
+        let byte_variants = body::variants(&self.delivery.body);
+        let body_variants: Vec<&body::BodyVariant> = byte_variants
+            .iter()
+            .chain(self.json_variants().iter().map(|j| &j.body))
             .collect();
         for (index, key) in self.keys.iter().enumerate() {
-            for s in secret::cleaned(key) {
+            // Only secrets with debris to remove: an added newline is for --computed.
+            for s in secret::cleaned(key)
+                .into_iter()
+                .filter(|s| s.secret.len() < key.len())
+            {
                 let keys = std::slice::from_ref(&s.secret);
-                if let Some(b) = body_variants
-                    .iter()
-                    .find(|b| self.verifies(self.scheme, &self.with_body(&b.bytes), keys))
-                {
+                if let Some(b) = self.first_body(&body_variants, &[], keys) {
                     let secret_cause = Cause::new(
                         CauseCode::SecretWhitespace,
                         format!("key {} verifies with {}", index + 1, s.variant),
@@ -608,27 +641,25 @@ impl<'a> Search<'a> {
                     .detail("key_index", index)
                     .detail("variant", s.variant)
                     .fix("strip the secret when loading it");
-                    return vec![self.body_cause(b, None), secret_cause];
+                    return vec![self.body_cause(b, self.dialect_of(b)), secret_cause];
                 }
             }
         }
-        for j in json::variants(&self.delivery.body) {
-            for (suffix, label) in [
-                (&b"\n"[..], "trailing LF added"),
-                (b"\r\n", "trailing CRLF added"),
-            ] {
-                let bytes = [j.body.bytes.as_slice(), suffix].concat();
-                if self.verifies(self.scheme, &self.with_body(&bytes), self.keys) {
-                    let newline = body::BodyVariant {
-                        code: CauseCode::BodyTrailingNewlineRemoved,
-                        variant: label.to_owned(),
-                        bytes,
-                    };
-                    return vec![
-                        self.body_cause(&j.body, Some(j.dialect)),
-                        self.body_cause(&newline, None),
-                    ];
-                }
+        let json: Vec<&body::BodyVariant> = self.json_variants().iter().map(|j| &j.body).collect();
+        for (suffix, label) in [
+            (&b"\n"[..], "trailing LF added"),
+            (b"\r\n", "trailing CRLF added"),
+        ] {
+            if let Some(j) = self.first_body(&json, suffix, self.keys) {
+                let newline = body::BodyVariant {
+                    code: CauseCode::BodyTrailingNewlineRemoved,
+                    variant: label.to_owned(),
+                    bytes: [j.bytes.as_slice(), suffix].concat(),
+                };
+                return vec![
+                    self.body_cause(j, self.dialect_of(j)),
+                    self.body_cause(&newline, None),
+                ];
             }
         }
         Vec::new()
