@@ -67,6 +67,29 @@ pub fn looks_like(delivery: &Delivery) -> Option<&'static Scheme> {
     candidates(delivery).into_iter().next()
 }
 
+/// The one scheme whose identifying headers (not its signature header) the delivery has most
+/// of; None when no scheme has any or two tie.
+fn sender_by_hints(delivery: &Delivery) -> Option<&'static Scheme> {
+    let mut scored: Vec<(usize, &'static Scheme)> = registry::all()
+        .iter()
+        .map(|s| {
+            (
+                s.detect_headers
+                    .iter()
+                    .filter(|h| delivery.headers.contains(h))
+                    .count(),
+                s,
+            )
+        })
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    scored.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
+    match scored.as_slice() {
+        [(n, s), rest @ ..] if rest.first().is_none_or(|(m, _)| m < n) => Some(s),
+        _ => None,
+    }
+}
+
 /// Resolves `--provider auto`.
 pub fn resolve(
     delivery: &Delivery,
@@ -75,6 +98,12 @@ pub fn resolve(
 ) -> Result<&'static Scheme, UsageError> {
     let all = candidates(delivery);
     let Some(best) = all.first() else {
+        // No signature header at all, but the sender's other headers may still name it
+        // (X-GitHub-Event without X-Hub-Signature-256): check that scheme, which then
+        // reports the missing header instead of failing to choose.
+        if let Some(sender) = sender_by_hints(delivery) {
+            return Ok(sender);
+        }
         let names: Vec<&str> = delivery.headers.iter().map(|(n, _)| n).collect();
         return Err(UsageError::new(
             "unknown_provider",

@@ -53,11 +53,9 @@ fn json_lines(
 #[test]
 fn http_directory_in_sorted_order_with_verdicts() {
     let run = batch(&["fixtures/github"], &["--format", "json"]);
-    assert_eq!(
-        run.code, 2,
-        "one capture has no signature header, so auto-detection fails: {}",
-        run.stderr
-    );
+    // The capture without a signature header is still recognised as GitHub's by its other
+    // headers, so it is a failure (missing_header), not an input error.
+    assert_eq!(run.code, 1, "{}", run.stderr);
     let (rows, summary) = json_lines(&run.stdout);
     let sources: Vec<&str> = rows.iter().map(|(s, _)| s.as_str()).collect();
     let mut sorted = sources.clone();
@@ -75,6 +73,18 @@ fn http_directory_in_sorted_order_with_verdicts() {
     assert_eq!(verdict("/wrong-secret.http"), Some(false));
     assert_eq!(summary["summary"]["total"], rows.len());
     assert_eq!(summary["summary"]["verified"], 4);
+    assert_eq!(summary["summary"]["errors"], 0);
+    let missing = rows
+        .iter()
+        .find(|(s, _)| s.ends_with("/signature-header-missing.http"))
+        .unwrap();
+    assert_eq!(missing.1.as_ref().unwrap().causes[0].code, "missing_header");
+    assert_eq!(summary["summary"]["errors"], 0);
+    let missing = rows
+        .iter()
+        .find(|(s, _)| s.ends_with("/signature-header-missing.http"))
+        .unwrap();
+    assert_eq!(missing.1.as_ref().unwrap().causes[0].code, "missing_header");
 }
 
 #[test]
