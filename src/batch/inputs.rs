@@ -116,7 +116,7 @@ impl Inputs {
 
     fn next_line(&mut self) -> Option<Entry> {
         let (name, reader, line_no) = self.lines.as_mut()?;
-        let mut line = Vec::new();
+        let mut line = Vec::with_capacity(4096);
         loop {
             line.clear();
             *line_no += 1;
@@ -126,15 +126,12 @@ impl Inputs {
                     return None;
                 }
                 Ok(_) => {
-                    let trimmed = line.trim_ascii();
-                    if trimmed.is_empty() {
+                    // JSON allows surrounding whitespace, so the line is handed over as read.
+                    if line.trim_ascii().is_empty() {
                         continue;
                     }
                     let source = format!("{name}:{line_no}");
-                    return Some(Entry::Line {
-                        source,
-                        bytes: trimmed.to_vec(),
-                    });
+                    return Some(Entry::Line { source, bytes: line });
                 }
                 Err(e) => {
                     let source = format!("{name}:{line_no}");

@@ -33,8 +33,12 @@ struct Line<'a> {
 
 /// Parses one line; `source` is `file:line` (with `#id` when the line has one).
 pub fn parse_line(line: &[u8], source: String) -> Result<Item, String> {
-    let parsed: Line =
-        serde_json::from_slice(line).map_err(|e| format!("not a delivery object: {e}"))?;
+    let parsed: Line = serde_json::from_slice(line).map_err(|e| {
+        // serde counts lines within this one line; only the column means anything here.
+        let text = e.to_string();
+        let text = text.split(" at line ").next().unwrap_or(&text).to_owned();
+        format!("not a delivery object: {text} (column {})", e.column())
+    })?;
     let mut headers = Headers::new();
     match parsed.headers {
         serde_json::Value::Array(pairs) => {
