@@ -295,6 +295,12 @@ fn check_digest(
                     signature_index,
                 });
                 outcome.matched_content = form.map(|f| f.describe().to_owned());
+                if let Some(form) = form {
+                    outcome.warnings.push(Warning::new(
+                        "signed_content",
+                        format!("the raw body did not verify; {} did (the provider's documented recipe)", form.describe()),
+                    ));
+                }
                 break 'keys;
             }
         }

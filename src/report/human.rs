@@ -30,18 +30,22 @@ pub fn render(outcome: &Outcome) -> String {
     } else {
         let _ = writeln!(out, "{} {}", fail("✗ not verified"), strong(&scheme));
     }
-    if let Some(content) = &outcome.matched_content {
-        let _ = writeln!(out, "  {} {}", dim("signed content:"), content);
-    }
+
     if let Some(ts) = outcome.timestamp {
         let window = match ts.tolerance_seconds {
             Some(w) => format!("window {w} s"),
             None => "no window".to_owned(),
         };
-        let line = format!(
-            "timestamp {} · age {} s · {window}",
-            ts.value, ts.age_seconds
-        );
+        let age = if ts.age_seconds.abs() >= 120 {
+            format!(
+                "{} s ({})",
+                ts.age_seconds,
+                crate::verify::human_duration(ts.age_seconds)
+            )
+        } else {
+            format!("{} s", ts.age_seconds)
+        };
+        let line = format!("timestamp {} · age {age} · {window}", ts.value);
         let _ = writeln!(
             out,
             "  {}",

@@ -600,3 +600,38 @@ fn large_body_on_stdin_is_streamed() {
             .any(|w| w.code == "diagnosis_partial")
     );
 }
+
+/// Zenduty signs json.dumps of the parsed payload: the report says which content verified.
+#[test]
+fn zenduty_says_which_content_verified() {
+    let secret = "fixtures/zenduty/".to_owned()
+        + &std::fs::read_dir(crate::util::root().join("fixtures/zenduty"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .find(|n| n.ends_with(".secret"))
+            .unwrap();
+    let run = |capture: &str| {
+        hookcheck(&[
+            "verify",
+            "-p",
+            "zenduty",
+            "--request",
+            capture,
+            "--secret-file",
+            &secret,
+            "--format",
+            "json",
+        ])
+    };
+    let raw = json_contract::parse(&run("fixtures/zenduty/incident-triggered.http").stdout);
+    assert!(raw.verified && raw.warnings.iter().all(|w| w.code != "signed_content"));
+    let recipe = json_contract::parse(&run("fixtures/zenduty/compact-body.http").stdout);
+    assert!(recipe.verified);
+    assert!(
+        recipe
+            .warnings
+            .iter()
+            .any(|w| w.code == "signed_content" && w.summary.contains("json.dumps"))
+    );
+}
