@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Side-by-side speed of hookcheck and its baselines, measured in one run; prints a markdown table.
+# Needs: cargo, openssl, python3, GNU time (/usr/bin/time; Debian package `time`).
+# Uses a temporary directory (removed at exit) and no network. Not run by CI.
+# Usage: scripts/bench.sh [GiB for the large body, default 1]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+GIB="${1:-1}"
+[ -x /usr/bin/time ] || { echo "bench.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+cargo build --release --quiet
+HC="$PWD/target/release/hookcheck"
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+KEY="bench-secret-0123456789"
+printf '%s' "$KEY" > "$TMP/key"
+
+# Best of three wall-clock seconds and the peak RSS (KiB) of a command.
+measure() {
+  local best="" rss=""
+  for _ in 1 2 3; do
+    /usr/bin/time -f "%e %M" -o "$TMP/t" "$@" >/dev/null 2>&1 || true
+    read -r s m < "$TMP/t"
+    if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; rss=$m; fi
+  done
+  echo "$best $rss"
+}
+
+echo "| case | hookcheck | baseline | ratio |"
+echo "|---|---|---|---|"
+
+# 1. A large body on stdin: hookcheck streams it; openssl dgst -hmac is the baseline.
+head -c $((GIB << 30)) /dev/zero | tr '\0' 'a' > "$TMP/big"
+SIG=$(openssl dgst -sha256 -hmac "$KEY" "$TMP/big" | awk '{print $NF}')
+read -r hs hr < <(measure sh -c "'$HC' verify -p github -s sha256=$SIG --secret-file '$TMP/key' -q < '$TMP/big'")
+read -r os _ < <(measure sh -c "openssl dgst -sha256 -hmac '$KEY' < '$TMP/big'")
+MB=$((GIB * 1024))
+awk -v h="$hs" -v o="$os" -v mb="$MB" -v r="$hr" 'BEGIN{printf "| %d MiB body on stdin, HMAC-SHA256 | %.0f MB/s, peak RSS %.1f MiB | %.0f MB/s (openssl dgst -hmac) | %.2fx |\n", mb, mb/h*1.048576, r/1024, mb/o*1.048576, o/h}'
+rm -f "$TMP/big"
+
+# 2. One small delivery, whole process, 200 runs each.
+python3 - "$TMP" "$KEY" <<'PY'
+import hashlib, hmac, json, sys
+tmp, key = sys.argv[1], sys.argv[2].encode()
+body = json.dumps({"action": "opened", "pad": "x" * 1900}, separators=(",", ":")).encode()
+sig = "sha256=" + hmac.new(key, body, hashlib.sha256).hexdigest()
+open(f"{tmp}/one.http", "wb").write(b"POST /hook HTTP/1.1\r\nHost: x\r\nX-Hub-Signature-256: " + sig.encode() + b"\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+open(f"{tmp}/one.body", "wb").write(body)
+# 3. 100,000 deliveries of about 2 KiB as JSON Lines.
+with open(f"{tmp}/many.jsonl", "w") as f:
+    for i in range(100_000):
+        b = json.dumps({"id": i, "action": "opened", "repository": {"full_name": "octo/hello"}, "pad": "x" * 1850}, separators=(",", ":"))
+        s = "sha256=" + hmac.new(key, b.encode(), hashlib.sha256).hexdigest()
+        f.write(json.dumps({"headers": {"X-Hub-Signature-256": s, "X-GitHub-Event": "issues"}, "body": b}) + "\n")
+PY
+read -r h1 _ < <(measure sh -c "for i in \$(seq 200); do '$HC' verify --request '$TMP/one.http' --secret-file '$TMP/key' -q; done")
+read -r o1 _ < <(measure sh -c "for i in \$(seq 200); do openssl dgst -sha256 -hmac '$KEY' '$TMP/one.body' >/dev/null; done")
+awk -v h="$h1" -v o="$o1" 'BEGIN{printf "| one 2 KiB delivery, whole process | %.2f ms | %.2f ms (openssl dgst) | %.2fx |\n", h/200*1000, o/200*1000, o/h}'
+
+cat > "$TMP/loop.py" <<'PY'
+import hashlib, hmac, json, sys
+key = open(sys.argv[2], "rb").read()
+ok = 0
+with open(sys.argv[1], "rb") as f:
+    for line in f:
+        d = json.loads(line)
+        mac = "sha256=" + hmac.new(key, d["body"].encode(), hashlib.sha256).hexdigest()
+        ok += hmac.compare_digest(mac, d["headers"]["X-Hub-Signature-256"])
+assert ok == 100_000, ok
+PY
+read -r hb hbr < <(measure "$HC" batch "$TMP/many.jsonl" --secret-file "$TMP/key" --no-diagnose -q)
+read -r pb _ < <(measure python3 "$TMP/loop.py" "$TMP/many.jsonl" "$TMP/key")
+awk -v h="$hb" -v p="$pb" -v r="$hbr" 'BEGIN{printf "| 100,000 JSONL deliveries (2 KiB, GitHub), --no-diagnose | %.0f /s, peak RSS %.1f MiB | %.0f /s (Python hmac loop) | %.2fx |\n", 100000/h, r/1024, 100000/p, p/h}'
+
+# 4. 10,000 .http files in one directory.
+mkdir "$TMP/dir"
+for i in $(seq 10000); do cp "$TMP/one.http" "$TMP/dir/d$i.http"; done
+read -r hd _ < <(measure "$HC" batch "$TMP/dir" --secret-file "$TMP/key" --no-diagnose -q)
+awk -v h="$hd" 'BEGIN{printf "| 10,000 .http files in a directory | %.0f files/s | — | — |\n", 10000/h}'
