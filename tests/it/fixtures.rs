@@ -146,8 +146,7 @@ fn every_fixture_gets_its_verdict_and_first_cause() {
                     !run.stdout.contains(&secret) && !run.stderr.contains(&secret),
                     "{id}: secret printed"
                 );
-                let human: Vec<String> =
-                    args_for(Some(&loaded.provider), &loaded.dir, case, "human");
+                let human: Vec<String> = args_for(Some(provider), &loaded.dir, case, "human");
                 let human: Vec<&str> = human.iter().map(String::as_str).collect();
                 let run = hookcheck(&human);
                 assert_eq!(run.code, want_code, "{id} (human)");
@@ -223,4 +222,48 @@ fn auto_detection_verifies_valid_fixtures() {
         "auto-detection failed:\n{}",
         failures.join("\n")
     );
+}
+
+/// Every diagnosis cause has at least two fixtures made by altering an SDK-signed delivery.
+#[test]
+fn every_cause_code_has_two_fixtures() {
+    let all = load_all();
+    let causes = all
+        .iter()
+        .find(|l| l.provider == "causes")
+        .expect("fixtures/causes");
+    // url_mismatch needs the URL-signed providers; unsigned_provider is covered by verify_cli.
+    let codes = [
+        "body_trailing_newline_added",
+        "body_trailing_newline_removed",
+        "body_crlf_converted",
+        "body_bom_added",
+        "body_whitespace_trimmed",
+        "body_json_reserialized",
+        "body_form_reencoded",
+        "body_form_payload_extracted",
+        "body_base64_encoded",
+        "body_compressed",
+        "body_empty",
+        "secret_whitespace",
+        "secret_encoding",
+        "signature_algorithm",
+        "signature_encoding",
+        "template_mismatch",
+        "timestamp_unit",
+        "wrong_header",
+        "wrong_provider",
+        "missing_header",
+        "timestamp_outside_tolerance",
+        "signature_malformed",
+        "secret_mismatch",
+    ];
+    for code in codes {
+        let n = causes
+            .cases
+            .iter()
+            .filter(|c| c.cause.as_deref() == Some(code))
+            .count();
+        assert!(n >= 2, "{code}: {n} fixtures");
+    }
 }
