@@ -7,5 +7,6 @@ mod fixtures;
 mod json_contract;
 mod properties;
 mod readme;
+mod snapshots;
 mod util;
 mod verify_cli;
