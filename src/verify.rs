@@ -558,15 +558,19 @@ fn timestamp_check(
     let (Some(spec), Some(text)) = (&scheme.timestamp, text) else {
         return Ok(None);
     };
-    let raw: i64 = text.parse().map_err(|_| {
-        format!(
-            "({text:?}) is not a whole number of {}",
-            unit_name(spec.unit)
-        )
-    })?;
+    let whole = |text: &str| {
+        text.parse::<i64>().map_err(|_| {
+            format!(
+                "({text:?}) is not a whole number of {}",
+                unit_name(spec.unit)
+            )
+        })
+    };
     let seconds = match spec.unit {
-        TimeUnit::Seconds => raw,
-        TimeUnit::Milliseconds => raw.div_euclid(1000),
+        TimeUnit::Seconds => whole(text)?,
+        TimeUnit::Milliseconds => whole(text)?.div_euclid(1000),
+        TimeUnit::Rfc3339 => rfc3339_seconds(text)
+            .ok_or_else(|| format!("({text:?}) is not an RFC 3339 date-time"))?,
     };
     let age = options.now.saturating_sub(seconds);
     let tolerance = match options.tolerance {
@@ -593,7 +597,67 @@ fn unit_name(unit: TimeUnit) -> &'static str {
     match unit {
         TimeUnit::Seconds => "seconds",
         TimeUnit::Milliseconds => "milliseconds",
+        TimeUnit::Rfc3339 => "RFC 3339 time",
     }
+}
+
+/// Unix seconds of `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`; the fraction is dropped.
+pub fn rfc3339_seconds(text: &str) -> Option<i64> {
+    let b = text.trim().as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        let s = std::str::from_utf8(b.get(r)?).ok()?;
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())?
+    };
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return None;
+    }
+    let mut i = 19;
+    if b[i] == b'.' {
+        i += 1;
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+    }
+    let offset = match b.get(i..)? {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let h = num(i + 1..i + 3)?;
+            let m = num(i + 4..i + 6)?;
+            (h * 3600 + m * 60) * if *sign == b'-' { -1 } else { 1 }
+        }
+        _ => return None,
+    };
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + hour * 3600 + minute * 60 + second - offset)
 }
 
 /// `3725` → `1 h 2 min`: ages are easier to judge in units.
@@ -604,5 +668,34 @@ pub fn human_duration(seconds: i64) -> String {
         120..=7199 => format!("{} min", s / 60),
         7200..=172_799 => format!("{} h {} min", s / 3600, (s % 3600) / 60),
         _ => format!("{} days", s / 86_400),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rfc3339_seconds;
+
+    #[test]
+    fn rfc3339_times() {
+        // date -u -d 2025-11-23T12:00:00Z +%s
+        assert_eq!(rfc3339_seconds("2025-11-23T12:00:00Z"), Some(1_763_899_200));
+        assert_eq!(
+            rfc3339_seconds("2025-11-23T12:00:00.123456789Z"),
+            Some(1_763_899_200)
+        );
+        assert_eq!(
+            rfc3339_seconds("2025-11-23T14:00:00+02:00"),
+            Some(1_763_899_200)
+        );
+        assert_eq!(rfc3339_seconds("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(rfc3339_seconds("2000-02-29T00:00:00Z"), Some(951_782_400));
+        for bad in [
+            "1763899200",
+            "2025-13-01T00:00:00Z",
+            "2025-11-23T12:00:00",
+            "2025-11-23T12:00:00.Z",
+        ] {
+            assert_eq!(rfc3339_seconds(bad), None, "{bad}");
+        }
     }
 }

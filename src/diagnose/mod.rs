@@ -570,6 +570,7 @@ impl<'a> Search<'a> {
         let other = match spec.unit {
             TimeUnit::Seconds => TimeUnit::Milliseconds,
             TimeUnit::Milliseconds => TimeUnit::Seconds,
+            TimeUnit::Rfc3339 => return None,
         };
         let mut scheme = self.scheme.clone();
         if let Some(ts) = scheme.timestamp.as_mut() {

@@ -84,10 +84,14 @@ fn sender_by_hints(delivery: &Delivery) -> Option<&'static Scheme> {
         .filter(|(n, _)| *n > 0)
         .collect();
     scored.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
-    match scored.as_slice() {
-        [(n, s), rest @ ..] if rest.first().is_none_or(|(m, _)| m < n) => Some(s),
-        _ => None,
-    }
+    let (best_n, best) = *scored.first()?;
+    // A tie between schemes of the same sender (github and its legacy github-sha1 share their
+    // identifying headers) goes to the first in the registry, the current one.
+    let same_sender = scored
+        .iter()
+        .take_while(|(n, _)| *n == best_n)
+        .all(|(_, s)| s.detect_headers == best.detect_headers);
+    same_sender.then_some(best)
 }
 
 /// Resolves `--provider auto`.

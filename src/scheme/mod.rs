@@ -19,6 +19,10 @@ pub struct Scheme {
     pub name: String,
     /// Who sends it, for humans ("GitHub", "Stripe").
     pub title: String,
+    /// A product that uses another provider's wire format unchanged (Clerk → Svix); such
+    /// entries are never chosen by auto-detection, their base is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alias_of: Option<String>,
     pub algorithm: Algorithm,
     /// The signed content, e.g. `"{timestamp}.{body}"`; see [`Template`].
     #[serde(default = "default_signed")]
@@ -176,6 +180,8 @@ pub enum TimeUnit {
     #[default]
     Seconds,
     Milliseconds,
+    /// An RFC 3339 date-time (`2025-11-23T12:00:00.123456789Z`: Twitch, Zendesk, Box).
+    Rfc3339,
 }
 
 /// How the secret a user holds becomes the key bytes.
