@@ -267,3 +267,22 @@ fn every_cause_code_has_two_fixtures() {
         assert!(n >= 2, "{code}: {n} fixtures");
     }
 }
+
+/// Every built-in scheme cites a source and has fixtures (an alias uses its base's), except
+/// the generic token/Basic schemes' own folders and providers that sign nothing.
+#[test]
+fn every_registry_entry_has_fixtures_and_a_source() {
+    let folders: Vec<String> = load_all().into_iter().map(|l| l.provider).collect();
+    for scheme in hookcheck::scheme::registry::all() {
+        assert!(scheme.source.len() > 10, "{} cites no source", scheme.name);
+        if scheme.algorithm == hookcheck::scheme::Algorithm::None {
+            continue; // securityscorecard, crashtest: covered by verify_cli::unsigned_providers_say_so
+        }
+        let folder = scheme.alias_of.as_deref().unwrap_or(&scheme.name);
+        assert!(
+            folders.iter().any(|f| f == folder),
+            "{} has no fixtures/{folder}/cases.json",
+            scheme.name
+        );
+    }
+}
