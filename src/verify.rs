@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
+use sha2::Digest as _;
 
 use crate::diagnose;
 use crate::input::{Delivery, Secret};
@@ -72,6 +73,10 @@ pub struct Prepared<'a> {
     pub signatures: Vec<FoundSignature>,
     pub timestamp_text: Option<String>,
     pub id: Option<String>,
+    /// The URL the template signs (one of the candidates for URL-signed schemes).
+    pub url: Option<String>,
+    /// Sorted form parameters, for templates with `{form}`.
+    pub form: Vec<u8>,
     pub delivery: &'a Delivery,
 }
 
@@ -125,8 +130,24 @@ impl<'a> Prepared<'a> {
             signatures,
             timestamp_text,
             id,
+            url: delivery.url.clone(),
+            form: if template_uses_form(scheme) {
+                sorted_form(&delivery.body)
+            } else {
+                Vec::new()
+            },
             delivery,
         })
+    }
+
+    /// The URLs to try: as given, then with the default port toggled where the scheme's SDK
+    /// accepts both.
+    pub fn url_candidates(&self) -> Vec<Option<String>> {
+        let mut out = vec![self.delivery.url.clone()];
+        if let (true, Some(url)) = (self.scheme.url_port_variants, &self.delivery.url) {
+            out.extend(toggle_default_port(url).map(Some));
+        }
+        out
     }
 
     /// The signed content for `template` over `body`, as slices to feed a MAC in order.
@@ -144,7 +165,8 @@ impl<'a> Prepared<'a> {
                 Part::Body => body,
                 Part::Timestamp => self.timestamp_text.as_deref().unwrap_or("").as_bytes(),
                 Part::Id => self.id.as_deref().unwrap_or("").as_bytes(),
-                Part::Url => self.delivery.url.as_deref().unwrap_or("").as_bytes(),
+                Part::Url => self.url.as_deref().unwrap_or("").as_bytes(),
+                Part::Form => &self.form,
                 Part::Method => self.delivery.method.as_deref().unwrap_or("POST").as_bytes(),
                 Part::Secret => secret,
                 Part::Header(name) => self.delivery.headers.get(name).unwrap_or("").as_bytes(),
@@ -227,7 +249,7 @@ fn check_digest(
     options: &Options,
     outcome: &mut Outcome,
 ) {
-    let prepared = match Prepared::new(scheme, delivery, options) {
+    let mut prepared = match Prepared::new(scheme, delivery, options) {
         Ok(p) => p,
         Err(problem) => {
             outcome.causes.push(diagnose::problem_cause(
@@ -281,7 +303,11 @@ fn check_digest(
                 .iter()
                 .map(|(f, b)| (Some(*f), Cow::Borrowed(b.as_slice()))),
         );
-        for (form, body) in bodies {
+        let urls = prepared.url_candidates();
+        let attempts =
+            bodies.flat_map(|(form, body)| urls.iter().map(move |u| (form, body.clone(), u)));
+        for (form, body, url) in attempts {
+            prepared.url = url.clone();
             let digest = prepared.digest(
                 algorithm_of(&prepared),
                 &prepared.template,
@@ -290,6 +316,13 @@ fn check_digest(
                 secret.expose(),
             );
             if let Some(signature_index) = prepared.matching_signature(&digest) {
+                if !body_hash_matches(scheme, url.as_deref(), &body) {
+                    outcome.warnings.push(Warning::new(
+                        "body_hash_mismatch",
+                        "the URL's body hash parameter does not match the body: the body was changed after signing",
+                    ));
+                    continue;
+                }
                 outcome.matched = Some(Matched {
                     key_index,
                     signature_index,
@@ -328,6 +361,58 @@ fn check_digest(
         (None, _) => outcome
             .causes
             .push(diagnose::secret_mismatch(&prepared, Vec::new())),
+    }
+}
+
+fn template_uses_form(scheme: &Scheme) -> bool {
+    scheme.signed.contains("{form}")
+}
+
+/// `a=2&b=1&a=1` → `a1a2b1`: names sorted, values sorted within a name, URL-decoded.
+pub fn sorted_form(body: &[u8]) -> Vec<u8> {
+    let text = body.trim_ascii();
+    if text.starts_with(b"{") || text.starts_with(b"[") || !text.contains(&b'=') {
+        return Vec::new();
+    }
+    let mut params: Vec<(String, String)> = form_urlencoded::parse(text)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    params.sort();
+    params
+        .into_iter()
+        .flat_map(|(k, v)| [k, v])
+        .collect::<String>()
+        .into_bytes()
+}
+
+/// `https://h:443/p` ↔ `https://h/p`.
+fn toggle_default_port(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    let port = if scheme.eq_ignore_ascii_case("https") {
+        ":443"
+    } else {
+        ":80"
+    };
+    Some(match authority.strip_suffix(port) {
+        Some(host) => format!("{scheme}://{host}{tail}"),
+        None if !authority.contains(':') => format!("{scheme}://{authority}{port}{tail}"),
+        None => return None,
+    })
+}
+
+/// Twilio's JSON deliveries carry `bodySHA256=<hex>` in the signed URL; the body must match.
+fn body_hash_matches(scheme: &Scheme, url: Option<&str>, body: &[u8]) -> bool {
+    let (Some(param), Some(url)) = (&scheme.body_hash_param, url) else {
+        return true;
+    };
+    let Some((_, query)) = url.split_once('?') else {
+        return true;
+    };
+    match form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == param.as_str()) {
+        Some((_, want)) => want.eq_ignore_ascii_case(&hex::encode(sha2::Sha256::digest(body))),
+        None => true,
     }
 }
 

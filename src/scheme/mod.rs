@@ -42,6 +42,14 @@ pub struct Scheme {
     /// Headers that, besides the signature header, say a delivery comes from this provider.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub detect_headers: Vec<String>,
+    /// For URL-signed schemes: also accept the URL with its default port added or removed,
+    /// as Twilio's SDKs do.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub url_port_variants: bool,
+    /// A query parameter of the URL that carries the hex SHA-256 of the body (Twilio's
+    /// `bodySHA256` for JSON bodies); when present, the body must match it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_hash_param: Option<String>,
     /// Facts a receiver should know, shown as warnings on every check with this scheme.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
@@ -271,6 +279,13 @@ impl Scheme {
                     "a timestamp field needs a structured signature header (`items`)",
                 ));
             }
+        }
+        if (self.url_port_variants || self.body_hash_param.is_some()) && !template.uses(&Part::Url)
+        {
+            return Err(err(
+                "url_port_variants",
+                "URL options need {url} in the template",
+            ));
         }
         if template.uses(&Part::Id) && self.id_headers.is_empty() {
             return Err(err("id_headers", "the template uses {id}: name its header"));

@@ -9,6 +9,9 @@ pub enum Part {
     Id,
     Url,
     Method,
+    /// Form parameters sorted by name, each as `name` + `value`, URL-decoded (Twilio,
+    /// Mandrill); empty for a body that is not `application/x-www-form-urlencoded`.
+    Form,
     /// The secret itself (HubSpot v1/v2 hash `secret + body` with plain SHA-256).
     Secret,
     /// Another header's value: `{header:X-Name}`.
@@ -40,13 +43,14 @@ impl Template {
                     "timestamp" => Part::Timestamp,
                     "id" => Part::Id,
                     "url" => Part::Url,
+                    "form" => Part::Form,
                     "method" => Part::Method,
                     "secret" => Part::Secret,
                     _ => match name.strip_prefix("header:") {
                         Some(h) if !h.is_empty() => Part::Header(h.to_owned()),
                         _ => {
                             return Err(format!(
-                                "unknown placeholder {{{name}}}: use body, timestamp, id, url, \
+                                "unknown placeholder {{{name}}}: use body, form, timestamp, id, url, \
                                  method, secret or header:<Name>"
                             ));
                         }

@@ -635,3 +635,69 @@ fn zenduty_says_which_content_verified() {
             .any(|w| w.code == "signed_content" && w.summary.contains("json.dumps"))
     );
 }
+
+// Twilio's documented example (TwilioDevEd/api-snippets security/signature_validation):
+// auth token 12345, this URL and these POST parameters give GvWf1cFY/Q7PnoempGyD5oXAezc=.
+const TWILIO_URL: &str = "https://mycompany.com/myapp.php?foo=1&bar=2";
+const TWILIO_FORM: &str = "To=%2B18005551212&From=%2B14158675310&CallSid=CA1234567890ABCDE&Digits=1234&Caller=%2B14158675310";
+
+#[test]
+fn twilio_documented_example_and_port_variants() {
+    let run = |url: &str, body: &str| {
+        hookcheck(&[
+            "verify",
+            "-p",
+            "twilio",
+            "--url",
+            url,
+            "-b",
+            body,
+            "-s",
+            "GvWf1cFY/Q7PnoempGyD5oXAezc=",
+            "--secret",
+            "12345",
+        ])
+        .code
+    };
+    assert_eq!(run(TWILIO_URL, TWILIO_FORM), 0);
+    // Its SDK accepts the URL with the default port written out.
+    assert_eq!(
+        run(
+            "https://mycompany.com:443/myapp.php?foo=1&bar=2",
+            TWILIO_FORM
+        ),
+        0
+    );
+    assert_eq!(
+        run("http://mycompany.com/myapp.php?foo=1&bar=2", TWILIO_FORM),
+        1
+    );
+    assert_eq!(run(TWILIO_URL, &TWILIO_FORM.replace("1234&", "1235&")), 1);
+}
+
+#[test]
+fn twilio_json_bodies_are_bound_by_body_sha256() {
+    let body = r#"{"event":"call.completed"}"#;
+    let hash = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(body.as_bytes()));
+    let url = format!("https://example.com/hook?bodySHA256={hash}");
+    let sig = hookcheck::mac::digest(
+        hookcheck::scheme::Algorithm::HmacSha1,
+        b"token-1",
+        &[url.as_bytes()],
+    )
+    .unwrap();
+    use base64::Engine as _;
+    let sig = base64::engine::general_purpose::STANDARD.encode(sig);
+    let run = |body: &str| {
+        hookcheck(&[
+            "verify", "-p", "twilio", "--url", &url, "-b", body, "-s", &sig, "--secret", "token-1",
+        ])
+        .code
+    };
+    assert_eq!(run(body), 0);
+    assert_eq!(
+        run(r#"{"event":"call.failed"}"#),
+        1,
+        "the URL signature holds, but the body does not match bodySHA256"
+    );
+}
