@@ -82,7 +82,7 @@ _hookcheck() {
             return 0
             ;;
         hookcheck__subcmd__batch)
-            opts="-p -q -h --junit --fail-fast --secret --secret-file --secret-env --provider --scheme --algorithm --token-header --now --tolerance --no-tolerance --format --color --quiet --no-diagnose --help"
+            opts="-p -q -h --junit --fail-fast --secret --secret-file --secret-env --public-key --public-key-file --provider --scheme --algorithm --token-header --now --tolerance --no-tolerance --format --color --quiet --no-diagnose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -101,6 +101,14 @@ _hookcheck() {
                     return 0
                     ;;
                 --secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --public-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --public-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -338,7 +346,7 @@ _hookcheck() {
             return 0
             ;;
         hookcheck__subcmd__verify)
-            opts="-H -b -s -p -q -h --request --header --headers-file --body --body-file --signature --timestamp --computed --url --method --secret --secret-file --secret-env --provider --scheme --algorithm --token-header --now --tolerance --no-tolerance --format --color --quiet --no-diagnose --help"
+            opts="-H -b -s -p -q -h --request --header --headers-file --body --body-file --signature --timestamp --computed --url --method --secret --secret-file --secret-env --public-key --public-key-file --provider --scheme --algorithm --token-header --now --tolerance --no-tolerance --format --color --quiet --no-diagnose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -405,6 +413,14 @@ _hookcheck() {
                     return 0
                     ;;
                 --secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --public-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --public-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

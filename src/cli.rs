@@ -112,6 +112,14 @@ pub struct KeyArgs {
     /// An environment variable holding a secret
     #[arg(long = "secret-env", value_name = "VAR")]
     pub secret_envs: Vec<String>,
+
+    /// The sender's public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM
+    #[arg(long = "public-key", value_name = "KEY")]
+    pub public_keys: Vec<String>,
+
+    /// A file holding the sender's public key; one trailing newline is removed
+    #[arg(long = "public-key-file", value_name = "FILE|-")]
+    pub public_key_files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -16,6 +16,7 @@
 //! assert!(outcome.verified);
 //! ```
 
+pub mod asymmetric;
 pub mod batch;
 pub mod cli;
 pub mod diagnose;

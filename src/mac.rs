@@ -28,7 +28,13 @@ pub fn digest(algorithm: Algorithm, key: &[u8], parts: &[&[u8]]) -> Option<Vec<u
             }
             h.finalize().to_vec()
         }
-        Algorithm::Token | Algorithm::Basic | Algorithm::None => return None,
+        Algorithm::Ed25519
+        | Algorithm::EcdsaP256
+        | Algorithm::Token
+        | Algorithm::Basic
+        | Algorithm::None => {
+            return None;
+        }
     })
 }
 

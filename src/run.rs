@@ -360,6 +360,8 @@ pub(crate) fn read_keys(
         Text(&'a str),
         File(&'a PathBuf),
         Env(&'a str),
+        PublicKey(&'a str),
+        PublicKeyFile(&'a PathBuf),
     }
     let indices = |id: &str| -> Vec<usize> {
         matches
@@ -386,6 +388,18 @@ pub(crate) fn read_keys(
             .zip(&args.secret_envs)
             .map(|(i, v)| (i, From::Env(v))),
     );
+    sources.extend(
+        indices("public_keys")
+            .into_iter()
+            .zip(&args.public_keys)
+            .map(|(i, k)| (i, From::PublicKey(k))),
+    );
+    sources.extend(
+        indices("public_key_files")
+            .into_iter()
+            .zip(&args.public_key_files)
+            .map(|(i, p)| (i, From::PublicKeyFile(p))),
+    );
     sources.sort_by_key(|(i, _)| *i);
 
     let mut keys = Vec::new();
@@ -404,6 +418,14 @@ pub(crate) fn read_keys(
                 let bytes = source::read_path("--secret-file", path, stdin)?;
                 (
                     format!("--secret-file '{}'", path.display()),
+                    Secret::from_file_bytes(bytes),
+                )
+            }
+            From::PublicKey(text) => ("--public-key".to_owned(), Secret::new(text.as_bytes())),
+            From::PublicKeyFile(path) => {
+                let bytes = source::read_path("--public-key-file", path, stdin)?;
+                (
+                    format!("--public-key-file '{}'", path.display()),
                     Secret::from_file_bytes(bytes),
                 )
             }

@@ -284,7 +284,22 @@ fn check_digest(
         .iter()
         .filter_map(|form| diagnose::signed_body(*form, raw_body).map(|b| (*form, b)))
         .collect();
+    let algorithm = prepared.algorithm;
     'keys: for (key_index, secret) in keys.iter().enumerate() {
+        let public = if algorithm.is_asymmetric() {
+            match crate::asymmetric::parse(algorithm, secret.expose()) {
+                Ok(k) => Some(k),
+                Err(reason) => {
+                    outcome.warnings.push(Warning::new(
+                        "key_unusable",
+                        format!("key {} {reason}", key_index + 1),
+                    ));
+                    continue;
+                }
+            }
+        } else {
+            None
+        };
         let key = match scheme.secret.key(secret.expose()) {
             Ok(key) => key,
             Err(reason) => {
@@ -308,14 +323,29 @@ fn check_digest(
             bodies.flat_map(|(form, body)| urls.iter().map(move |u| (form, body.clone(), u)));
         for (form, body, url) in attempts {
             prepared.url = url.clone();
-            let digest = prepared.digest(
-                algorithm_of(&prepared),
-                &prepared.template,
-                &body,
-                &key,
-                secret.expose(),
-            );
-            if let Some(signature_index) = prepared.matching_signature(&digest) {
+            let found = match &public {
+                Some(public) => {
+                    let message = prepared
+                        .content(&prepared.template, &body, secret.expose())
+                        .concat();
+                    prepared.signatures.iter().position(|s| {
+                        s.bytes
+                            .as_deref()
+                            .is_some_and(|sig| crate::asymmetric::verify(public, &message, sig))
+                    })
+                }
+                None => {
+                    let digest = prepared.digest(
+                        algorithm,
+                        &prepared.template,
+                        &body,
+                        &key,
+                        secret.expose(),
+                    );
+                    prepared.matching_signature(&digest)
+                }
+            };
+            if let Some(signature_index) = found {
                 if !body_hash_matches(scheme, url.as_deref(), &body) {
                     outcome.warnings.push(Warning::new(
                         "body_hash_mismatch",
@@ -414,10 +444,6 @@ fn body_hash_matches(scheme: &Scheme, url: Option<&str>, body: &[u8]) -> bool {
         Some((_, want)) => want.eq_ignore_ascii_case(&hex::encode(sha2::Sha256::digest(body))),
         None => true,
     }
-}
-
-fn algorithm_of(prepared: &Prepared) -> Algorithm {
-    prepared.algorithm
 }
 
 fn check_token(

@@ -131,7 +131,10 @@ impl Inputs {
                         continue;
                     }
                     let source = format!("{name}:{line_no}");
-                    return Some(Entry::Line { source, bytes: line });
+                    return Some(Entry::Line {
+                        source,
+                        bytes: line,
+                    });
                 }
                 Err(e) => {
                     let source = format!("{name}:{line_no}");

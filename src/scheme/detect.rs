@@ -10,6 +10,8 @@ use super::{Algorithm, Scheme, registry};
 /// How well a scheme fits a delivery's headers; higher is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Fit {
+    /// The header holds what the scheme looks for (a `v1` entry, not only `v1a` ones).
+    parses: bool,
     /// The scheme's usual signature header is present (not only a fallback name).
     primary: bool,
     /// How many of its other identifying headers are present.
@@ -46,6 +48,7 @@ fn fit(scheme: &Scheme, delivery: &Delivery) -> Option<Fit> {
             .and_then(|t| t.header.as_deref())
             .map_or(0, |h| usize::from(headers.contains(h)));
     Some(Fit {
+        parses: crate::verify::extract_signatures(scheme, delivery).is_ok(),
         primary: present == 0,
         hints,
     })

@@ -69,6 +69,10 @@ pub enum Algorithm {
     HmacSha512,
     /// A plain SHA-256 digest of the template (HubSpot v1/v2 put the secret inside it).
     Sha256,
+    /// An Ed25519 signature checked with the sender's public key.
+    Ed25519,
+    /// An ECDSA P-256/SHA-256 signature (DER) checked with the sender's public key.
+    EcdsaP256,
     /// The header carries the secret itself (GitLab, Telegram, header-token).
     Token,
     /// `Authorization: Basic` with the secret as `user:password`.
@@ -84,6 +88,8 @@ impl Algorithm {
             Algorithm::HmacSha256 => "hmac-sha256",
             Algorithm::HmacSha512 => "hmac-sha512",
             Algorithm::Sha256 => "sha256",
+            Algorithm::Ed25519 => "ed25519",
+            Algorithm::EcdsaP256 => "ecdsa-p256",
             Algorithm::Token => "token",
             Algorithm::Basic => "basic",
             Algorithm::None => "none",
@@ -95,6 +101,10 @@ impl Algorithm {
             self,
             Algorithm::HmacSha1 | Algorithm::HmacSha256 | Algorithm::HmacSha512
         )
+    }
+
+    pub fn is_asymmetric(self) -> bool {
+        matches!(self, Algorithm::Ed25519 | Algorithm::EcdsaP256)
     }
 
     /// Digest length in bytes for hash-based algorithms.

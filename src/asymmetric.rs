@@ -1,0 +1,123 @@
+//! Public-key signatures: Ed25519 (Discord, Telnyx, Standard Webhooks `v1a`) and ECDSA
+//! P-256/SHA-256 (SendGrid). Keys may be given as hex, base64, base64 DER SPKI or PEM, with a
+//! `whpk_` prefix for Standard Webhooks.
+
+use base64::Engine as _;
+use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE_NO_PAD};
+use p256::ecdsa::signature::Verifier as _;
+use p256::pkcs8::DecodePublicKey as _;
+
+use crate::scheme::Algorithm;
+
+/// The DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 key bytes follow it.
+const ED25519_SPKI_PREFIX: [u8; 12] = [
+    0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
+];
+
+/// A parsed public key.
+pub enum PublicKey {
+    Ed25519(ed25519_dalek::VerifyingKey),
+    P256(p256::ecdsa::VerifyingKey),
+}
+
+/// Reads a public key for `algorithm` from the text the user gave.
+pub fn parse(algorithm: Algorithm, text: &[u8]) -> Result<PublicKey, String> {
+    let text = std::str::from_utf8(text).map_err(|_| "is not text".to_owned())?;
+    let bytes = decode_key_text(text).ok_or_else(|| "is not hex, base64 or PEM".to_owned())?;
+    match algorithm {
+        Algorithm::Ed25519 => {
+            let raw = match bytes.len() {
+                32 => &bytes[..],
+                44 if bytes.starts_with(&ED25519_SPKI_PREFIX) => &bytes[12..],
+                n => return Err(format!("is {n} bytes, not a 32-byte Ed25519 public key")),
+            };
+            let array: [u8; 32] = raw.try_into().map_err(|_| "is not 32 bytes".to_owned())?;
+            ed25519_dalek::VerifyingKey::from_bytes(&array)
+                .map(PublicKey::Ed25519)
+                .map_err(|_| "is not a valid Ed25519 point".to_owned())
+        }
+        Algorithm::EcdsaP256 => p256::ecdsa::VerifyingKey::from_public_key_der(&bytes)
+            .or_else(|_| p256::ecdsa::VerifyingKey::from_sec1_bytes(&bytes))
+            .map(PublicKey::P256)
+            .map_err(|_| "is not a P-256 public key (DER SPKI or SEC1 point)".to_owned()),
+        _ => Err(format!("{} is not a public-key algorithm", algorithm.id())),
+    }
+}
+
+/// PEM armour, `whpk_`, hex, or base64 (standard or URL-safe, padded or not) → bytes.
+/// Whitespace is allowed only between PEM lines, so a stray space is reported, not hidden.
+fn decode_key_text(text: &str) -> Option<Vec<u8>> {
+    if let Some(rest) = text.strip_prefix("-----BEGIN ") {
+        let body: String = rest
+            .lines()
+            .skip(1)
+            .take_while(|l| !l.starts_with("-----END"))
+            .collect();
+        return STANDARD.decode(body.trim()).ok();
+    }
+    let text = text.strip_prefix("whpk_").unwrap_or(text);
+    if text.len() % 2 == 0 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return hex::decode(text).ok();
+    }
+    STANDARD
+        .decode(text)
+        .or_else(|_| STANDARD_NO_PAD.decode(text))
+        .or_else(|_| URL_SAFE_NO_PAD.decode(text))
+        .ok()
+}
+
+/// Whether `signature` (raw 64 bytes, or DER for ECDSA) signs `message` under `key`.
+pub fn verify(key: &PublicKey, message: &[u8], signature: &[u8]) -> bool {
+    match key {
+        PublicKey::Ed25519(k) => match <[u8; 64]>::try_from(signature) {
+            Ok(bytes) => k
+                .verify_strict(message, &ed25519_dalek::Signature::from_bytes(&bytes))
+                .is_ok(),
+            Err(_) => false,
+        },
+        PublicKey::P256(k) => {
+            let sig = p256::ecdsa::Signature::from_der(signature)
+                .or_else(|_| p256::ecdsa::Signature::from_slice(signature));
+            sig.is_ok_and(|s| k.verify(message, &s).is_ok())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // RFC 8032 section 7.1, TEST 2: public key, message 0x72, signature.
+    #[test]
+    fn rfc8032_test_2() {
+        let key = parse(
+            Algorithm::Ed25519,
+            b"3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c",
+        )
+        .unwrap();
+        let sig = hex::decode("92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00").unwrap();
+        assert!(verify(&key, &[0x72], &sig));
+        assert!(!verify(&key, &[0x73], &sig));
+    }
+
+    #[test]
+    fn key_encodings() {
+        let hex_key = "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c";
+        let raw = hex::decode(hex_key).unwrap();
+        let spki = [ED25519_SPKI_PREFIX.to_vec(), raw.clone()].concat();
+        let pem = format!(
+            "-----BEGIN PUBLIC KEY-----\n{}\n-----END PUBLIC KEY-----\n",
+            STANDARD.encode(&spki)
+        );
+        for text in [
+            hex_key.to_owned(),
+            STANDARD.encode(&raw),
+            STANDARD.encode(&spki),
+            pem,
+            format!("whpk_{}", STANDARD.encode(&raw)),
+        ] {
+            assert!(parse(Algorithm::Ed25519, text.as_bytes()).is_ok(), "{text}");
+        }
+        assert!(parse(Algorithm::Ed25519, format!("{hex_key} ").as_bytes()).is_err());
+    }
+}
