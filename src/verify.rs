@@ -75,6 +75,8 @@ pub struct Prepared<'a> {
     pub id: Option<String>,
     /// The URL the template signs (one of the candidates for URL-signed schemes).
     pub url: Option<String>,
+    /// Values of the other named parts the template signs (`{header:X}`, `{body:a.b}`).
+    pub parts: Vec<(String, String)>,
     /// Sorted form parameters, for templates with `{form}`.
     pub form: Vec<u8>,
     pub delivery: &'a Delivery,
@@ -105,21 +107,24 @@ impl<'a> Prepared<'a> {
         let id = scheme
             .id_headers
             .iter()
-            .find_map(|h| delivery.headers.get(h))
-            .map(str::to_owned);
+            .find_map(|h| delivery.values(h).into_iter().next());
         if template.uses(&Part::Id) && id.is_none() {
             return Err(Problem::Missing {
                 header: scheme.id_headers.join(" or "),
                 what: "id",
             });
         }
+        let mut parts = Vec::new();
         for part in &template.parts {
             if let Part::Header(name) = part {
-                if !delivery.headers.contains(name) {
-                    return Err(Problem::Missing {
-                        header: name.clone(),
-                        what: "signed",
-                    });
+                match delivery.values(name).into_iter().next() {
+                    Some(value) => parts.push((name.clone(), value)),
+                    None => {
+                        return Err(Problem::Missing {
+                            header: name.clone(),
+                            what: "signed",
+                        });
+                    }
                 }
             }
         }
@@ -131,6 +136,7 @@ impl<'a> Prepared<'a> {
             timestamp_text,
             id,
             url: delivery.url.clone(),
+            parts,
             form: if template_uses_form(scheme) {
                 sorted_form(&delivery.body)
             } else {
@@ -169,7 +175,11 @@ impl<'a> Prepared<'a> {
                 Part::Form => &self.form,
                 Part::Method => self.delivery.method.as_deref().unwrap_or("POST").as_bytes(),
                 Part::Secret => secret,
-                Part::Header(name) => self.delivery.headers.get(name).unwrap_or("").as_bytes(),
+                Part::Header(name) => self
+                    .parts
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map_or(&b""[..], |(_, v)| v.as_bytes()),
             })
             .collect()
     }
@@ -534,9 +544,9 @@ pub fn extract_signatures(
     let mut found = Vec::new();
     let mut seen_header = None;
     for header in &spec.headers {
-        for value in delivery.headers.get_all(header) {
+        for value in delivery.values(header) {
             seen_header.get_or_insert_with(|| header.clone());
-            for text in signature_tokens(scheme, value) {
+            for text in signature_tokens(scheme, &value) {
                 let bytes = decode(spec.encoding, &text);
                 found.push(FoundSignature {
                     header: header.clone(),
@@ -644,7 +654,7 @@ fn timestamp_text(scheme: &Scheme, delivery: &Delivery) -> Option<String> {
     }
     let ts = scheme.timestamp.as_ref()?;
     if let Some(header) = &ts.header {
-        return delivery.headers.get(header).map(|v| v.trim().to_owned());
+        return delivery.values(header).first().map(|v| v.trim().to_owned());
     }
     let field = ts.field.as_deref()?;
     let (items, pair) = (

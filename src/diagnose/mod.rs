@@ -31,7 +31,8 @@ pub fn problem_cause(
             let mut cause = Cause::new(
                 CauseCode::MissingHeader,
                 format!(
-                    "the {what} header {header} that {} needs is not in the delivery",
+                    "the {what} {} that {} needs is not in the delivery",
+                    crate::input::describe_part(header),
                     scheme.title
                 ),
             )

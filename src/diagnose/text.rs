@@ -64,6 +64,9 @@ pub fn secret_format_fix(format: SecretFormat) -> &'static str {
         }
         SecretFormat::Base64 => "base64-decode the secret: those bytes are the key",
         SecretFormat::Hex => "hex-decode the secret: those bytes are the key",
+        SecretFormat::HtmlEntities => {
+            "decode HTML entities in the secret (&amp; becomes &): those bytes are the key"
+        }
     }
 }
 

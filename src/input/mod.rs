@@ -30,3 +30,60 @@ impl Delivery {
         }
     }
 }
+
+impl Delivery {
+    /// The values of a named part of the delivery: a header (`X-Signature`), a JSON body field
+    /// (`body:signature.token`, dots between keys, numbers index arrays) or a URL query
+    /// parameter (`query:signature`). Schemes name where they read in this one syntax.
+    pub fn values(&self, name: &str) -> Vec<String> {
+        if let Some(path) = name.strip_prefix("body:") {
+            return json_field(&self.body, path).into_iter().collect();
+        }
+        if let Some(param) = name.strip_prefix("query:") {
+            let query = self
+                .url
+                .as_deref()
+                .and_then(|u| u.split_once('?'))
+                .map_or("", |(_, q)| q);
+            return form_urlencoded::parse(query.as_bytes())
+                .filter(|(k, _)| k == param)
+                .map(|(_, v)| v.into_owned())
+                .collect();
+        }
+        self.headers.get_all(name).map(str::to_owned).collect()
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        !self.values(name).is_empty()
+    }
+}
+
+/// A field of a JSON body as text: strings as they are, numbers and booleans as JSON writes them.
+fn json_field(body: &[u8], path: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let mut at = &value;
+    for key in path.split('.') {
+        at = match at {
+            serde_json::Value::Array(items) => items.get(key.parse::<usize>().ok()?)?,
+            other => other.get(key)?,
+        };
+    }
+    match at {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Null | serde_json::Value::Object(_) | serde_json::Value::Array(_) => {
+            None
+        }
+        other => Some(other.to_string()),
+    }
+}
+
+/// How a part named in `Delivery::values` syntax reads in a message.
+pub fn describe_part(name: &str) -> String {
+    if let Some(path) = name.strip_prefix("body:") {
+        format!("body field {path}")
+    } else if let Some(param) = name.strip_prefix("query:") {
+        format!("query parameter {param}")
+    } else {
+        format!("header {name}")
+    }
+}

@@ -128,6 +128,7 @@ pub fn prose(s: &Scheme) -> String {
         }
         SecretFormat::Base64 => "base64-decoded",
         SecretFormat::Hex => "hex-decoded",
+        SecretFormat::HtmlEntities => "HTML entities decoded (&amp; becomes &), as WordPress does",
     };
     let _ = writeln!(out, "  Secret: {secret}");
     if let Some(ts) = &s.timestamp {

@@ -31,7 +31,7 @@ fn fit(scheme: &Scheme, delivery: &Delivery) -> Option<Fit> {
         .signature
         .headers
         .iter()
-        .position(|h| headers.contains(h))?;
+        .position(|h| delivery.has(h))?;
     let hints = scheme
         .detect_headers
         .iter()

@@ -213,6 +213,9 @@ pub enum SecretFormat {
     WhsecBase64,
     Base64,
     Hex,
+    /// HTML entities decoded (`&amp;` → `&`), as WordPress's `wp_specialchars_decode(…,
+    /// ENT_QUOTES)` does to WooCommerce secrets before signing.
+    HtmlEntities,
 }
 
 impl SecretFormat {
@@ -222,6 +225,7 @@ impl SecretFormat {
             SecretFormat::WhsecBase64 => "whsec-base64",
             SecretFormat::Base64 => "base64",
             SecretFormat::Hex => "hex",
+            SecretFormat::HtmlEntities => "html-entities",
         }
     }
 }
@@ -337,6 +341,20 @@ impl SecretFormat {
                 .or_else(|_| STANDARD_NO_PAD.decode(secret))
                 .map_err(|_| "is not base64".to_owned()),
             SecretFormat::Hex => hex::decode(secret).map_err(|_| "is not hexadecimal".to_owned()),
+            SecretFormat::HtmlEntities => {
+                let mut text = String::from_utf8_lossy(secret).into_owned();
+                for (entity, plain) in [
+                    ("&lt;", "<"),
+                    ("&gt;", ">"),
+                    ("&quot;", "\""),
+                    ("&#039;", "'"),
+                    ("&#39;", "'"),
+                    ("&amp;", "&"),
+                ] {
+                    text = text.replace(entity, plain);
+                }
+                Ok(text.into_bytes())
+            }
         }
     }
 }

@@ -48,6 +48,12 @@ impl Template {
                     "secret" => Part::Secret,
                     _ => match name.strip_prefix("header:") {
                         Some(h) if !h.is_empty() => Part::Header(h.to_owned()),
+                        // `{body:a.b}` and `{query:p}` name parts the same way headers do.
+                        _ if name.len() > 5
+                            && (name.starts_with("body:") || name.starts_with("query:")) =>
+                        {
+                            Part::Header(name.to_owned())
+                        }
                         _ => {
                             return Err(format!(
                                 "unknown placeholder {{{name}}}: use body, form, timestamp, id, url, \
