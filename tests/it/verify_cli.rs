@@ -701,3 +701,60 @@ fn twilio_json_bodies_are_bound_by_body_sha256() {
         "the URL signature holds, but the body does not match bodySHA256"
     );
 }
+
+/// The two worked examples of custom schemes in the README verify deliveries signed by hand.
+#[test]
+fn readme_custom_scheme_examples() {
+    use base64::Engine as _;
+    let body = r#"{"order":42}"#;
+    let key = b"\x01\x02\x03\x04acme-key";
+    let mac = hookcheck::mac::digest(
+        hookcheck::scheme::Algorithm::HmacSha256,
+        key,
+        &[b"1763900000:", body.as_bytes()],
+    )
+    .unwrap();
+    let header = format!(
+        "X-Acme-Signature: ts=1763900000;sig={}",
+        base64::engine::general_purpose::STANDARD.encode(mac)
+    );
+    let acme = |now: &str| {
+        hookcheck(&[
+            "verify",
+            "--scheme",
+            "examples/schemes/acme.toml",
+            "-b",
+            body,
+            "-H",
+            &header,
+            "--secret",
+            &hex::encode(key),
+            "--now",
+            now,
+        ])
+        .code
+    };
+    assert_eq!(acme("1763900100"), 0);
+    assert_eq!(acme("1763901000"), 1, "outside the 600 s window");
+
+    let mac = hookcheck::mac::digest(
+        hookcheck::scheme::Algorithm::HmacSha256,
+        b"gw-key",
+        &[b"d-77.", body.as_bytes()],
+    )
+    .unwrap();
+    let run = hookcheck(&[
+        "verify",
+        "--scheme",
+        "examples/schemes/internal-github-proxy.toml",
+        "-b",
+        body,
+        "-H",
+        "X-GitHub-Delivery: d-77",
+        "-H",
+        &format!("X-Gateway-Signature: sha256={}", hex::encode(mac)),
+        "--secret",
+        "gw-key",
+    ]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+}
