@@ -363,43 +363,36 @@ pub(crate) fn read_keys(
         PublicKey(&'a str),
         PublicKeyFile(&'a PathBuf),
     }
-    let indices = |id: &str| -> Vec<usize> {
-        matches
-            .indices_of(id)
-            .map(Iterator::collect)
-            .unwrap_or_default()
-    };
+    /// Each value of a repeatable flag with its position on the command line.
+    fn tagged<'a, T>(
+        matches: &ArgMatches,
+        id: &str,
+        values: &'a [T],
+        tag: fn(&'a T) -> From<'a>,
+    ) -> Vec<(usize, From<'a>)> {
+        let indices = matches.indices_of(id).into_iter().flatten();
+        indices.zip(values).map(|(i, v)| (i, tag(v))).collect()
+    }
     let mut sources: Vec<(usize, From)> = Vec::new();
-    sources.extend(
-        indices("secrets")
-            .into_iter()
-            .zip(&args.secrets)
-            .map(|(i, s)| (i, From::Text(s))),
-    );
-    sources.extend(
-        indices("secret_files")
-            .into_iter()
-            .zip(&args.secret_files)
-            .map(|(i, p)| (i, From::File(p))),
-    );
-    sources.extend(
-        indices("secret_envs")
-            .into_iter()
-            .zip(&args.secret_envs)
-            .map(|(i, v)| (i, From::Env(v))),
-    );
-    sources.extend(
-        indices("public_keys")
-            .into_iter()
-            .zip(&args.public_keys)
-            .map(|(i, k)| (i, From::PublicKey(k))),
-    );
-    sources.extend(
-        indices("public_key_files")
-            .into_iter()
-            .zip(&args.public_key_files)
-            .map(|(i, p)| (i, From::PublicKeyFile(p))),
-    );
+    sources.extend(tagged(matches, "secrets", &args.secrets, |s| From::Text(s)));
+    sources.extend(tagged(
+        matches,
+        "secret_files",
+        &args.secret_files,
+        From::File,
+    ));
+    sources.extend(tagged(matches, "secret_envs", &args.secret_envs, |v| {
+        From::Env(v)
+    }));
+    sources.extend(tagged(matches, "public_keys", &args.public_keys, |k| {
+        From::PublicKey(k)
+    }));
+    sources.extend(tagged(
+        matches,
+        "public_key_files",
+        &args.public_key_files,
+        From::PublicKeyFile,
+    ));
     sources.sort_by_key(|(i, _)| *i);
 
     let mut keys = Vec::new();
