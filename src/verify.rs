@@ -116,6 +116,24 @@ impl<'a> Prepared<'a> {
         }
         let mut parts = Vec::new();
         for part in &template.parts {
+            if *part == Part::Path {
+                parts.push((
+                    "@path".to_owned(),
+                    url_path(delivery.url.as_deref().unwrap_or("")),
+                ));
+            }
+            if let Part::SignedHeaders(list) = part {
+                let Some(names) = delivery.headers.get(list) else {
+                    return Err(Problem::Missing {
+                        header: list.clone(),
+                        what: "signed-headers",
+                    });
+                };
+                parts.push((
+                    format!("@signed:{list}"),
+                    signed_headers(&delivery.headers, names),
+                ));
+            }
             if let Part::Header(name) = part {
                 match delivery.values(name).into_iter().next() {
                     Some(value) => parts.push((name.clone(), value)),
@@ -144,6 +162,13 @@ impl<'a> Prepared<'a> {
             },
             delivery,
         })
+    }
+
+    fn part(&self, key: &str) -> &[u8] {
+        self.parts
+            .iter()
+            .find(|(n, _)| n == key)
+            .map_or(&b""[..], |(_, v)| v.as_bytes())
     }
 
     /// The URLs to try: as given, then with the default port toggled where the scheme's SDK
@@ -175,11 +200,9 @@ impl<'a> Prepared<'a> {
                 Part::Form => &self.form,
                 Part::Method => self.delivery.method.as_deref().unwrap_or("POST").as_bytes(),
                 Part::Secret => secret,
-                Part::Header(name) => self
-                    .parts
-                    .iter()
-                    .find(|(n, _)| n == name)
-                    .map_or(&b""[..], |(_, v)| v.as_bytes()),
+                Part::Header(name) => self.part(name),
+                Part::Path => self.part("@path"),
+                Part::SignedHeaders(list) => self.part(&format!("@signed:{list}")),
             })
             .collect()
     }
@@ -402,6 +425,35 @@ fn check_digest(
             .causes
             .push(diagnose::secret_mismatch(&prepared, Vec::new())),
     }
+}
+
+/// `https://h/a/b?c=1` → `/a/b?c=1`.
+fn url_path(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    match rest.find('/') {
+        Some(i) => rest[i..].to_owned(),
+        None => "/".to_owned(),
+    }
+}
+
+/// Contentful's canonical headers: the listed ones, lower-cased names, trimmed values,
+/// sorted by name, `name:value` joined with `;`.
+fn signed_headers(headers: &crate::input::Headers, names: &str) -> String {
+    let mut pairs: Vec<(String, String)> = names
+        .split(',')
+        .map(|n| n.trim().to_ascii_lowercase())
+        .filter(|n| !n.is_empty())
+        .map(|n| {
+            let value = headers.get(&n).unwrap_or("").trim().to_owned();
+            (n, value)
+        })
+        .collect();
+    pairs.sort();
+    pairs
+        .iter()
+        .map(|(n, v)| format!("{n}:{v}"))
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 fn template_uses_form(scheme: &Scheme) -> bool {

@@ -8,6 +8,11 @@ pub enum Part {
     Timestamp,
     Id,
     Url,
+    /// The URL's path and query (`/hook?a=1`).
+    Path,
+    /// Contentful's signed headers: the headers named in this header's comma list, as
+    /// `name:value` sorted by lower-case name and joined with `;`.
+    SignedHeaders(String),
     Method,
     /// Form parameters sorted by name, each as `name` + `value`, URL-decoded (Twilio,
     /// Mandrill); empty for a body that is not `application/x-www-form-urlencoded`.
@@ -44,8 +49,12 @@ impl Template {
                     "id" => Part::Id,
                     "url" => Part::Url,
                     "form" => Part::Form,
+                    "path" => Part::Path,
                     "method" => Part::Method,
                     "secret" => Part::Secret,
+                    _ if name.starts_with("signed_headers:") && name.len() > 15 => {
+                        Part::SignedHeaders(name[15..].to_owned())
+                    }
                     _ => match name.strip_prefix("header:") {
                         Some(h) if !h.is_empty() => Part::Header(h.to_owned()),
                         // `{body:a.b}` and `{query:p}` name parts the same way headers do.
