@@ -54,6 +54,23 @@ impl Delivery {
     }
 
     pub fn has(&self, name: &str) -> bool {
+        if !name.starts_with("body:") && !name.starts_with("query:") {
+            return self.headers.contains(name);
+        }
+        if let Some(path) = name.strip_prefix("body:") {
+            // Auto-detection asks every scheme; parse the body only when the field's last key
+            // is in it at all.
+            let last = path.rsplit('.').next().unwrap_or(path);
+            let quoted = format!("\"{last}\"");
+            let found = self
+                .body
+                .iter()
+                .enumerate()
+                .any(|(i, &b)| b == b'"' && self.body[i..].starts_with(quoted.as_bytes()));
+            if !found {
+                return false;
+            }
+        }
         !self.values(name).is_empty()
     }
 }

@@ -18,12 +18,10 @@ struct Fit {
     hints: usize,
 }
 
-fn fit(scheme: &Scheme, delivery: &Delivery) -> Option<Fit> {
+/// `check_parse` false skips reading the signature (one candidate needs no tie-break).
+fn fit_with(scheme: &Scheme, delivery: &Delivery, check_parse: bool) -> Option<Fit> {
     // Token and Basic schemes read `Authorization`, which says nothing about the sender.
-    if matches!(
-        scheme.algorithm,
-        Algorithm::Token | Algorithm::Basic | Algorithm::None
-    ) {
+    if !detectable(scheme) {
         return None;
     }
     let headers = &delivery.headers;
@@ -48,21 +46,75 @@ fn fit(scheme: &Scheme, delivery: &Delivery) -> Option<Fit> {
             .and_then(|t| t.header.as_deref())
             .map_or(0, |h| usize::from(headers.contains(h)));
     Some(Fit {
-        parses: crate::verify::extract_signatures(scheme, delivery).is_ok(),
+        parses: !check_parse || crate::verify::extract_signatures(scheme, delivery).is_ok(),
         primary: present == 0,
         hints,
     })
 }
 
-/// Schemes whose signature header the delivery carries, best fit first.
-pub fn candidates(delivery: &Delivery) -> Vec<&'static Scheme> {
-    let mut found: Vec<(Fit, usize, &Scheme)> = registry::all()
+fn ranked(delivery: &Delivery) -> Vec<(Fit, &'static Scheme)> {
+    let all = registry::all();
+    // Signatures in headers first, found through an index of header names (a batch asks this
+    // for every delivery); only without any are body fields and query parameters looked at,
+    // which means parsing the body.
+    let mut indices: Vec<usize> = delivery
+        .headers
         .iter()
-        .enumerate()
-        .filter_map(|(i, s)| fit(s, delivery).map(|f| (f, i, s)))
+        .filter_map(|(name, _)| header_index().get(&name.to_ascii_lowercase()))
+        .flatten()
+        .copied()
+        .collect();
+    if indices.is_empty() {
+        indices = (0..all.len())
+            .filter(|&i| all[i].signature.headers.iter().any(|h| h.contains(':')))
+            .collect();
+    }
+    indices.sort_unstable();
+    indices.dedup();
+    let several = indices.len() > 1;
+    let mut found: Vec<(Fit, usize, &Scheme)> = indices
+        .into_iter()
+        .filter_map(|i| fit_with(&all[i], delivery, several).map(|f| (f, i, &all[i])))
         .collect();
     found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    found.into_iter().map(|(_, _, s)| s).collect()
+    found.into_iter().map(|(f, _, s)| (f, s)).collect()
+}
+
+/// Schemes whose signature header the delivery carries, best fit first.
+pub fn candidates(delivery: &Delivery) -> Vec<&'static Scheme> {
+    ranked(delivery).into_iter().map(|(_, s)| s).collect()
+}
+
+/// Schemes auto-detection may choose: not the generic token/Basic ones (their `Authorization`
+/// says nothing about the sender), not unsigned ones, not aliases (their base is chosen).
+fn detectable(scheme: &Scheme) -> bool {
+    !matches!(
+        scheme.algorithm,
+        Algorithm::Token | Algorithm::Basic | Algorithm::None
+    ) && scheme.alias_of.is_none()
+}
+
+/// Lower-case signature header name → the detectable schemes that read it.
+fn header_index() -> &'static std::collections::HashMap<String, Vec<usize>> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, scheme) in registry::all()
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| detectable(s))
+        {
+            for header in scheme.signature.headers.iter().filter(|h| !h.contains(':')) {
+                index
+                    .entry(header.to_ascii_lowercase())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        index
+    })
 }
 
 /// The provider the headers look like, if any (for `missing_header` hints).
@@ -103,8 +155,8 @@ pub fn resolve(
     keys: &[Secret],
     options: &Options,
 ) -> Result<&'static Scheme, UsageError> {
-    let all = candidates(delivery);
-    let Some(best) = all.first() else {
+    let all = ranked(delivery);
+    let Some(&(best_fit, best)) = all.first() else {
         // No signature header at all, but the sender's other headers may still name it
         // (X-GitHub-Event without X-Hub-Signature-256): check that scheme, which then
         // reports the missing header instead of failing to choose.
@@ -125,11 +177,10 @@ pub fn resolve(
         )
         .hint("name the scheme with --provider (see `hookcheck providers`)"));
     };
-    let best_fit = fit(best, delivery);
     let tied: Vec<&'static Scheme> = all
         .iter()
-        .copied()
-        .filter(|s| fit(s, delivery) == best_fit)
+        .filter(|(f, _)| *f == best_fit)
+        .map(|(_, s)| *s)
         .collect();
     if tied.len() == 1 {
         return Ok(best);
