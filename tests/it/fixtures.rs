@@ -232,7 +232,7 @@ fn every_cause_code_has_two_fixtures() {
         .iter()
         .find(|l| l.provider == "causes")
         .expect("fixtures/causes");
-    // url_mismatch needs the URL-signed providers; unsigned_provider is covered by verify_cli.
+    // unsigned_provider is covered by verify_cli::unsigned_providers_say_so.
     let codes = [
         "body_trailing_newline_added",
         "body_trailing_newline_removed",
@@ -253,6 +253,7 @@ fn every_cause_code_has_two_fixtures() {
         "timestamp_unit",
         "wrong_header",
         "wrong_provider",
+        "url_mismatch",
         "missing_header",
         "timestamp_outside_tolerance",
         "signature_malformed",
