@@ -626,8 +626,8 @@ pub fn extract_signatures(
         return Err(Problem::Malformed {
             header,
             reason: format!(
-                "its signature {:?} is not {}",
-                found[0].text,
+                "its signature `{}` is not {}",
+                crate::report::escape::for_terminal(&found[0].text),
                 spec.encoding.id()
             ),
         });

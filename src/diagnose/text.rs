@@ -4,7 +4,7 @@ use crate::input::Headers;
 use crate::outcome::CauseCode;
 use crate::scheme::SecretFormat;
 
-pub fn body_summary(code: CauseCode, variant: &str) -> String {
+pub fn body_summary(code: CauseCode, _variant: &str) -> String {
     use CauseCode::*;
     let what = match code {
         BodyTrailingNewlineAdded => "the body has a trailing newline that was not signed",
@@ -24,9 +24,7 @@ pub fn body_summary(code: CauseCode, variant: &str) -> String {
         BodyEmpty => "the signature is over an empty body",
         _ => "the body was changed",
     };
-    format!(
-        "{what} (verifies with: {variant}); your capture changed the body, or the sender signs other bytes than it sends"
-    )
+    what.to_owned()
 }
 
 pub fn body_fix(code: CauseCode) -> &'static str {

@@ -60,6 +60,22 @@ pub fn render(outcome: &Outcome) -> String {
             for_terminal(&cause.summary),
             dim(&format!("[{}]", cause.code.id()))
         );
+        if let (Some(variant), true) = (
+            cause.detail.get("variant").and_then(|v| v.as_str()),
+            cause.detail.contains_key("diff"),
+        ) {
+            let _ = writeln!(
+                out,
+                "    {} {}",
+                dim("verifies with:"),
+                for_terminal(variant)
+            );
+            let _ = writeln!(
+                out,
+                "    {} your capture changed the body, or the sender signs other bytes than it sends",
+                dim("either:")
+            );
+        }
         if let Some(fix) = &cause.fix {
             let _ = writeln!(out, "    {} {}", hint("fix:"), fix);
         }
@@ -101,7 +117,7 @@ fn render_diff(out: &mut String, diff: &serde_json::Value) {
     let plural = if regions == 1 { "region" } else { "regions" };
     let _ = writeln!(
         out,
-        "    {} first difference at byte {offset}, {regions} differing {plural}",
+        "    {} first difference at offset {offset} (from 0), {regions} differing {plural}",
         dim("diff:")
     );
     for (label, key) in [
