@@ -18,8 +18,10 @@ printf '%s' "$KEY" > "$TMP/key"
 measure() {
   local best="" rss=""
   for _ in 1 2 3; do
-    /usr/bin/time -f "%e %M" -o "$TMP/t" "$@" >/dev/null 2>&1 || true
-    read -r s m < "$TMP/t"
+    /usr/bin/time -f "%e %M %x" -o "$TMP/t" "$@" >/dev/null 2>&1 || true
+    read -r s m x < <(tail -n 1 "$TMP/t")
+    # A figure only counts if the run succeeded (hookcheck verified, the baseline ran).
+    [ "$x" = 0 ] || { echo "bench.sh: '$*' exited with $x" >&2; exit 1; }
     if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; rss=$m; fi
   done
   echo "$best $rss"
