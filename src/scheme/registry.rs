@@ -10,7 +10,7 @@ const REGISTRY: &str = include_str!("registry.toml");
 
 #[derive(Deserialize)]
 struct File {
-    scheme: Vec<Scheme>,
+    scheme: Vec<toml::Table>,
 }
 
 /// Every built-in scheme, in registry order.
@@ -18,10 +18,33 @@ pub fn all() -> &'static [Scheme] {
     static SCHEMES: OnceLock<Vec<Scheme>> = OnceLock::new();
     SCHEMES.get_or_init(|| {
         // The registry is part of the binary; a test checks it parses and validates.
-        toml::from_str::<File>(REGISTRY)
+        let entries = toml::from_str::<File>(REGISTRY)
             .expect("built-in registry.toml is valid")
-            .scheme
+            .scheme;
+        entries
+            .iter()
+            .map(|entry| {
+                toml::Value::Table(inherit(entry, &entries))
+                    .try_into()
+                    .expect("built-in registry.toml entries are schemes")
+            })
+            .collect()
     })
+}
+
+/// An alias (`alias_of = "svix"`) is written as its name, title and source only; every other
+/// field comes from its base entry.
+fn inherit(entry: &toml::Table, entries: &[toml::Table]) -> toml::Table {
+    let Some(base_name) = entry.get("alias_of").and_then(|v| v.as_str()) else {
+        return entry.clone();
+    };
+    let base = entries
+        .iter()
+        .find(|e| e.get("name").and_then(|v| v.as_str()) == Some(base_name))
+        .expect("an alias names a scheme of the registry");
+    let mut merged = base.clone();
+    merged.extend(entry.clone());
+    merged
 }
 
 /// Looks a provider up by name, ignoring ASCII case.
@@ -69,6 +92,23 @@ mod tests {
         for s in schemes {
             s.validate().unwrap_or_else(|e| panic!("{}: {e}", s.name));
             assert!(!s.source.trim().is_empty(), "{} cites no source", s.name);
+        }
+    }
+
+    #[test]
+    fn aliases_are_their_base_under_another_name() {
+        let aliases: Vec<&Scheme> = all().iter().filter(|s| s.alias_of.is_some()).collect();
+        assert!(aliases.len() >= 8);
+        for alias in aliases {
+            let base = find(alias.alias_of.as_deref().unwrap()).unwrap();
+            let renamed = Scheme {
+                name: base.name.clone(),
+                title: base.title.clone(),
+                alias_of: None,
+                source: base.source.clone(),
+                ..alias.clone()
+            };
+            assert_eq!(&renamed, base, "{}", alias.name);
         }
     }
 
