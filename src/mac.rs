@@ -7,35 +7,66 @@ use subtle::ConstantTimeEq;
 
 use crate::scheme::Algorithm;
 
+/// A digest being computed piece by piece: the same for a body in memory (`digest`) and one
+/// streamed from stdin (`crate::stream`).
+pub enum Running {
+    Sha1(Hmac<Sha1>),
+    Sha256(Hmac<Sha256>),
+    Sha512(Hmac<Sha512>),
+    Plain(Sha256),
+}
+
+impl Running {
+    /// None for algorithms that are not digests (public-key, token, Basic, none).
+    pub fn new(algorithm: Algorithm, key: &[u8]) -> Option<Running> {
+        // HMAC accepts keys of any length, so `new_from_slice` cannot fail.
+        Some(match algorithm {
+            Algorithm::HmacSha1 => {
+                Running::Sha1(<Hmac<Sha1> as KeyInit>::new_from_slice(key).ok()?)
+            }
+            Algorithm::HmacSha256 => {
+                Running::Sha256(<Hmac<Sha256> as KeyInit>::new_from_slice(key).ok()?)
+            }
+            Algorithm::HmacSha512 => {
+                Running::Sha512(<Hmac<Sha512> as KeyInit>::new_from_slice(key).ok()?)
+            }
+            Algorithm::Sha256 => Running::Plain(Sha256::new()),
+            Algorithm::Ed25519
+            | Algorithm::EcdsaP256
+            | Algorithm::Token
+            | Algorithm::Basic
+            | Algorithm::None => {
+                return None;
+            }
+        })
+    }
+
+    pub fn update(&mut self, data: &[u8]) {
+        match self {
+            Running::Sha1(m) => m.update(data),
+            Running::Sha256(m) => m.update(data),
+            Running::Sha512(m) => m.update(data),
+            Running::Plain(h) => h.update(data),
+        }
+    }
+
+    pub fn finish(self) -> Vec<u8> {
+        match self {
+            Running::Sha1(m) => m.finalize().into_bytes().to_vec(),
+            Running::Sha256(m) => m.finalize().into_bytes().to_vec(),
+            Running::Sha512(m) => m.finalize().into_bytes().to_vec(),
+            Running::Plain(h) => h.finalize().to_vec(),
+        }
+    }
+}
+
 /// The digest of `parts` joined, keyed with `key` for HMACs. None for non-digest algorithms.
 pub fn digest(algorithm: Algorithm, key: &[u8], parts: &[&[u8]]) -> Option<Vec<u8>> {
-    fn hmac<M: Mac + KeyInit>(key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
-        // HMAC accepts keys of any length, so this cannot fail.
-        let mut mac = <M as KeyInit>::new_from_slice(key).expect("HMAC takes any key length");
-        for part in parts {
-            mac.update(part);
-        }
-        mac.finalize().into_bytes().to_vec()
+    let mut running = Running::new(algorithm, key)?;
+    for part in parts {
+        running.update(part);
     }
-    Some(match algorithm {
-        Algorithm::HmacSha1 => hmac::<Hmac<Sha1>>(key, parts),
-        Algorithm::HmacSha256 => hmac::<Hmac<Sha256>>(key, parts),
-        Algorithm::HmacSha512 => hmac::<Hmac<Sha512>>(key, parts),
-        Algorithm::Sha256 => {
-            let mut h = Sha256::new();
-            for part in parts {
-                h.update(part);
-            }
-            h.finalize().to_vec()
-        }
-        Algorithm::Ed25519
-        | Algorithm::EcdsaP256
-        | Algorithm::Token
-        | Algorithm::Basic
-        | Algorithm::None => {
-            return None;
-        }
-    })
+    Some(running.finish())
 }
 
 /// Constant-time equality of two byte strings (a length difference is not secret).

@@ -224,20 +224,9 @@ pub(crate) fn load_scheme(args: &SchemeArgs) -> Result<Option<Scheme>, UsageErro
     if name.eq_ignore_ascii_case("auto") {
         return Ok(None);
     }
-    match registry::find(name) {
-        Some(s) => Ok(Some(s.clone())),
-        None => {
-            let mut e = UsageError::new(
-                "unknown_provider",
-                format!("--provider '{name}': no such provider"),
-            );
-            let similar = registry::similar(name);
-            if !similar.is_empty() {
-                e = e.hint(format!("did you mean: {}", similar.join(", ")));
-            }
-            Err(e.hint("`hookcheck providers` lists every name"))
-        }
-    }
+    registry::find(name)
+        .map(|s| Some(s.clone()))
+        .ok_or_else(|| unknown_provider(&format!("--provider '{name}'"), name))
 }
 
 /// `--signature` and `--timestamp` are the values of the chosen scheme's headers.
@@ -275,16 +264,9 @@ fn read_delivery(
             UsageError::new("invalid_request", format!("--request '{}': {e}", path.display()))
                 .hint("a capture is the request line (POST /path HTTP/1.1), header lines, a blank line, then the body")
         })?;
-        delivery.url = capture.url();
-        delivery.method = Some(capture.method.clone());
-        warnings.extend(
-            capture
-                .notes
-                .iter()
-                .map(|n| Warning::new("capture", n.clone())),
-        );
-        delivery.headers = capture.headers;
-        delivery.body = capture.body;
+        let notes;
+        (delivery, notes) = capture.into_delivery();
+        warnings.extend(notes.into_iter().map(|n| Warning::new("capture", n)));
         have_body = true;
     }
     if let Some(path) = &args.headers_file {
@@ -449,17 +431,8 @@ fn providers_command(args: &ProvidersArgs) -> Result<Exit, UsageError> {
             ListFormat::Json => print(&report::providers::json(schemes)),
         },
         Some(ProvidersAction::Show { name, format }) => {
-            let scheme = registry::find(name).ok_or_else(|| {
-                let mut e = UsageError::new(
-                    "unknown_provider",
-                    format!("providers show '{name}': no such provider"),
-                );
-                let similar = registry::similar(name);
-                if !similar.is_empty() {
-                    e = e.hint(format!("did you mean: {}", similar.join(", ")));
-                }
-                e
-            })?;
+            let scheme = registry::find(name)
+                .ok_or_else(|| unknown_provider(&format!("providers show '{name}'"), name))?;
             match format {
                 ShowFormat::Text => print(&report::providers::prose(scheme)),
                 ShowFormat::Toml => print(&custom::to_toml(scheme)),
@@ -470,4 +443,14 @@ fn providers_command(args: &ProvidersArgs) -> Result<Exit, UsageError> {
         }
     }
     Ok(Exit::Verified)
+}
+
+/// `NAME`: no such provider, with the names it may have meant.
+fn unknown_provider(what: &str, name: &str) -> UsageError {
+    let mut e = UsageError::new("unknown_provider", format!("{what}: no such provider"));
+    let similar = registry::similar(name);
+    if !similar.is_empty() {
+        e = e.hint(format!("did you mean: {}", similar.join(", ")));
+    }
+    e.hint("`hookcheck providers` lists every name")
 }

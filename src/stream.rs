@@ -4,12 +4,9 @@
 
 use std::io::Read;
 
-use hmac::{Hmac, KeyInit, Mac};
-use sha1::Sha1;
-use sha2::{Digest, Sha256, Sha512};
-
 use crate::input::{Delivery, Secret};
-use crate::outcome::{Cause, CauseCode, Matched, Outcome, Warning};
+use crate::mac::Running;
+use crate::outcome::{CauseCode, Matched, Outcome, Warning};
 use crate::scheme::{Algorithm, Part, Scheme};
 use crate::verify::{self, Options, Prepared};
 
@@ -27,50 +24,6 @@ pub fn can_stream(scheme: &Scheme, options: &Options) -> bool {
     (algorithm.is_hmac() || algorithm == Algorithm::Sha256)
         && bodies == 1
         && scheme.also_signs.is_empty()
-}
-
-/// One running digest per key.
-enum Running {
-    Sha1(Hmac<Sha1>),
-    Sha256(Hmac<Sha256>),
-    Sha512(Hmac<Sha512>),
-    Plain(Sha256),
-}
-
-impl Running {
-    fn new(algorithm: Algorithm, key: &[u8]) -> Option<Running> {
-        Some(match algorithm {
-            Algorithm::HmacSha1 => {
-                Running::Sha1(<Hmac<Sha1> as KeyInit>::new_from_slice(key).ok()?)
-            }
-            Algorithm::HmacSha256 => {
-                Running::Sha256(<Hmac<Sha256> as KeyInit>::new_from_slice(key).ok()?)
-            }
-            Algorithm::HmacSha512 => {
-                Running::Sha512(<Hmac<Sha512> as KeyInit>::new_from_slice(key).ok()?)
-            }
-            Algorithm::Sha256 => Running::Plain(Sha256::new()),
-            _ => return None,
-        })
-    }
-
-    fn update(&mut self, data: &[u8]) {
-        match self {
-            Running::Sha1(m) => m.update(data),
-            Running::Sha256(m) => m.update(data),
-            Running::Sha512(m) => m.update(data),
-            Running::Plain(h) => h.update(data),
-        }
-    }
-
-    fn finish(self) -> Vec<u8> {
-        match self {
-            Running::Sha1(m) => m.finalize().into_bytes().to_vec(),
-            Running::Sha256(m) => m.finalize().into_bytes().to_vec(),
-            Running::Sha512(m) => m.finalize().into_bytes().to_vec(),
-            Running::Plain(h) => h.finalize().to_vec(),
-        }
-    }
 }
 
 /// Verifies a delivery whose body is `head` (already read) followed by the rest of `reader`.
@@ -149,18 +102,7 @@ pub fn verify_reader(
         (Some(_), true) => outcome.verified = outcome.causes.is_empty(),
         (Some(_), false) => {
             let ts = outcome.timestamp.expect("a timestamp outside its window");
-            outcome.causes.push(
-                Cause::new(
-                    CauseCode::TimestampOutsideTolerance,
-                    format!(
-                        "the signature is valid, but the delivery is {} s old, outside the {} s window",
-                        ts.age_seconds,
-                        ts.tolerance_seconds.unwrap_or(0)
-                    ),
-                )
-                .detail("age_seconds", ts.age_seconds)
-                .detail("tolerance_seconds", ts.tolerance_seconds.unwrap_or(0)),
-            );
+            outcome.causes.push(verify::timestamp_cause(ts));
         }
         (None, _) => {
             outcome

@@ -146,6 +146,11 @@ impl<'a> Prepared<'a> {
                 }
             }
         }
+        let form = if template.uses(&Part::Form) {
+            sorted_form(&delivery.body)
+        } else {
+            Vec::new()
+        };
         Ok(Prepared {
             scheme,
             algorithm: options.algorithm.unwrap_or(scheme.algorithm),
@@ -155,11 +160,7 @@ impl<'a> Prepared<'a> {
             id,
             url: delivery.url.clone(),
             parts,
-            form: if template_uses_form(scheme) {
-                sorted_form(&delivery.body)
-            } else {
-                Vec::new()
-            },
+            form,
             delivery,
         })
     }
@@ -285,9 +286,9 @@ fn check_digest(
     let mut prepared = match Prepared::new(scheme, delivery, options) {
         Ok(p) => p,
         Err(problem) => {
-            outcome.causes.push(diagnose::problem_cause(
-                scheme, delivery, keys, options, &problem,
-            ));
+            outcome
+                .causes
+                .push(diagnose::problem_cause(scheme, delivery, &problem));
             return;
         }
     };
@@ -403,28 +404,29 @@ fn check_digest(
     }
 
     match (outcome.matched, timestamp) {
-        (Some(_), Some(ts)) if !ts.within => {
-            let window = ts.tolerance_seconds.unwrap_or(0);
-            let when = if ts.age_seconds >= 0 {
-                format!("{} old", human_duration(ts.age_seconds))
-            } else {
-                format!("{} in the future", human_duration(-ts.age_seconds))
-            };
-            outcome.causes.push(
-                Cause::new(
-                    CauseCode::TimestampOutsideTolerance,
-                    format!("the signature is valid, but the delivery is {when}, outside the {window} s window"),
-                )
-                .detail("age_seconds", ts.age_seconds)
-                .detail("tolerance_seconds", window)
-                .fix("a replayed or queued delivery: pass --no-tolerance for old captures, or check the receiver's clock"),
-            );
-        }
+        (Some(_), Some(ts)) if !ts.within => outcome.causes.push(timestamp_cause(ts)),
         (Some(_), _) => outcome.verified = true,
         (None, _) => outcome
             .causes
             .push(diagnose::secret_mismatch(&prepared, Vec::new())),
     }
+}
+
+/// The cause for a good signature on a delivery outside its replay window.
+pub fn timestamp_cause(ts: TimestampCheck) -> Cause {
+    let window = ts.tolerance_seconds.unwrap_or(0);
+    let when = if ts.age_seconds >= 0 {
+        format!("{} old", human_duration(ts.age_seconds))
+    } else {
+        format!("{} in the future", human_duration(-ts.age_seconds))
+    };
+    Cause::new(
+        CauseCode::TimestampOutsideTolerance,
+        format!("the signature is valid, but the delivery is {when}, outside the {window} s window"),
+    )
+    .detail("age_seconds", ts.age_seconds)
+    .detail("tolerance_seconds", window)
+    .fix("a replayed or queued delivery: pass --no-tolerance for old captures, or check the receiver's clock")
 }
 
 /// `https://h/a/b?c=1` → `/a/b?c=1`.
@@ -454,10 +456,6 @@ fn signed_headers(headers: &crate::input::Headers, names: &str) -> String {
         .map(|(n, v)| format!("{n}:{v}"))
         .collect::<Vec<_>>()
         .join(";")
-}
-
-fn template_uses_form(scheme: &Scheme) -> bool {
-    scheme.signed.contains("{form}")
 }
 
 /// `a=2&b=1&a=1` → `a1a2b1`: names sorted, values sorted within a name, URL-decoded.
@@ -523,8 +521,6 @@ fn check_token(
         outcome.causes.push(diagnose::problem_cause(
             scheme,
             delivery,
-            keys,
-            options,
             &Problem::Missing {
                 header,
                 what: "signature",

@@ -121,13 +121,7 @@ fn http_item(bytes: &[u8], source: String) -> Result<Item, String> {
         crate::input::request::parse(bytes).map_err(|e| format!("not an HTTP/1.x request: {e}"))?;
     Ok(Item {
         source,
-        delivery: Delivery {
-            url: capture.url(),
-            method: Some(capture.method),
-            headers: capture.headers,
-            body: capture.body,
-            timestamp_override: None,
-        },
+        delivery: capture.into_delivery().0,
         provider: None,
         now: None,
     })

@@ -19,13 +19,7 @@ use crate::scheme::{Algorithm, Encoding, Part, Scheme, SignedBody, TimeUnit, det
 use crate::verify::{self, Options, Prepared, Problem};
 
 /// The cause for a delivery whose signature could not even be read.
-pub fn problem_cause(
-    scheme: &Scheme,
-    delivery: &Delivery,
-    _keys: &[Secret],
-    _options: &Options,
-    problem: &Problem,
-) -> Cause {
+pub fn problem_cause(scheme: &Scheme, delivery: &Delivery, problem: &Problem) -> Cause {
     match problem {
         Problem::Missing { header, what } => {
             let mut cause = Cause::new(

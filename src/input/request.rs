@@ -13,6 +13,18 @@ pub struct CapturedRequest {
 }
 
 impl CapturedRequest {
+    /// The delivery this capture holds, and the notes of its parsing.
+    pub fn into_delivery(self) -> (super::Delivery, Vec<String>) {
+        let delivery = super::Delivery {
+            url: self.url(),
+            method: Some(self.method),
+            headers: self.headers,
+            body: self.body,
+            timestamp_override: None,
+        };
+        (delivery, self.notes)
+    }
+
     /// The public URL, rebuilt from the Host header and the request target; `https` is assumed
     /// because providers only deliver to TLS endpoints.
     pub fn url(&self) -> Option<String> {
