@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use hookcheck::scheme::{Algorithm, registry};
-use hookcheck::{Delivery, Headers, Options, Secret, verify};
+use hookcheck::{Delivery, Headers, Keys, Options, Secret, verify};
 
 /// A JSON body of about `size` bytes, shaped like a webhook event.
 fn json_body(size: usize) -> Vec<u8> {
@@ -42,7 +42,7 @@ fn github_delivery(body: &[u8], secret: &str) -> Delivery {
 fn verify_small(c: &mut Criterion) {
     let github = registry::find("github").unwrap();
     let delivery = github_delivery(&json_body(2048), "bench-secret");
-    let keys = [Secret::new("bench-secret")];
+    let keys = Keys::from(Secret::new("bench-secret"));
     let options = Options {
         diagnose: false,
         ..Options::at(0)
@@ -73,7 +73,7 @@ fn hmac_throughput(c: &mut Criterion) {
 fn diagnose_wrong_secret(c: &mut Criterion) {
     let github = registry::find("github").unwrap();
     let stripe = registry::find("stripe").unwrap();
-    let keys = [Secret::new("not-the-secret")];
+    let keys = Keys::from(Secret::new("not-the-secret"));
     let options = Options::at(0);
     let mut group = c.benchmark_group("diagnose_wrong_secret");
     group

@@ -82,7 +82,7 @@ _hookcheck() {
             return 0
             ;;
         hookcheck__subcmd__batch)
-            opts="-p -q -h --junit --fail-fast --secret --secret-file --secret-env --public-key --public-key-file --provider --scheme --algorithm --token-header --now --tolerance --no-tolerance --format --color --quiet --no-diagnose --help"
+            opts="-p -q -h --junit --fail-fast --now-from-input --secret --secret-file --secret-env --public-key --public-key-file --provider --scheme --algorithm --token-header --now --tolerance --no-tolerance --format --color --quiet --no-diagnose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -80,6 +80,7 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
             cand --format 'Output format'
             cand --color 'When to colour human output (NO_COLOR is honoured)'
             cand --fail-fast 'Stop at the first delivery that does not verify'
+            cand --now-from-input 'Verify each JSON Lines delivery as of its own "now" field (the time it was received); without this flag input never sets the clock, and --now always wins'
             cand --no-tolerance 'Skip the age check (for old captured payloads)'
             cand -q 'Print nothing; the exit code tells the result'
             cand --quiet 'Print nothing; the exit code tells the result'

@@ -83,6 +83,7 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l color -d '
 always\t''
 never\t''"
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l fail-fast -d 'Stop at the first delivery that does not verify'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l now-from-input -d 'Verify each JSON Lines delivery as of its own "now" field (the time it was received); without this flag input never sets the clock, and --now always wins'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l no-tolerance -d 'Skip the age check (for old captured payloads)'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -s q -l quiet -d 'Print nothing; the exit code tells the result'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l no-diagnose -d 'Do not search for an explanation when the delivery does not verify'

@@ -7,6 +7,7 @@ use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE_NO_PAD
 use p256::ecdsa::signature::Verifier as _;
 use p256::pkcs8::DecodePublicKey as _;
 
+use crate::input::PublicKey;
 use crate::scheme::Algorithm;
 
 /// The DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 key bytes follow it.
@@ -14,15 +15,15 @@ const ED25519_SPKI_PREFIX: [u8; 12] = [
     0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
 ];
 
-/// A parsed public key.
-pub enum PublicKey {
+/// A public key parsed for one algorithm.
+pub enum VerifyingKey {
     Ed25519(ed25519_dalek::VerifyingKey),
     P256(p256::ecdsa::VerifyingKey),
 }
 
 /// Reads a public key for `algorithm` from the text the user gave.
-pub fn parse(algorithm: Algorithm, text: &[u8]) -> Result<PublicKey, String> {
-    let text = std::str::from_utf8(text).map_err(|_| "is not text".to_owned())?;
+pub fn parse(algorithm: Algorithm, key: &PublicKey) -> Result<VerifyingKey, String> {
+    let text = std::str::from_utf8(key.text()).map_err(|_| "is not text".to_owned())?;
     let bytes = decode_key_text(text).ok_or_else(|| "is not hex, base64 or PEM".to_owned())?;
     match algorithm {
         Algorithm::Ed25519 => {
@@ -33,12 +34,12 @@ pub fn parse(algorithm: Algorithm, text: &[u8]) -> Result<PublicKey, String> {
             };
             let array: [u8; 32] = raw.try_into().map_err(|_| "is not 32 bytes".to_owned())?;
             ed25519_dalek::VerifyingKey::from_bytes(&array)
-                .map(PublicKey::Ed25519)
+                .map(VerifyingKey::Ed25519)
                 .map_err(|_| "is not a valid Ed25519 point".to_owned())
         }
         Algorithm::EcdsaP256 => p256::ecdsa::VerifyingKey::from_public_key_der(&bytes)
             .or_else(|_| p256::ecdsa::VerifyingKey::from_sec1_bytes(&bytes))
-            .map(PublicKey::P256)
+            .map(VerifyingKey::P256)
             .map_err(|_| "is not a P-256 public key (DER SPKI or SEC1 point)".to_owned()),
         _ => Err(format!("{} is not a public-key algorithm", algorithm.id())),
     }
@@ -67,20 +68,36 @@ fn decode_key_text(text: &str) -> Option<Vec<u8>> {
 }
 
 /// Whether `signature` (raw 64 bytes, or DER for ECDSA) signs `message` under `key`.
-pub fn verify(key: &PublicKey, message: &[u8], signature: &[u8]) -> bool {
+///
+/// ECDSA signatures in high-S form are accepted, as SendGrid's official verifiers
+/// (`@sendgrid/eventwebhook` and the Python library, both on starkbank-ecdsa) accept them;
+/// [`is_high_s`] lets a report say so.
+pub fn verify(key: &VerifyingKey, message: &[u8], signature: &[u8]) -> bool {
     match key {
-        PublicKey::Ed25519(k) => match <[u8; 64]>::try_from(signature) {
+        VerifyingKey::Ed25519(k) => match <[u8; 64]>::try_from(signature) {
             Ok(bytes) => k
                 .verify_strict(message, &ed25519_dalek::Signature::from_bytes(&bytes))
                 .is_ok(),
             Err(_) => false,
         },
-        PublicKey::P256(k) => {
-            let sig = p256::ecdsa::Signature::from_der(signature)
-                .or_else(|_| p256::ecdsa::Signature::from_slice(signature));
-            sig.is_ok_and(|s| k.verify(message, &s).is_ok())
+        VerifyingKey::P256(k) => {
+            ecdsa_signature(signature).is_some_and(|s| k.verify(message, &s).is_ok())
         }
     }
+}
+
+fn ecdsa_signature(signature: &[u8]) -> Option<p256::ecdsa::Signature> {
+    p256::ecdsa::Signature::from_der(signature)
+        .or_else(|_| p256::ecdsa::Signature::from_slice(signature))
+        .ok()
+}
+
+/// True for an ECDSA signature whose `s` is in the upper half of the group order: the
+/// malleable twin of a low-S signature, which strict verifiers (Bitcoin, some JOSE libraries)
+/// refuse and SendGrid's accept.
+pub fn is_high_s(key: &VerifyingKey, signature: &[u8]) -> bool {
+    matches!(key, VerifyingKey::P256(_))
+        && ecdsa_signature(signature).is_some_and(|s| s.normalize_s().is_some())
 }
 
 #[cfg(test)]
@@ -92,7 +109,7 @@ mod tests {
     fn rfc8032_test_2() {
         let key = parse(
             Algorithm::Ed25519,
-            b"3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c",
+            &PublicKey::new("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c"),
         )
         .unwrap();
         let sig = hex::decode("92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00").unwrap();
@@ -116,8 +133,11 @@ mod tests {
             pem,
             format!("whpk_{}", STANDARD.encode(&raw)),
         ] {
-            assert!(parse(Algorithm::Ed25519, text.as_bytes()).is_ok(), "{text}");
+            assert!(
+                parse(Algorithm::Ed25519, &PublicKey::new(text.as_bytes())).is_ok(),
+                "{text}"
+            );
         }
-        assert!(parse(Algorithm::Ed25519, format!("{hex_key} ").as_bytes()).is_err());
+        assert!(parse(Algorithm::Ed25519, &PublicKey::new(format!("{hex_key} "))).is_err());
     }
 }

@@ -102,7 +102,8 @@ pub struct CheckArgs {
 #[command(next_help_heading = "Key (repeatable; the delivery verifies if any key matches)")]
 pub struct KeyArgs {
     /// A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)
-    #[arg(long = "secret", value_name = "TEXT")]
+    // A secret may start with `-`; taken as a value, it is never echoed as an unknown flag.
+    #[arg(long = "secret", value_name = "TEXT", allow_hyphen_values = true)]
     pub secrets: Vec<String>,
 
     /// A file holding a secret; one trailing newline is removed
@@ -191,6 +192,11 @@ pub struct BatchArgs {
     /// Stop at the first delivery that does not verify
     #[arg(long)]
     pub fail_fast: bool,
+
+    /// Verify each JSON Lines delivery as of its own "now" field (the time it was received);
+    /// without this flag input never sets the clock, and --now always wins
+    #[arg(long)]
+    pub now_from_input: bool,
 
     #[command(flatten)]
     pub check: CheckArgs,

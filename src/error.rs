@@ -24,6 +24,19 @@ impl UsageError {
         self
     }
 
+    /// No key was given for `scheme`; names the flags for the kind of key it needs.
+    pub fn no_key(scheme: &crate::scheme::Scheme) -> UsageError {
+        let message = if scheme.algorithm.is_asymmetric() {
+            format!(
+                "no key given: {} signs with a private key; pass its public key with --public-key-file FILE or --public-key KEY",
+                scheme.name
+            )
+        } else {
+            "no key given: pass --secret-file FILE, --secret-env VAR or --secret TEXT".to_owned()
+        };
+        UsageError::new("no_key", message)
+    }
+
     /// An unreadable or invalid input: `--body-file 'x.json': No such file or directory`.
     pub fn input(what: impl fmt::Display, message: impl fmt::Display) -> UsageError {
         UsageError::new("invalid_input", format!("{what}: {message}"))

@@ -2,7 +2,7 @@
 //! says why.
 //!
 //! ```
-//! use hookcheck::{verify, Delivery, Headers, Options, Secret, scheme::registry};
+//! use hookcheck::{verify, Delivery, Headers, Keys, Options, Secret, scheme::registry};
 //!
 //! let mut headers = Headers::new();
 //! headers.push(
@@ -11,7 +11,7 @@
 //! );
 //! let delivery = Delivery::new(headers, "Hello, World!");
 //! let github = registry::find("github").unwrap();
-//! let keys = [Secret::new("It's a Secret to Everybody")];
+//! let keys = Keys::from(Secret::new("It's a Secret to Everybody"));
 //! let outcome = verify(github, &delivery, &keys, &Options::at(0));
 //! assert!(outcome.verified);
 //! ```
@@ -31,7 +31,7 @@ pub mod scheme;
 pub mod stream;
 pub mod verify;
 
-pub use input::{Delivery, Headers, Secret};
+pub use input::{Delivery, Headers, Key, Keys, PublicKey, Secret};
 pub use outcome::{Cause, CauseCode, Outcome};
 pub use scheme::Scheme;
 pub use verify::{Options, Tolerance, verify};

@@ -125,6 +125,19 @@ pub struct Outcome {
     pub causes: Vec<Cause>,
     pub warnings: Vec<Warning>,
     pub keys: Vec<KeyInfo>,
+    /// With `--computed`: what the receiver's own digest shows, apart from the delivery's
+    /// verdict above.
+    pub computed: Option<ComputedFinding>,
+}
+
+/// The check of a digest the receiver computed (`--computed`), reported beside the delivery's
+/// own verdict so that a right digest never reads as a verified delivery.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComputedFinding {
+    /// The digest equals the scheme's over the delivery as received, with one of the keys.
+    pub matches: bool,
+    /// When it does not: the variant of body, secret or template that produces it.
+    pub causes: Vec<Cause>,
 }
 
 impl Outcome {

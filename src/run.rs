@@ -13,7 +13,7 @@ use crate::cli::{
 };
 use crate::error::UsageError;
 use crate::exit::Exit;
-use crate::input::{Delivery, Headers, Secret, StdinGuard, request, source};
+use crate::input::{Delivery, Headers, Key, Keys, PublicKey, Secret, StdinGuard, request, source};
 use crate::outcome::Warning;
 use crate::report;
 use crate::scheme::{Algorithm, Scheme, custom, detect, registry};
@@ -35,7 +35,11 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Exit 
                 let message = e.kind().as_str().unwrap_or("invalid arguments");
                 print(&report::json::render_error("usage", message));
             }
-            let _ = e.print();
+            if exit == Exit::Usage {
+                eprint!("{}", redact_secrets(&e.render().to_string(), &args));
+            } else {
+                let _ = e.print();
+            }
             return exit;
         }
     };
@@ -80,6 +84,28 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Exit 
     }
 }
 
+/// Clap's errors quote the arguments they stumble on; a `--secret` value must never be among
+/// them, whatever went wrong around it.
+fn redact_secrets(message: &str, args: &[OsString]) -> String {
+    let mut secrets: Vec<&str> = Vec::new();
+    let mut after_flag = false;
+    for arg in args.iter().filter_map(|a| a.to_str()) {
+        if after_flag {
+            secrets.push(arg);
+        } else if let Some(value) = arg.strip_prefix("--secret=") {
+            secrets.push(value);
+        }
+        after_flag = arg == "--secret";
+    }
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    secrets
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .fold(message.to_owned(), |text, secret| {
+            text.replace(secret, "<secret>")
+        })
+}
+
 fn wants_json(args: &[OsString]) -> bool {
     args.windows(2)
         .any(|w| w[0] == "--format" && w[1] == "json")
@@ -116,16 +142,25 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
         apply_overrides(args, scheme, &mut delivery);
     }
     let options = options_from(&args.check);
-    let scheme: &Scheme = match &explicit {
-        Some(s) => s,
-        None => detect::resolve(&delivery, &keys, &options)?,
+    let detection = explicit
+        .is_none()
+        .then(|| detect::resolve(&delivery, &keys, &options));
+    let scheme: &Scheme = match (&explicit, &detection) {
+        (Some(s), _) => s,
+        (
+            None,
+            Some(detect::Detection {
+                scheme: Some(s), ..
+            }),
+        ) => s,
+        (None, _) => {
+            // Nothing names the sender: a failed check (exit 1), not a usage error.
+            let mut outcome = verify::unattributed(&delivery, &keys);
+            outcome.warnings.extend(warnings);
+            return Ok(report_outcome(&args.check.output, &outcome));
+        }
     };
-    if keys.is_empty() && scheme.algorithm != Algorithm::None {
-        return Err(UsageError::new(
-            "no_key",
-            "no key given: pass --secret-file FILE, --secret-env VAR or --secret TEXT",
-        ));
-    }
+    check_keys_fit(scheme, &keys)?;
     if options.algorithm.is_some() && !scheme.algorithm.is_hmac() {
         return Err(UsageError::new(
             "usage",
@@ -151,35 +186,61 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
                 .map_err(|e| UsageError::input(flag, source::io_reason(&e)))?
         }
         (computed, _) => match computed {
-            Some(digest) => {
-                let (scheme, delivery) =
-                    crate::diagnose::computed::rewrite(scheme, &delivery, digest);
-                let mut outcome = verify::verify(&scheme, &delivery, &keys, &options);
-                outcome.warnings.push(Warning::new(
-                "computed_digest",
-                "--computed: this checks the digest your receiver computed, not the delivery's signature header",
-            ));
-                outcome
-            }
+            Some(digest) => computed_check(scheme, &delivery, &keys, &options, digest),
             None => verify::verify(scheme, &delivery, &keys, &options),
         },
     };
     outcome.warnings.extend(warnings);
-    let exit = if outcome.verified {
-        Exit::Verified
-    } else {
-        Exit::NotVerified
-    };
-    if !args.check.output.quiet {
-        match args.check.output.format {
-            Format::Json => print(&report::json::render(&outcome)),
+    if let Some(detection) = &detection {
+        // The delivery chose its own scheme: say so, since an attacker writes the headers.
+        outcome
+            .warnings
+            .extend(verify::detection_warnings(scheme, detection));
+    }
+    Ok(report_outcome(&args.check.output, &outcome))
+}
+
+/// Prints the outcome as asked and gives the exit code: 0 only when the delivery verifies
+/// (and, with `--computed`, the receiver's digest matches too).
+fn report_outcome(output: &crate::cli::OutputArgs, outcome: &crate::outcome::Outcome) -> Exit {
+    if !output.quiet {
+        match output.format {
+            Format::Json => print(&report::json::render(outcome)),
             Format::Human => {
-                report::style::apply(report::style::decide(args.check.output.color));
-                print(&report::human::render(&outcome));
+                report::style::apply(report::style::decide(output.color));
+                print(&report::human::render(outcome));
             }
         }
     }
-    Ok(exit)
+    let computed_ok = outcome.computed.as_ref().is_none_or(|c| c.matches);
+    if outcome.verified && computed_ok {
+        Exit::Verified
+    } else {
+        Exit::NotVerified
+    }
+}
+
+/// `--computed`: the delivery's own verdict (not diagnosed), and beside it what the digest the
+/// receiver computed shows, diagnosed: the variant that produces it is the receiver's bug.
+fn computed_check(
+    scheme: &Scheme,
+    delivery: &Delivery,
+    keys: &Keys,
+    options: &Options,
+    digest: &str,
+) -> crate::outcome::Outcome {
+    let quick = Options {
+        diagnose: false,
+        ..options.clone()
+    };
+    let mut outcome = verify::verify(scheme, delivery, keys, &quick);
+    let (rewritten, with_digest) = crate::diagnose::computed::rewrite(scheme, delivery, digest);
+    let finding = verify::verify(&rewritten, &with_digest, keys, options);
+    outcome.computed = Some(crate::outcome::ComputedFinding {
+        matches: finding.matched.is_some(),
+        causes: finding.causes,
+    });
+    outcome
 }
 
 /// The check's options from the flags `verify` and `batch` share.
@@ -269,6 +330,9 @@ fn read_delivery(
         warnings.extend(notes.into_iter().map(|n| Warning::new("capture", n)));
         have_body = true;
     }
+    // `--headers-file` and `-H` work alike: each replaces the capture's headers of the names
+    // it gives, and keeps repeats in order (a file's lines, then the flags).
+    let mut given = Headers::new();
     if let Some(path) = &args.headers_file {
         let bytes = source::read_path("--headers-file", path, stdin)?;
         let text = String::from_utf8_lossy(&bytes);
@@ -282,22 +346,17 @@ fn read_delivery(
                     e,
                 )
             })?;
-            delivery.headers.set(&name, value);
+            given.push(name, value);
         }
     }
-    let mut given = Headers::new();
+    let mut flags = Headers::new();
     for line in &args.headers {
         let (name, value) =
             Headers::parse_line(line).map_err(|e| UsageError::input("--header", e))?;
-        given.push(name, value);
+        flags.push(name, value);
     }
-    // An explicit header replaces the capture's, but repeats given on the command line are kept.
-    for (name, _) in given.iter() {
-        delivery.headers.remove(name);
-    }
-    for (name, value) in given.iter() {
-        delivery.headers.push(name, value);
-    }
+    given.replace_with(flags);
+    delivery.headers.replace_with(given);
     let mut rest = None;
     if let Some(body) = &args.body {
         delivery.body = body.as_bytes().to_vec();
@@ -331,13 +390,58 @@ fn read_delivery(
     Ok((delivery, rest))
 }
 
+/// Refuses keys that cannot check `scheme`: none at all, one of the wrong kind (a public key
+/// for an HMAC, a secret for Ed25519), or a secret that the scheme's format decodes to nothing.
+pub(crate) fn check_keys_fit(scheme: &Scheme, keys: &Keys) -> Result<(), UsageError> {
+    if scheme.algorithm == Algorithm::None {
+        return Ok(());
+    }
+    if keys.is_empty() {
+        return Err(UsageError::no_key(scheme));
+    }
+    if let Some(e) = keys.kind_error(scheme) {
+        let flags = if e.needed == "secret" {
+            "--secret-file, --secret-env or --secret"
+        } else {
+            "--public-key-file or --public-key"
+        };
+        return Err(UsageError::new("key_kind", e.to_string()).hint(format!(
+            "a public key never keys an HMAC and a secret never checks a public-key signature: give the {} with {flags}",
+            e.needed
+        )));
+    }
+    if scheme.algorithm.is_hmac() || scheme.algorithm == Algorithm::Sha256 {
+        for (index, secret) in keys.secrets() {
+            if let Err(reason) = scheme.secret.key(secret.expose()) {
+                if secret_decodes_empty(scheme, secret) {
+                    return Err(UsageError::new(
+                        "empty_key",
+                        format!(
+                            "key {} {reason}: an empty HMAC key lets anyone sign",
+                            index + 1
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn secret_decodes_empty(scheme: &Scheme, secret: &Secret) -> bool {
+    scheme
+        .secret
+        .key(secret.expose())
+        .is_err_and(|reason| reason.starts_with("decodes to an empty key"))
+}
+
 /// Keys in command-line order, whichever flag gave them.
 pub(crate) fn read_keys(
     args: &KeyArgs,
     matches: &ArgMatches,
     stdin: &StdinGuard,
     warnings: &mut Vec<Warning>,
-) -> Result<Vec<Secret>, UsageError> {
+) -> Result<Keys, UsageError> {
     enum From<'a> {
         Text(&'a str),
         File(&'a PathBuf),
@@ -377,9 +481,9 @@ pub(crate) fn read_keys(
     ));
     sources.sort_by_key(|(i, _)| *i);
 
-    let mut keys = Vec::new();
+    let mut keys = Keys::new();
     for (_, from) in sources {
-        let (what, secret) = match from {
+        let (what, key) = match from {
             From::Text(text) => {
                 if std::io::stdin().is_terminal() {
                     warnings.push(Warning::new(
@@ -387,21 +491,27 @@ pub(crate) fn read_keys(
                         "--secret puts the secret in shell history and the process list; prefer --secret-file or --secret-env",
                     ));
                 }
-                ("--secret".to_owned(), Secret::new(text.as_bytes()))
+                (
+                    "--secret".to_owned(),
+                    Key::Secret(Secret::new(text.as_bytes())),
+                )
             }
             From::File(path) => {
                 let bytes = source::read_path("--secret-file", path, stdin)?;
                 (
                     format!("--secret-file '{}'", path.display()),
-                    Secret::from_file_bytes(bytes),
+                    Key::Secret(Secret::from_file_bytes(bytes)),
                 )
             }
-            From::PublicKey(text) => ("--public-key".to_owned(), Secret::new(text.as_bytes())),
+            From::PublicKey(text) => (
+                "--public-key".to_owned(),
+                Key::Public(PublicKey::new(text.as_bytes())),
+            ),
             From::PublicKeyFile(path) => {
                 let bytes = source::read_path("--public-key-file", path, stdin)?;
                 (
                     format!("--public-key-file '{}'", path.display()),
-                    Secret::from_file_bytes(bytes),
+                    Key::Public(PublicKey::from_file_bytes(bytes)),
                 )
             }
             From::Env(var) => {
@@ -410,15 +520,18 @@ pub(crate) fn read_keys(
                 })?;
                 (
                     format!("--secret-env {var}"),
-                    Secret::new(value.as_encoded_bytes()),
+                    Key::Secret(Secret::new(value.as_encoded_bytes())),
                 )
             }
         };
-        if secret.is_empty() {
+        if key.is_empty() {
             // An empty HMAC key makes signatures forgeable by anyone; refuse it.
-            return Err(UsageError::input(what, "the secret is empty"));
+            return Err(UsageError::input(
+                what,
+                format!("the {} is empty", key.kind()),
+            ));
         }
-        keys.push(secret);
+        keys.push(key);
     }
     Ok(keys)
 }

@@ -4,7 +4,7 @@
 
 use std::io::Read;
 
-use crate::input::{Delivery, Secret};
+use crate::input::{Delivery, Keys, Secret};
 use crate::mac::Running;
 use crate::outcome::{CauseCode, Matched, Outcome, Warning};
 use crate::scheme::{Algorithm, Part, Scheme};
@@ -21,9 +21,22 @@ pub fn can_stream(scheme: &Scheme, options: &Options) -> bool {
     let algorithm = options.algorithm.unwrap_or(scheme.algorithm);
     let template = scheme.template();
     let bodies = template.parts.iter().filter(|p| **p == Part::Body).count();
+    // A part read out of the body (Linear's timestamp, Mailgun's token) needs the whole body.
+    let reads_body = |name: &str| name.starts_with("body:");
+    let body_fields = scheme
+        .timestamp
+        .as_ref()
+        .and_then(|t| t.header.as_deref())
+        .is_some_and(reads_body)
+        || scheme.signature.headers.iter().any(|h| reads_body(h))
+        || template
+            .parts
+            .iter()
+            .any(|p| matches!(p, Part::Header(name) if reads_body(name)));
     (algorithm.is_hmac() || algorithm == Algorithm::Sha256)
         && bodies == 1
         && scheme.also_signs.is_empty()
+        && !body_fields
 }
 
 /// Verifies a delivery whose body is `head` (already read) followed by the rest of `reader`.
@@ -33,7 +46,7 @@ pub fn verify_reader(
     delivery: &Delivery,
     head: &[u8],
     reader: &mut dyn Read,
-    keys: &[Secret],
+    keys: &Keys,
     options: &Options,
 ) -> std::io::Result<Outcome> {
     let quick = Options {
@@ -56,18 +69,25 @@ pub fn verify_reader(
         .iter()
         .position(|p| *p == Part::Body)
         .unwrap_or(0);
-    let mut running: Vec<Option<Running>> = keys
-        .iter()
-        .map(|secret| {
-            let key = scheme.secret.key(secret.expose()).ok()?;
-            let mut r = Running::new(algorithm, &key)?;
-            for part in &prepared.content(&prepared.template, &[], secret.expose())[..at] {
-                r.update(part);
-            }
-            Some(r)
-        })
+    // One running digest per secret, already fed the template's parts before the body.
+    let start = |secret: &Secret| {
+        let key = scheme.secret.key(secret.expose()).ok()?;
+        let mut r = Running::new(algorithm, &key)?;
+        for part in &prepared.content(&prepared.template, &[], secret.expose())[..at] {
+            r.update(part);
+        }
+        Some(r)
+    };
+    let mut running: Vec<(usize, &Secret, Option<Running>)> = keys
+        .secrets()
+        .map(|(index, secret)| (index, secret, start(secret)))
         .collect();
-    let mut feed = |data: &[u8]| running.iter_mut().flatten().for_each(|r| r.update(data));
+    let mut feed = |data: &[u8]| {
+        running
+            .iter_mut()
+            .filter_map(|(_, _, r)| r.as_mut())
+            .for_each(|r| r.update(data));
+    };
     feed(head);
     let mut buf = vec![0; CHUNK];
     let mut total = head.len() as u64;
@@ -81,7 +101,7 @@ pub fn verify_reader(
         total += n as u64;
         feed(&buf[..n]);
     }
-    for (key_index, (r, secret)) in running.into_iter().zip(keys).enumerate() {
+    for (key_index, secret, r) in running {
         let Some(mut r) = r else { continue };
         for part in &prepared.content(&prepared.template, &[], secret.expose())[at + 1..] {
             r.update(part);
@@ -150,11 +170,11 @@ mod tests {
         let delivery = stripe_delivery(&body, "whsec_k", "1700000000");
         for (keys, now) in [
             (
-                vec![Secret::new("wrong"), Secret::new("whsec_k")],
+                Keys::from_iter([Secret::new("wrong"), Secret::new("whsec_k")]),
                 1_700_000_010,
             ),
-            (vec![Secret::new("wrong")], 1_700_000_010),
-            (vec![Secret::new("whsec_k")], 1_700_009_999),
+            (Keys::from(Secret::new("wrong")), 1_700_000_010),
+            (Keys::from(Secret::new("whsec_k")), 1_700_009_999),
         ] {
             let options = Options::at(now);
             let whole = verify::verify(

@@ -8,7 +8,7 @@ use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_S
 use sha2::Digest as _;
 
 use crate::diagnose;
-use crate::input::{Delivery, Secret};
+use crate::input::{Delivery, Keys, Secret};
 use crate::mac;
 use crate::outcome::{Cause, CauseCode, KeyInfo, Matched, Outcome, TimestampCheck, Warning};
 use crate::scheme::{Algorithm, Encoding, Part, Scheme, SignedBody, Template, TimeUnit};
@@ -91,7 +91,10 @@ impl<'a> Prepared<'a> {
         let signatures = extract_signatures(scheme, delivery)?;
         let timestamp_text = timestamp_text(scheme, delivery);
         let template = scheme.template();
-        if template.uses(&Part::Timestamp) && timestamp_text.is_none() {
+        // A signed timestamp that cannot be found is a failure, never a skipped check: else a
+        // delivery stripped of it (Linear's body field) would verify at any age.
+        let signed_timestamp = scheme.timestamp.as_ref().is_some_and(|t| t.signed);
+        if (template.uses(&Part::Timestamp) || signed_timestamp) && timestamp_text.is_none() {
             let ts = scheme.timestamp.as_ref();
             return Err(match ts.and_then(|t| t.field.as_deref()) {
                 Some(field) => Problem::Malformed {
@@ -231,7 +234,7 @@ impl<'a> Prepared<'a> {
 }
 
 /// Verifies `delivery` under `scheme` with each of `keys`; diagnoses a failure if asked to.
-pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &[Secret], options: &Options) -> Outcome {
+pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Options) -> Outcome {
     let algorithm = options.algorithm.unwrap_or(scheme.algorithm);
     let mut outcome = Outcome {
         verified: false,
@@ -250,10 +253,23 @@ pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &[Secret], options: &O
             .iter()
             .map(|k| KeyInfo {
                 length: k.len(),
-                fingerprint: k.fingerprint(),
+                fingerprint: k.fingerprint().to_owned(),
             })
             .collect(),
+        computed: None,
     };
+    if scheme.body_fields_only {
+        outcome.warnings.push(Warning::new(
+            "body_not_signed",
+            format!("{} signs chosen fields of the body, not the body: the rest of it is not authenticated", scheme.title),
+        ));
+    }
+    if matches!(algorithm, Algorithm::Token | Algorithm::Basic) {
+        outcome.warnings.push(Warning::new(
+            "not_a_signature",
+            "a shared token is not a signature: it shows who sent the delivery, not that the body is unchanged",
+        ));
+    }
     match algorithm {
         Algorithm::None => {
             outcome.causes.push(
@@ -276,10 +292,65 @@ pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &[Secret], options: &O
     outcome
 }
 
+/// The outcome for a delivery no scheme could be chosen for: no signature header any
+/// provider uses and no other header naming the sender.
+pub fn unattributed(delivery: &Delivery, keys: &Keys) -> Outcome {
+    Outcome {
+        verified: false,
+        provider: "unknown".to_owned(),
+        algorithm: "unknown".to_owned(),
+        matched: None,
+        matched_content: None,
+        timestamp: None,
+        causes: vec![crate::scheme::detect::nothing_found(delivery)],
+        warnings: Vec::new(),
+        keys: keys
+            .iter()
+            .map(|k| KeyInfo {
+                length: k.len(),
+                fingerprint: k.fingerprint().to_owned(),
+            })
+            .collect(),
+        computed: None,
+    }
+}
+
+/// Warnings that say how auto-detection chose: from the delivery's own headers, and which
+/// other schemes fit as well.
+pub fn detection_warnings(
+    scheme: &Scheme,
+    detection: &crate::scheme::detect::Detection,
+) -> Vec<Warning> {
+    let mut out = vec![Warning::new(
+        "provider_detected",
+        format!(
+            "the scheme ({}) was chosen from the delivery's own headers; pin --provider {} wherever this verdict gates anything",
+            scheme.name, scheme.name
+        ),
+    )];
+    if !detection.alternatives.is_empty() {
+        let names: Vec<&str> = detection
+            .alternatives
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        out.push(Warning::new(
+            "provider_ambiguous",
+            format!(
+                "the headers fit {} as well as {}, and none verifies: diagnosed as {} (the most likely); pick another with --provider",
+                names.join(", "),
+                scheme.name,
+                scheme.name
+            ),
+        ));
+    }
+    out
+}
+
 fn check_digest(
     scheme: &Scheme,
     delivery: &Delivery,
-    keys: &[Secret],
+    keys: &Keys,
     options: &Options,
     outcome: &mut Outcome,
 ) {
@@ -319,34 +390,42 @@ fn check_digest(
         .filter_map(|form| diagnose::signed_body(*form, raw_body).map(|b| (*form, b)))
         .collect();
     let algorithm = prepared.algorithm;
-    'keys: for (key_index, secret) in keys.iter().enumerate() {
-        let public = if algorithm.is_asymmetric() {
-            match crate::asymmetric::parse(algorithm, secret.expose()) {
-                Ok(k) => Some(k),
+    // Each key is tried as what it is: public keys only check asymmetric signatures and secrets
+    // only key digests, so a public key (public by definition) can never act as an HMAC key.
+    let candidates: Vec<(usize, Signer)> = if algorithm.is_asymmetric() {
+        keys.public_keys()
+            .filter_map(
+                |(index, key)| match crate::asymmetric::parse(algorithm, key) {
+                    Ok(parsed) => Some((index, Signer::Public(parsed))),
+                    Err(reason) => {
+                        outcome.warnings.push(Warning::new(
+                            "key_unusable",
+                            format!("key {} {reason}", index + 1),
+                        ));
+                        None
+                    }
+                },
+            )
+            .collect()
+    } else {
+        keys.secrets()
+            .filter_map(|(index, secret)| match scheme.secret.key(secret.expose()) {
+                Ok(key) => Some((index, Signer::Mac { key, secret })),
                 Err(reason) => {
                     outcome.warnings.push(Warning::new(
-                        "key_unusable",
-                        format!("key {} {reason}", key_index + 1),
+                        "secret_unusable",
+                        format!(
+                            "key {} {reason}, which {} requires",
+                            index + 1,
+                            scheme.secret.id()
+                        ),
                     ));
-                    continue;
+                    None
                 }
-            }
-        } else {
-            None
-        };
-        let key = match scheme.secret.key(secret.expose()) {
-            Ok(key) => key,
-            Err(reason) => {
-                outcome.warnings.push(Warning::new(
-                    "secret_unusable",
-                    format!(
-                        "key {key_index} {reason}, which {} requires",
-                        scheme.secret.id()
-                    ),
-                ));
-                continue;
-            }
-        };
+            })
+            .collect()
+    };
+    'keys: for (key_index, signer) in &candidates {
         let bodies = std::iter::once((None, Cow::Borrowed(raw_body))).chain(
             alternates
                 .iter()
@@ -357,25 +436,18 @@ fn check_digest(
             bodies.flat_map(|(form, body)| urls.iter().map(move |u| (form, body.clone(), u)));
         for (form, body, url) in attempts {
             prepared.url = url.clone();
-            let found = match &public {
-                Some(public) => {
-                    let message = prepared
-                        .content(&prepared.template, &body, secret.expose())
-                        .concat();
+            let found = match signer {
+                Signer::Public(public) => {
+                    let message = prepared.content(&prepared.template, &body, &[]).concat();
                     prepared.signatures.iter().position(|s| {
                         s.bytes
                             .as_deref()
                             .is_some_and(|sig| crate::asymmetric::verify(public, &message, sig))
                     })
                 }
-                None => {
-                    let digest = prepared.digest(
-                        algorithm,
-                        &prepared.template,
-                        &body,
-                        &key,
-                        secret.expose(),
-                    );
+                Signer::Mac { key, secret } => {
+                    let digest =
+                        prepared.digest(algorithm, &prepared.template, &body, key, secret.expose());
                     prepared.matching_signature(&digest)
                 }
             };
@@ -387,8 +459,17 @@ fn check_digest(
                     ));
                     continue;
                 }
+                if let Signer::Public(public) = signer {
+                    let sig = prepared.signatures[signature_index].bytes.as_deref();
+                    if sig.is_some_and(|sig| crate::asymmetric::is_high_s(public, sig)) {
+                        outcome.warnings.push(Warning::new(
+                            "ecdsa_high_s",
+                            "the ECDSA signature is in high-S form (the malleable twin of a low-S one); accepted, as the provider's official verifier accepts it",
+                        ));
+                    }
+                }
                 outcome.matched = Some(Matched {
-                    key_index,
+                    key_index: *key_index,
                     signature_index,
                 });
                 outcome.matched_content = form.map(|f| f.describe().to_owned());
@@ -412,13 +493,19 @@ fn check_digest(
     }
 }
 
+/// A key made ready for one scheme: decoded MAC key bytes, or a parsed public key.
+enum Signer<'k> {
+    Mac { key: Vec<u8>, secret: &'k Secret },
+    Public(crate::asymmetric::VerifyingKey),
+}
+
 /// The cause for a good signature on a delivery outside its replay window.
 pub fn timestamp_cause(ts: TimestampCheck) -> Cause {
     let window = ts.tolerance_seconds.unwrap_or(0);
     let when = if ts.age_seconds >= 0 {
         format!("{} old", human_duration(ts.age_seconds))
     } else {
-        format!("{} in the future", human_duration(-ts.age_seconds))
+        format!("{} in the future", human_duration(ts.age_seconds))
     };
     Cause::new(
         CauseCode::TimestampOutsideTolerance,
@@ -509,7 +596,7 @@ fn body_hash_matches(scheme: &Scheme, url: Option<&str>, body: &[u8]) -> bool {
 fn check_token(
     scheme: &Scheme,
     delivery: &Delivery,
-    keys: &[Secret],
+    keys: &Keys,
     options: &Options,
     outcome: &mut Outcome,
 ) {
@@ -548,7 +635,10 @@ fn check_token(
         }
         _ => strip_word(value, word).unwrap_or(value).as_bytes().to_vec(),
     };
-    if let Some(key_index) = keys.iter().position(|k| mac::same(k.expose(), &presented)) {
+    if let Some((key_index, _)) = keys
+        .secrets()
+        .find(|(_, k)| mac::same(k.expose(), &presented))
+    {
         outcome.matched = Some(Matched {
             key_index,
             signature_index: 0,
@@ -766,7 +856,7 @@ fn timestamp_check(
     let tolerance = match options.tolerance {
         Tolerance::Off => None,
         Tolerance::Seconds(s) => Some(s),
-        Tolerance::ProviderDefault => spec.tolerance,
+        Tolerance::ProviderDefault => spec.window(),
     };
     let within = match tolerance {
         None => true,

@@ -14,9 +14,9 @@ use crate::report::escape::for_terminal;
 use crate::report::junit::JunitWriter;
 use crate::report::style::{dim, fail, ok, warn};
 use crate::report::{self, style};
-use crate::run::{load_scheme, options_from, read_keys};
+use crate::run::{check_keys_fit, load_scheme, options_from, read_keys};
 
-use super::{CHUNK, Checker, Entry, Row, Summary, inputs::Inputs};
+use super::{Checker, Clock, Entry, Row, Summary, inputs::Inputs};
 
 pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
     let stdin = StdinGuard::default();
@@ -25,17 +25,28 @@ pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
     }
     let mut warnings = Vec::new();
     let keys = read_keys(&args.check.keys, matches, &stdin, &mut warnings)?;
-    if keys.is_empty() {
-        return Err(UsageError::new(
-            "no_key",
-            "no key given: pass --secret-file FILE, --secret-env VAR or --secret TEXT",
-        ));
-    }
     let scheme = load_scheme(&args.check.scheme)?;
+    match &scheme {
+        // One scheme for every delivery: its keys must fit it, as for `verify`.
+        Some(scheme) => check_keys_fit(scheme, &keys)?,
+        // Per-delivery schemes: each delivery uses only the keys of the kind its scheme needs.
+        None if keys.is_empty() => {
+            return Err(UsageError::new(
+                "no_key",
+                "no key given: pass --secret-file FILE, --secret-env VAR or --secret TEXT (or --public-key-file FILE for public-key schemes)",
+            ));
+        }
+        None => {}
+    }
     let checker = Checker {
         keys: &keys,
         options: options_from(&args.check),
         scheme: scheme.as_ref(),
+        clock: if args.now_from_input && args.check.time.now.is_none() {
+            Clock::FromInput
+        } else {
+            Clock::Fixed
+        },
     };
     let mut junit = match &args.junit {
         Some(path) => Some(JunitWriter::create(path).map_err(|e| {
@@ -55,13 +66,15 @@ pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut summary = Summary::default();
     let inputs = Inputs::new(&args.paths);
+    let skipped = inputs.skipped().to_vec();
+    summary.skipped = skipped.len();
     // A reader thread fills the next chunk while both cores check the current one.
     let (send, chunks) = std::sync::mpsc::sync_channel::<Vec<Entry>>(2);
     let result = std::thread::scope(|scope| {
         scope.spawn(move || {
             let mut inputs = inputs;
             loop {
-                let chunk: Vec<Entry> = inputs.by_ref().take(CHUNK).collect();
+                let chunk: Vec<Entry> = super::next_chunk(&mut inputs);
                 if chunk.is_empty() || send.send(chunk).is_err() {
                     break;
                 }
@@ -99,9 +112,13 @@ pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
     result?;
     progress.finish_and_clear();
     let seconds = start.elapsed().as_secs_f64();
+    if summary.total == 0 {
+        // A run that checked nothing must not pass a CI gate.
+        return Err(nothing_checked(args, &skipped));
+    }
     if !args.check.output.quiet {
         let last = if human {
-            human_summary(&summary, seconds)
+            human_summary(&summary, seconds) + &skipped_list(&skipped)
         } else {
             report::json::render_summary(&summary, seconds)
         };
@@ -119,6 +136,55 @@ pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
     } else {
         Exit::Verified
     })
+}
+
+/// No delivery found in any PATH: exit 2, naming what was passed over.
+fn nothing_checked(args: &BatchArgs, skipped: &[std::path::PathBuf]) -> UsageError {
+    let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+    let mut e = UsageError::new(
+        "no_deliveries",
+        format!(
+            "no deliveries found in {}: nothing was checked",
+            for_terminal(&paths.join(", "))
+        ),
+    );
+    if !skipped.is_empty() {
+        e = e.hint(format!(
+            "skipped {} {} that are not captures: {}",
+            skipped.len(),
+            if skipped.len() == 1 { "file" } else { "files" },
+            listed(skipped)
+        ));
+    }
+    e.hint("batch reads .http captures, .har exports and .jsonl/.ndjson lines")
+}
+
+/// Up to ten names, then how many more.
+fn listed(paths: &[std::path::PathBuf]) -> String {
+    let mut names: Vec<String> = paths
+        .iter()
+        .take(10)
+        .map(|p| for_terminal(&p.display().to_string()))
+        .collect();
+    if paths.len() > 10 {
+        names.push(format!("and {} more", paths.len() - 10));
+    }
+    names.join(", ")
+}
+
+/// The human summary's note of files a directory walk passed over.
+fn skipped_list(skipped: &[std::path::PathBuf]) -> String {
+    if skipped.is_empty() {
+        return String::new();
+    }
+    format!(
+        "{} skipped {} {} that {} not captures: {}\n",
+        dim("·"),
+        skipped.len(),
+        if skipped.len() == 1 { "file" } else { "files" },
+        if skipped.len() == 1 { "is" } else { "are" },
+        listed(skipped)
+    )
 }
 
 fn junit_error(args: &BatchArgs, e: &std::io::Error) -> UsageError {

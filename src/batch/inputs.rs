@@ -42,6 +42,8 @@ pub struct Inputs {
     pending: VecDeque<PathBuf>,
     lines: Option<(String, Box<dyn BufRead + Send>, usize)>,
     queued: VecDeque<Entry>,
+    /// Files a directory walk passed over (not .http, .har or .jsonl), for the summary.
+    skipped: Vec<PathBuf>,
 }
 
 impl Inputs {
@@ -51,18 +53,49 @@ impl Inputs {
             pending: VecDeque::new(),
             lines: None,
             queued: VecDeque::new(),
+            skipped: Vec::new(),
         };
         for path in paths {
             if path.is_dir() {
-                let mut files = Vec::new();
-                walk(path, &mut files, &mut inputs.queued);
-                files.sort();
-                inputs.pending.extend(files);
+                inputs.walk(path);
             } else {
                 inputs.pending.push_back(path.clone());
             }
         }
         inputs
+    }
+
+    /// The files directory walks passed over.
+    pub fn skipped(&self) -> &[PathBuf] {
+        &self.skipped
+    }
+
+    /// Every capture below `dir`, sorted; links are not followed, so a link back up the tree
+    /// (`up -> ..`) cannot make the walk loop or count a file twice.
+    fn walk(&mut self, dir: &Path) {
+        for entry in walkdir::WalkDir::new(dir)
+            .follow_links(false)
+            .sort_by_file_name()
+        {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    if kind_by_extension(e.path()).is_some() {
+                        self.pending.push_back(e.into_path());
+                    } else {
+                        self.skipped.push(e.into_path());
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => self.queued.push_back(Entry::Error {
+                    source: e
+                        .path()
+                        .map_or_else(|| dir.display().to_string(), |p| p.display().to_string()),
+                    message: e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), crate::input::source::io_reason),
+                }),
+            }
+        }
     }
 
     fn open(&mut self, path: PathBuf) {
@@ -165,27 +198,6 @@ impl Iterator for Inputs {
             }
             let path = self.pending.pop_front()?;
             self.open(path);
-        }
-    }
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut VecDeque<Entry>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            errors.push_back(Entry::Error {
-                source: dir.display().to_string(),
-                message: crate::input::source::io_reason(&e),
-            });
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, files, errors);
-        } else if kind_by_extension(&path).is_some() {
-            files.push(path);
         }
     }
 }

@@ -9,8 +9,8 @@ pub mod jsonl;
 use rayon::prelude::*;
 
 use crate::error::UsageError;
-use crate::input::{Delivery, Secret};
-use crate::outcome::Outcome;
+use crate::input::{Delivery, Keys};
+use crate::outcome::{Outcome, Warning};
 use crate::scheme::{Scheme, detect, registry};
 use crate::verify::{self, Options};
 
@@ -47,6 +47,17 @@ pub enum Entry {
     },
 }
 
+impl Entry {
+    /// The bytes it holds, to bound a chunk by size as well as by count.
+    pub fn size(&self) -> usize {
+        match self {
+            Entry::Item(item) => item.delivery.body.len(),
+            Entry::Line { bytes, .. } | Entry::Http { bytes, .. } => bytes.len(),
+            Entry::Error { message, .. } => message.len(),
+        }
+    }
+}
+
 /// The result for one entry, in input order.
 #[derive(Debug)]
 pub struct Row {
@@ -57,11 +68,41 @@ pub struct Row {
 /// How many entries are checked at once; bounds memory while keeping both cores busy.
 pub const CHUNK: usize = 2048;
 
+/// A chunk also ends once it holds this many bytes, so that large captures do not pile up:
+/// with the chunk being checked and two queued, about 100 MiB of input is in flight at most
+/// (a single larger capture is a chunk of its own).
+pub const CHUNK_BYTES: usize = 32 << 20;
+
+/// The next chunk: up to [`CHUNK`] entries and [`CHUNK_BYTES`] bytes (at least one entry).
+pub fn next_chunk(entries: &mut impl Iterator<Item = Entry>) -> Vec<Entry> {
+    let mut chunk = Vec::new();
+    let mut bytes = 0;
+    while chunk.len() < CHUNK && bytes < CHUNK_BYTES {
+        let Some(entry) = entries.next() else { break };
+        bytes += entry.size();
+        chunk.push(entry);
+    }
+    chunk
+}
+
 pub struct Checker<'a> {
-    pub keys: &'a [Secret],
+    pub keys: &'a Keys,
     pub options: Options,
     /// `--provider NAME` or `--scheme FILE`; None means per-delivery (input field or auto).
     pub scheme: Option<&'a Scheme>,
+    /// Where the time to verify as of comes from.
+    pub clock: Clock,
+}
+
+/// Which time a batch verifies as of. A delivery's own `"now"` is input, and input can be
+/// hostile: a stale delivery carrying a fresh `"now"` must not pass, so it counts only when
+/// asked for (`--now-from-input`), and `--now` always wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    /// `--now`, or the system clock: the lines' own times are ignored.
+    Fixed,
+    /// Each line's `"now"` where it has one, else the fixed time.
+    FromInput,
 }
 
 impl Checker<'_> {
@@ -94,21 +135,52 @@ impl Checker<'_> {
             }
         };
         let mut options = self.options.clone();
-        if let Some(now) = item.now {
-            options.now = now;
+        let mut ignored_now = false;
+        match (self.clock, item.now) {
+            (Clock::FromInput, Some(now)) => options.now = now,
+            (Clock::Fixed, Some(_)) => ignored_now = true,
+            (_, None) => {}
         }
+        let mut detection = None;
         let scheme = match (self.scheme, item.provider.as_deref()) {
-            (Some(s), _) => Ok(s),
-            (None, Some(name)) if !name.eq_ignore_ascii_case("auto") => registry::find(name)
-                .ok_or_else(|| {
+            (Some(s), _) => Ok(Some(s)),
+            (None, Some(name)) if !name.eq_ignore_ascii_case("auto") => {
+                registry::find(name).map(Some).ok_or_else(|| {
                     UsageError::new(
                         "unknown_provider",
                         format!("provider '{name}': no such provider"),
                     )
-                }),
-            (None, _) => detect::resolve(&item.delivery, self.keys, &options),
+                })
+            }
+            (None, _) => {
+                let found = detect::resolve(&item.delivery, self.keys, &options);
+                let scheme = found.scheme;
+                detection = Some(found);
+                Ok(scheme)
+            }
         };
-        let result = scheme.map(|s| verify::verify(s, &item.delivery, self.keys, &options));
+        let result = scheme.and_then(|s| {
+            let Some(s) = s else {
+                return Ok(verify::unattributed(&item.delivery, self.keys));
+            };
+            if !self.keys.has_kind_for(s) {
+                return Err(UsageError::no_key(s));
+            }
+            let mut outcome = verify::verify(s, &item.delivery, self.keys, &options);
+            if let Some(found) = detection.as_ref().filter(|d| !d.alternatives.is_empty()) {
+                // The ambiguity, not the routine "chosen from the headers" (said once per run).
+                outcome
+                    .warnings
+                    .extend(verify::detection_warnings(s, found).into_iter().skip(1));
+            }
+            if ignored_now {
+                outcome.warnings.push(Warning::new(
+                    "input_now_ignored",
+                    "the delivery's own \"now\" was ignored (input cannot set the clock); pass --now-from-input to use it",
+                ));
+            }
+            Ok(outcome)
+        });
         Row {
             source: item.source,
             result,
@@ -134,6 +206,8 @@ pub struct Summary {
     pub verified: usize,
     pub failed: usize,
     pub errors: usize,
+    /// Files in the directories given that are not captures (.http, .har, .jsonl).
+    pub skipped: usize,
 }
 
 impl Summary {

@@ -27,8 +27,53 @@ fn v(code: CauseCode, variant: &str, bytes: Vec<u8>) -> BodyVariant {
 
 /// Byte-level changes: newlines, CRLF, BOM, whitespace, base64, compression, form encoding.
 pub fn variants(body: &[u8]) -> Vec<BodyVariant> {
+    let mut all = Vec::new();
+    each_variant(body, &mut |v| {
+        all.push(v);
+        false
+    });
+    all
+}
+
+/// The first variant (in [`variants`] order) that `accept` takes, made one at a time so that
+/// a large body is held at most twice.
+pub fn first_variant(
+    body: &[u8],
+    accept: &mut dyn FnMut(&mut BodyVariant) -> bool,
+) -> Option<BodyVariant> {
+    let mut found = None;
+    each_variant(body, &mut |mut v| {
+        let hit = accept(&mut v);
+        if hit {
+            found = Some(v);
+        }
+        hit
+    });
+    found
+}
+
+/// Hands each variant to `sink` in turn until it returns true.
+fn each_variant(body: &[u8], sink: &mut dyn FnMut(BodyVariant) -> bool) {
+    let mut out = Sink { sink, done: false };
+    push_variants(body, &mut out);
+}
+
+/// Passes variants on until one is accepted; later ones are then dropped unseen.
+struct Sink<'s> {
+    sink: &'s mut dyn FnMut(BodyVariant) -> bool,
+    done: bool,
+}
+
+impl Sink<'_> {
+    fn push(&mut self, v: BodyVariant) {
+        if !self.done {
+            self.done = (self.sink)(v);
+        }
+    }
+}
+
+fn push_variants(body: &[u8], out: &mut Sink<'_>) {
     use CauseCode::*;
-    let mut out = Vec::new();
     if let Some(stripped) = body.strip_suffix(b"\r\n") {
         out.push(v(
             BodyTrailingNewlineAdded,
@@ -100,11 +145,10 @@ pub fn variants(body: &[u8]) -> Vec<BodyVariant> {
             inflated,
         ));
     }
-    out.extend(form_variants(body));
+    form_variants(body, out);
     if !body.is_empty() {
         out.push(v(BodyEmpty, "empty body", Vec::new()));
     }
-    out
 }
 
 fn trim_end_newlines(b: &[u8]) -> &[u8] {
@@ -172,9 +216,8 @@ fn decompress(body: &[u8]) -> Option<(&'static str, Vec<u8>)> {
 
 /// urlencoded bodies re-encoded by a framework: `+`/`%20`, `*`/`%2A`, hex case, order; and
 /// the `payload=<urlencoded JSON>` wrapper of GitHub form deliveries and Slack interactivity.
-fn form_variants(body: &[u8]) -> Vec<BodyVariant> {
+fn form_variants(body: &[u8], out: &mut Sink<'_>) {
     use CauseCode::*;
-    let mut out = Vec::new();
     let looks_form = !body.is_empty()
         && body.iter().all(|b| b.is_ascii_graphic())
         && body.contains(&b'=')
@@ -236,7 +279,6 @@ fn form_variants(body: &[u8]) -> Vec<BodyVariant> {
             replace(encoded.as_bytes(), b"+", b"%20"),
         ));
     }
-    out
 }
 
 fn hex_case(body: &[u8], upper: bool) -> Vec<u8> {

@@ -189,7 +189,10 @@ impl Parser<'_> {
             self.skip_whitespace();
             match self.next()? {
                 b',' => {}
-                b']' => return Some(Value::Array(items)),
+                b']' => {
+                    items.shrink_to_fit();
+                    return Some(Value::Array(items));
+                }
                 _ => return None,
             }
         }
@@ -220,7 +223,10 @@ impl Parser<'_> {
             self.skip_whitespace();
             match self.next()? {
                 b',' => {}
-                b'}' => return Some(Value::Object(members)),
+                b'}' => {
+                    members.shrink_to_fit();
+                    return Some(Value::Object(members));
+                }
                 _ => return None,
             }
         }

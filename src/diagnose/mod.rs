@@ -13,7 +13,7 @@ mod text;
 
 use serde_json::{Value, json};
 
-use crate::input::{Delivery, Secret};
+use crate::input::{Delivery, Keys};
 use crate::outcome::{Cause, CauseCode, Outcome, Warning};
 use crate::scheme::{Algorithm, Encoding, Part, Scheme, SignedBody, TimeUnit, detect};
 use crate::verify::{self, Options, Prepared, Problem};
@@ -94,7 +94,7 @@ pub fn signed_body(form: SignedBody, raw: &[u8]) -> Option<Vec<u8>> {
 pub fn run(
     scheme: &Scheme,
     delivery: &Delivery,
-    keys: &[Secret],
+    keys: &Keys,
     options: &Options,
     outcome: &mut Outcome,
 ) {
@@ -110,6 +110,9 @@ pub fn run(
             ..options.clone()
         },
         json: std::sync::OnceLock::new(),
+        cut: std::sync::Mutex::new(Vec::new()),
+        parsed: std::sync::OnceLock::new(),
+        json_hits: std::sync::OnceLock::new(),
     };
     let mut tried = Vec::new();
     let found = match base {
@@ -146,20 +149,33 @@ pub fn run(
     outcome.causes = causes;
 }
 
+/// Above this size candidate bodies are made one at a time (one per core), so that memory
+/// stays a small multiple of the body's size.
+const HOLD_ALL_UP_TO: usize = 1 << 20;
+
 /// Bodies above this size get a partial diagnosis (no body variants), with a warning.
 pub const PARTIAL_ABOVE: usize = 64 << 20;
 
 struct Search<'a> {
     scheme: &'a Scheme,
     delivery: &'a Delivery,
-    keys: &'a [Secret],
+    keys: &'a Keys,
     options: Options,
     /// The body in every JSON dialect, rendered once for all steps that need it.
     json: std::sync::OnceLock<Vec<json::JsonVariant>>,
+    /// Steps that stopped at their budget, said in the report.
+    cut: std::sync::Mutex<Vec<String>>,
+    /// The parsed JSON body, for rendering a large body one dialect at a time.
+    parsed: std::sync::OnceLock<Option<json_dialect::Value>>,
+    /// For a large body: per suffix in `JSON_SUFFIXES`, the first dialect that verifies.
+    json_hits: std::sync::OnceLock<Vec<Option<usize>>>,
 }
 
+/// What may follow a re-serialised JSON body: nothing, or the newline a framework adds.
+const JSON_SUFFIXES: [&[u8]; 3] = [b"", b"\n", b"\r\n"];
+
 impl<'a> Search<'a> {
-    fn verifies(&self, scheme: &Scheme, delivery: &Delivery, keys: &[Secret]) -> bool {
+    fn verifies(&self, scheme: &Scheme, delivery: &Delivery, keys: &Keys) -> bool {
         verify::verify(scheme, delivery, keys, &self.options)
             .matched
             .is_some()
@@ -171,13 +187,111 @@ impl<'a> Search<'a> {
             .is_some()
     }
 
+    /// True when candidate bodies are made one at a time rather than all held at once.
+    fn large(&self) -> bool {
+        self.delivery.body.len() > HOLD_ALL_UP_TO
+    }
+
+    /// The first byte-level body variant that verifies (in the list's order).
+    fn first_byte_variant(&self, keys: &Keys) -> Option<body::BodyVariant> {
+        if self.large() {
+            return body::first_variant(&self.delivery.body, &mut |v| {
+                let verified;
+                (verified, v.bytes) = self.verifies_owned(std::mem::take(&mut v.bytes), keys);
+                verified
+            });
+        }
+        let variants = body::variants(&self.delivery.body);
+        let refs: Vec<&body::BodyVariant> = variants.iter().collect();
+        self.first_body(&refs, &[], keys).cloned()
+    }
+
+    /// The first JSON re-serialisation that verifies with `suffix` appended, and its dialect.
+    /// A large body is rendered one dialect per core at a time, never all at once.
+    fn first_json(&self, suffix: &[u8], keys: &Keys) -> Option<(body::BodyVariant, &'static str)> {
+        if !self.large() {
+            let refs: Vec<&body::BodyVariant> =
+                self.json_variants().iter().map(|j| &j.body).collect();
+            let found = self.first_body(&refs, suffix, keys)?;
+            let dialect = self.dialect_of(found)?;
+            return Some((found.clone(), dialect));
+        }
+        let received = &self.delivery.body;
+        let value = self
+            .parsed
+            .get_or_init(|| json_dialect::parse(received))
+            .as_ref()?;
+        let render = |dialect: &json_dialect::Dialect| {
+            let mut bytes = Vec::with_capacity(received.len() + received.len() / 8 + 2);
+            json_dialect::render(value, dialect, &mut bytes);
+            (bytes != *received).then_some(bytes)
+        };
+        // Each dialect is rendered once for every suffix the search asks about: the steps
+        // and the pairs share this pass when they use the delivery's own keys.
+        let first_hit = |suffixes: &[&[u8]], keys: &Keys| -> Vec<Option<usize>> {
+            // One dialect at a time: the parsed value is already several times the body's size.
+            let hits: Vec<Vec<bool>> = json_dialect::Dialect::ALL
+                .iter()
+                .map(|dialect| {
+                    let Some(mut bytes) = render(dialect) else {
+                        return vec![false; suffixes.len()];
+                    };
+                    let rendered = bytes.len();
+                    suffixes
+                        .iter()
+                        .map(|suffix| {
+                            bytes.truncate(rendered);
+                            bytes.extend_from_slice(suffix);
+                            let verified;
+                            (verified, bytes) =
+                                self.verifies_owned(std::mem::take(&mut bytes), keys);
+                            verified
+                        })
+                        .collect()
+                })
+                .collect();
+            (0..suffixes.len())
+                .map(|i| hits.iter().position(|h| h[i]))
+                .collect()
+        };
+        let index = if std::ptr::eq(keys, self.keys) {
+            let hits = self
+                .json_hits
+                .get_or_init(|| first_hit(&JSON_SUFFIXES, keys));
+            let at = JSON_SUFFIXES.iter().position(|s| *s == suffix)?;
+            hits[at]?
+        } else {
+            first_hit(&[suffix], keys)[0]?
+        };
+        let dialect = &json_dialect::Dialect::ALL[index];
+        let variant = body::BodyVariant {
+            code: CauseCode::BodyJsonReserialized,
+            variant: format!("re-serialised as {}", dialect.describe()),
+            bytes: render(dialect)?,
+        };
+        Some((variant, dialect.name()))
+    }
+
+    /// Verifies with `body` in place of the received one; the buffer comes back.
+    fn verifies_owned(&self, body: Vec<u8>, keys: &Keys) -> (bool, Vec<u8>) {
+        let delivery = Delivery {
+            headers: self.delivery.headers.clone(),
+            body,
+            url: self.delivery.url.clone(),
+            method: self.delivery.method.clone(),
+            timestamp_override: self.delivery.timestamp_override.clone(),
+        };
+        let verified = self.verifies(self.scheme, &delivery, keys);
+        (verified, delivery.body)
+    }
+
     fn json_variants(&self) -> &[json::JsonVariant] {
         self.json
             .get_or_init(|| json::variants(&self.delivery.body))
     }
 
     /// Verifies the delivery with `body` (and `suffix`) in place of the received body.
-    fn verifies_body_with(&self, body: &[u8], suffix: &[u8], keys: &[Secret]) -> bool {
+    fn verifies_body_with(&self, body: &[u8], suffix: &[u8], keys: &Keys) -> bool {
         let delivery = Delivery {
             headers: self.delivery.headers.clone(),
             body: [body, suffix].concat(),
@@ -193,7 +307,7 @@ impl<'a> Search<'a> {
         &self,
         bodies: &'v [&'v body::BodyVariant],
         suffix: &[u8],
-        keys: &[Secret],
+        keys: &Keys,
     ) -> Option<&'v body::BodyVariant> {
         use rayon::prelude::*;
         bodies
@@ -295,10 +409,17 @@ impl<'a> Search<'a> {
             .iter()
             .map(|h| h.to_ascii_lowercase())
             .collect();
-        for (name, value) in self.delivery.headers.iter() {
-            if own.contains(&name.to_ascii_lowercase()) || value.len() < 16 {
-                continue;
-            }
+        // Each try re-verifies the whole delivery, so only a bounded number of headers that
+        // could hold a digest are tried: a capture may carry tens of thousands of headers.
+        let candidates = self
+            .delivery
+            .headers
+            .iter()
+            .filter(|(name, value)| {
+                (16..=1024).contains(&value.len()) && !own.contains(&name.to_ascii_lowercase())
+            })
+            .take(MAX_OTHER_HEADERS);
+        for (name, value) in candidates {
             let mut specs = vec![self.scheme.signature.clone()];
             let prefix = value
                 .split_once('=')
@@ -401,35 +522,53 @@ impl<'a> Search<'a> {
     }
 
     fn secret_whitespace(&self) -> Option<Cause> {
-        for (index, key) in self.keys.iter().enumerate() {
-            for v in secret::cleaned(key) {
-                if self.verifies(self.scheme, self.delivery, std::slice::from_ref(&v.secret)) {
-                    return Some(
-                        Cause::new(CauseCode::SecretWhitespace, format!("key {} verifies with {}", index + 1, v.variant))
-                            .detail("key_index", index)
-                            .detail("variant", v.variant)
-                            .fix("strip the secret when loading it (a trailing newline from a file or `echo`, quotes from .env)"),
-                    );
-                }
+        // Public keys pasted with a stray space or newline are the same mistake.
+        let variants = self.keys.iter().enumerate().flat_map(|(index, key)| {
+            let (text, public) = match key {
+                crate::input::Key::Secret(s) => (s.expose(), false),
+                crate::input::Key::Public(p) => (p.text(), true),
+            };
+            secret::cleaned_bytes(text)
+                .into_iter()
+                .map(move |(variant, bytes)| {
+                    let keys = if public {
+                        Keys::from(crate::input::PublicKey::new(bytes))
+                    } else {
+                        Keys::from(crate::input::Secret::new(bytes))
+                    };
+                    (index, variant, keys)
+                })
+        });
+        for (index, variant, keys) in variants {
+            if self.verifies(self.scheme, self.delivery, &keys) {
+                return Some(
+                    Cause::new(
+                        CauseCode::SecretWhitespace,
+                        format!("key {} verifies with {variant}", index + 1),
+                    )
+                    .detail("key_index", index)
+                    .detail("variant", variant)
+                    .fix("strip the key when loading it (a trailing newline from a file or `echo`, quotes from .env)"),
+                );
             }
         }
         None
     }
 
     fn secret_encoding(&self) -> Option<Cause> {
-        for (index, key) in self.keys.iter().enumerate() {
-            let keys = std::slice::from_ref(key);
+        for (index, key) in self.keys.secrets() {
+            let keys = Keys::from(key.clone());
             for (format, variant) in secret::encodings(self.scheme.secret) {
                 let scheme = Scheme {
                     secret: format,
                     ..self.scheme.clone()
                 };
-                if self.verifies(&scheme, self.delivery, keys) {
+                if self.verifies(&scheme, self.delivery, &keys) {
                     return Some(self.secret_encoding_cause(index, variant));
                 }
             }
             if let Some((variant, stripped)) = secret::without_prefix(key) {
-                if self.verifies(self.scheme, self.delivery, std::slice::from_ref(&stripped)) {
+                if self.verifies(self.scheme, self.delivery, &Keys::from(stripped)) {
                     return Some(self.secret_encoding_cause(index, &variant));
                 }
             }
@@ -454,16 +593,13 @@ impl<'a> Search<'a> {
     }
 
     fn body_bytes(&self) -> Option<Cause> {
-        let variants = body::variants(&self.delivery.body);
-        let refs: Vec<&body::BodyVariant> = variants.iter().collect();
-        self.first_body(&refs, &[], self.keys)
-            .map(|v| self.body_cause(v, None))
+        self.first_byte_variant(self.keys)
+            .map(|v| self.body_cause(&v, None))
     }
 
     fn body_json(&self) -> Option<Cause> {
-        let refs: Vec<&body::BodyVariant> = self.json_variants().iter().map(|j| &j.body).collect();
-        self.first_body(&refs, &[], self.keys)
-            .map(|v| self.body_cause(v, self.dialect_of(v)))
+        self.first_json(&[], self.keys)
+            .map(|(v, dialect)| self.body_cause(&v, Some(dialect)))
     }
 
     /// The dialect name of a JSON variant (None for byte-level variants).
@@ -497,7 +633,21 @@ impl<'a> Search<'a> {
         if fields.is_empty() {
             return None;
         }
-        for text in alternative_templates(&fields) {
+        let started = std::time::Instant::now();
+        let (candidates, complete) = alternative_templates(&fields);
+        if !complete {
+            self.cut_short(format!(
+                "other templates: only the first {MAX_TEMPLATES} of the field orders were tried"
+            ));
+        }
+        for text in candidates {
+            if started.elapsed() > TEMPLATE_TIME {
+                self.cut_short(format!(
+                    "other templates: stopped after {} s",
+                    TEMPLATE_TIME.as_secs()
+                ));
+                break;
+            }
             if text == self.scheme.signed {
                 continue;
             }
@@ -538,10 +688,15 @@ impl<'a> Search<'a> {
         }
         let prepared = Prepared::new(self.scheme, self.delivery, &self.options).ok()?;
         let ts: i64 = prepared.timestamp_text.as_deref()?.parse().ok()?;
-        for (text, variant) in [
-            ((ts * 1000).to_string(), "signed in milliseconds"),
-            ((ts / 1000).to_string(), "signed in seconds"),
-        ] {
+        // A hostile timestamp may be near i64::MAX: no variant where the unit overflows.
+        let variants = [
+            (ts.checked_mul(1000), "signed in milliseconds"),
+            (Some(ts / 1000), "signed in seconds"),
+        ];
+        for (text, variant) in variants
+            .into_iter()
+            .filter_map(|(t, v)| t.map(|t| (t.to_string(), v)))
+        {
             let delivery = Delivery {
                 timestamp_override: Some(text),
                 ..self.delivery.clone()
@@ -617,43 +772,42 @@ impl<'a> Search<'a> {
     /// Two independent mistakes: a secret change with a body change, and a JSON
     /// re-serialisation with a trailing-newline change.
     fn pairs(&self) -> Vec<Cause> {
-        let byte_variants = body::variants(&self.delivery.body);
-        let body_variants: Vec<&body::BodyVariant> = byte_variants
-            .iter()
-            .chain(self.json_variants().iter().map(|j| &j.body))
-            .collect();
-        for (index, key) in self.keys.iter().enumerate() {
+        for (index, key) in self.keys.secrets() {
             // Only secrets with debris to remove: an added newline is for --computed.
             for s in secret::cleaned(key)
                 .into_iter()
                 .filter(|s| s.secret.len() < key.len())
             {
-                let keys = std::slice::from_ref(&s.secret);
-                if let Some(b) = self.first_body(&body_variants, &[], keys) {
+                let variant = s.variant;
+                let keys = Keys::from(s.secret);
+                let body = self
+                    .first_byte_variant(&keys)
+                    .map(|b| (b, None))
+                    .or_else(|| self.first_json(&[], &keys).map(|(b, d)| (b, Some(d))));
+                if let Some((b, dialect)) = body {
                     let secret_cause = Cause::new(
                         CauseCode::SecretWhitespace,
-                        format!("key {} verifies with {}", index + 1, s.variant),
+                        format!("key {} verifies with {}", index + 1, variant),
                     )
                     .detail("key_index", index)
-                    .detail("variant", s.variant)
+                    .detail("variant", variant)
                     .fix("strip the secret when loading it");
-                    return vec![self.body_cause(b, self.dialect_of(b)), secret_cause];
+                    return vec![self.body_cause(&b, dialect), secret_cause];
                 }
             }
         }
-        let json: Vec<&body::BodyVariant> = self.json_variants().iter().map(|j| &j.body).collect();
         for (suffix, label) in [
             (&b"\n"[..], "trailing LF added"),
             (b"\r\n", "trailing CRLF added"),
         ] {
-            if let Some(j) = self.first_body(&json, suffix, self.keys) {
+            if let Some((j, dialect)) = self.first_json(suffix, self.keys) {
                 let newline = body::BodyVariant {
                     code: CauseCode::BodyTrailingNewlineRemoved,
                     variant: label.to_owned(),
                     bytes: [j.bytes.as_slice(), suffix].concat(),
                 };
                 return vec![
-                    self.body_cause(j, self.dialect_of(j)),
+                    self.body_cause(&j, Some(dialect)),
                     self.body_cause(&newline, None),
                 ];
             }
@@ -661,10 +815,25 @@ impl<'a> Search<'a> {
         Vec::new()
     }
 
+    /// Notes that a step of the search stopped at its budget.
+    fn cut_short(&self, what: String) {
+        if let Ok(mut cut) = self.cut.lock() {
+            cut.push(what);
+        }
+    }
+
     /// Observations worth knowing even when they explain nothing.
     fn warnings(&self) -> Vec<Warning> {
         let mut out = Vec::new();
-        for (i, key) in self.keys.iter().enumerate() {
+        if let Ok(cut) = self.cut.lock() {
+            out.extend(cut.iter().map(|what| {
+                Warning::new(
+                    "diagnosis_cut_short",
+                    format!("the search was cut short: {what}"),
+                )
+            }));
+        }
+        for (i, key) in self.keys.secrets() {
             if secret::has_debris(key) {
                 out.push(Warning::new(
                     "secret_whitespace",
@@ -700,8 +869,24 @@ impl<'a> Search<'a> {
     }
 }
 
+/// At most this many other headers are tried as the signature's home.
+const MAX_OTHER_HEADERS: usize = 32;
+
+/// At most this many alternative templates are tried; a custom scheme may repeat fields.
+const MAX_TEMPLATES: usize = 2_000;
+/// And for at most this long.
+const TEMPLATE_TIME: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Templates over the same fields and the body: parts dropped, reordered, other separators.
-fn alternative_templates(fields: &[Part]) -> Vec<String> {
+/// Each field counts once (nine `{method}`s are one field); false when the list was capped.
+fn alternative_templates(fields: &[Part]) -> (Vec<String>, bool) {
+    let mut distinct: Vec<Part> = Vec::new();
+    for f in fields {
+        if !distinct.contains(f) {
+            distinct.push(f.clone());
+        }
+    }
+    let fields = distinct.as_slice();
     let name = |p: &Part| match p {
         Part::Timestamp => "{timestamp}",
         Part::Id => "{id}",
@@ -717,15 +902,21 @@ fn alternative_templates(fields: &[Part]) -> Vec<String> {
             .collect();
         subsets.extend(with);
     }
+    // Fewer fields first: the common mistakes drop a part rather than add one.
+    subsets.sort_by_key(Vec::len);
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for subset in subsets {
         let mut items: Vec<Part> = subset;
         items.push(Part::Body);
         for order in permutations(&items) {
             for sep in ["", ".", ":", "|", "\n"] {
                 let t: Vec<&str> = order.iter().map(name).collect();
-                let text = t.join(if sep == "\n" { "\n" } else { sep });
-                if !out.contains(&text) {
+                let text = t.join(sep);
+                if seen.insert(text.clone()) {
+                    if out.len() == MAX_TEMPLATES {
+                        return (out, false);
+                    }
                     out.push(text);
                 }
                 if order.len() == 1 {
@@ -734,7 +925,7 @@ fn alternative_templates(fields: &[Part]) -> Vec<String> {
             }
         }
     }
-    out
+    (out, true)
 }
 
 fn permutations(items: &[Part]) -> Vec<Vec<Part>> {

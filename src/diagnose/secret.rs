@@ -11,14 +11,21 @@ pub struct SecretVariant {
 
 /// The secret with surrounding debris removed; only variants that differ from it.
 pub fn cleaned(secret: &Secret) -> Vec<SecretVariant> {
-    let raw = secret.expose();
-    let mut out: Vec<SecretVariant> = Vec::new();
+    cleaned_bytes(secret.expose())
+        .into_iter()
+        .map(|(variant, bytes)| SecretVariant {
+            variant,
+            secret: Secret::new(bytes),
+        })
+        .collect()
+}
+
+/// A key's text (secret or public key) with surrounding debris removed, or a newline added.
+pub fn cleaned_bytes(raw: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
+    let mut out: Vec<(&'static str, Vec<u8>)> = Vec::new();
     let mut push = |variant, bytes: &[u8]| {
-        if bytes != raw && !bytes.is_empty() && !out.iter().any(|v| v.secret.expose() == bytes) {
-            out.push(SecretVariant {
-                variant,
-                secret: Secret::new(bytes),
-            });
+        if bytes != raw && !bytes.is_empty() && !out.iter().any(|(_, b)| b == bytes) {
+            out.push((variant, bytes.to_vec()));
         }
     };
     push("surrounding whitespace removed", raw.trim_ascii());

@@ -20,6 +20,19 @@ impl Headers {
         self.push(name, value);
     }
 
+    /// Replaces every header named in `given` with `given`'s values, repeats kept in order
+    /// (explicit flags overriding a capture). One pass, whatever the number of headers.
+    pub fn replace_with(&mut self, given: Headers) {
+        let names: std::collections::HashSet<String> = given
+            .entries
+            .iter()
+            .map(|(n, _)| n.to_ascii_lowercase())
+            .collect();
+        self.entries
+            .retain(|(n, _)| !names.contains(&n.to_ascii_lowercase()));
+        self.entries.extend(given.entries);
+    }
+
     pub fn remove(&mut self, name: &str) {
         self.entries.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
     }

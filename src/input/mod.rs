@@ -1,11 +1,15 @@
 //! What the user gave: the delivery (headers, body, URL) and the keys.
 
 pub mod headers;
+pub mod keys;
+pub mod public_key;
 pub mod request;
 pub mod secret;
 pub mod source;
 
 pub use headers::Headers;
+pub use keys::{Key, KeyKindError, Keys};
+pub use public_key::PublicKey;
 pub use secret::Secret;
 pub use source::StdinGuard;
 

@@ -36,7 +36,7 @@ pub fn render(outcome: &Outcome) -> String {
             Some(w) => format!("window {w} s"),
             None => "no window".to_owned(),
         };
-        let age = if ts.age_seconds.abs() >= 120 {
+        let age = if ts.age_seconds.unsigned_abs() >= 120 {
             format!(
                 "{} s ({})",
                 ts.age_seconds,
@@ -81,6 +81,29 @@ pub fn render(outcome: &Outcome) -> String {
         }
         if let Some(diff) = cause.detail.get("diff") {
             render_diff(&mut out, diff);
+        }
+    }
+    if let Some(computed) = &outcome.computed {
+        if computed.matches {
+            let _ = writeln!(
+                out,
+                "  {} matches the signature of the delivery as received",
+                ok("your computed digest:")
+            );
+        } else {
+            let _ = writeln!(out, "  {} does not match", fail("your computed digest:"));
+            for cause in &computed.causes {
+                let _ = writeln!(
+                    out,
+                    "    {} {} {}",
+                    fail("cause:"),
+                    for_terminal(&cause.summary),
+                    dim(&format!("[{}]", cause.code.id()))
+                );
+                if let Some(fix) = &cause.fix {
+                    let _ = writeln!(out, "      {} {}", hint("fix:"), fix);
+                }
+            }
         }
     }
     for warning in &outcome.warnings {

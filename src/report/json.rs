@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::outcome::{Cause, KeyInfo, Matched, Outcome, TimestampCheck, Warning};
+use crate::outcome::{Cause, ComputedFinding, KeyInfo, Matched, Outcome, TimestampCheck, Warning};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -21,6 +21,9 @@ struct Report<'a> {
     causes: &'a [Cause],
     warnings: &'a [Warning],
     keys: &'a [KeyInfo],
+    /// Only with `--computed`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    computed: Option<&'a ComputedFinding>,
 }
 
 #[derive(Serialize)]
@@ -54,6 +57,7 @@ pub fn render_from(outcome: &Outcome, source: Option<&str>) -> String {
         causes: &outcome.causes,
         warnings: &outcome.warnings,
         keys: &outcome.keys,
+        computed: outcome.computed.as_ref(),
     };
     let mut text = serde_json::to_string(&report).unwrap_or_default();
     text.push('\n');

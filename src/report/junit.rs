@@ -87,7 +87,12 @@ fn escape(text: &str) -> String {
             '\'' => out.push_str("&apos;"),
             '\n' => out.push_str("&#10;"),
             '\t' => out.push_str("&#9;"),
-            c if (c as u32) < 0x20 => {}
+            '\r' => out.push_str("&#13;"),
+            // XML 1.0 allows neither other C0 controls, surrogates (not in a `str`) nor
+            // U+FFFE/U+FFFF, not even as references: show them as `\u{..}` text instead.
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {
+                out.push_str(&format!("\\u{{{:04X}}}", c as u32));
+            }
             c => out.push(c),
         }
     }

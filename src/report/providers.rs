@@ -36,7 +36,7 @@ pub fn row(s: &Scheme) -> Row {
             s.signed.clone()
         },
         secret_format: s.secret.id().to_owned(),
-        tolerance_seconds: s.timestamp.as_ref().and_then(|t| t.tolerance),
+        tolerance_seconds: s.timestamp.as_ref().and_then(|t| t.window()),
         source: s.source.clone(),
     }
 }
@@ -137,10 +137,15 @@ pub fn prose(s: &Scheme) -> String {
             (_, Some(f)) => format!("the `{f}` item of the signature header"),
             _ => String::new(),
         };
-        let window = match ts.tolerance {
-            Some(t) if ts.future => format!("{t} s either way"),
-            Some(t) => format!("{t} s into the past"),
-            None => "none documented".to_owned(),
+        let default = if ts.tolerance.is_none() {
+            " (hookcheck's default: the provider documents none)"
+        } else {
+            ""
+        };
+        let window = match ts.window() {
+            Some(t) if ts.future => format!("{t} s either way{default}"),
+            Some(t) => format!("{t} s into the past{default}"),
+            None => "none (an unsigned timestamp could be rewritten)".to_owned(),
         };
         let signed = if ts.signed { "" } else { " (not signed)" };
         let _ = writeln!(out, "  Timestamp: {from}{signed}; replay window {window}");

@@ -1,8 +1,7 @@
 //! `--provider auto`: pick the scheme from the headers, and from verification where providers
 //! share a header (`X-Hub-Signature` is GitHub's SHA-1, Bitbucket's and Intercom's).
 
-use crate::error::UsageError;
-use crate::input::{Delivery, Secret};
+use crate::input::{Delivery, Keys};
 use crate::verify::{self, Options};
 
 use super::{Algorithm, Scheme, registry};
@@ -33,7 +32,7 @@ fn fit_with(scheme: &Scheme, delivery: &Delivery, check_parse: bool) -> Option<F
     let hints = scheme
         .detect_headers
         .iter()
-        .filter(|h| headers.contains(h))
+        .filter(|h| hint_matches(headers, h))
         .count()
         + scheme
             .id_headers
@@ -122,60 +121,102 @@ pub fn looks_like(delivery: &Delivery) -> Option<&'static Scheme> {
     candidates(delivery).into_iter().next()
 }
 
-/// The one scheme whose identifying headers (not its signature header) the delivery has most
-/// of; None when no scheme has any or two tie.
-fn sender_by_hints(delivery: &Delivery) -> Option<&'static Scheme> {
+/// A sender hint: a header name, or `Name: value` where the value must match without case
+/// (`X-HubSpot-Signature-Version: v1`); a trailing `*` matches a prefix (`User-Agent:
+/// GitHub-Hookshot/*`).
+pub fn hint_matches(headers: &crate::input::Headers, hint: &str) -> bool {
+    let Some((name, want)) = hint.split_once(':') else {
+        return headers.contains(hint);
+    };
+    let want = want.trim().to_ascii_lowercase();
+    headers.get_all(name.trim()).any(|value| {
+        let value = value.trim().to_ascii_lowercase();
+        match want.strip_suffix('*') {
+            Some(prefix) => value.starts_with(prefix),
+            None => value == want,
+        }
+    })
+}
+
+/// How many of a scheme's sender headers (other than its signature header) are present:
+/// identifying headers, and its timestamp and id headers.
+fn sender_hints(scheme: &Scheme, delivery: &Delivery) -> usize {
+    let headers = &delivery.headers;
+    let named = |h: &String| !h.starts_with("body:") && !h.starts_with("query:");
+    scheme
+        .detect_headers
+        .iter()
+        .filter(|h| hint_matches(headers, h))
+        .count()
+        + scheme
+            .id_headers
+            .iter()
+            .filter(|h| named(h) && headers.contains(h))
+            .count()
+        + scheme
+            .timestamp
+            .as_ref()
+            .and_then(|t| t.header.as_ref())
+            .filter(|h| named(h))
+            .map_or(0, |h| usize::from(headers.contains(h)))
+}
+
+/// The one sender whose other headers the delivery has most of; None when no scheme has any
+/// or two senders tie.
+fn sender_by_hints(delivery: &Delivery, keys: &Keys) -> Option<&'static Scheme> {
     let mut scored: Vec<(usize, &'static Scheme)> = registry::all()
         .iter()
-        .map(|s| {
-            (
-                s.detect_headers
-                    .iter()
-                    .filter(|h| delivery.headers.contains(h))
-                    .count(),
-                s,
-            )
-        })
+        .filter(|s| detectable(s))
+        .map(|s| (sender_hints(s, delivery), s))
         .filter(|(n, _)| *n > 0)
         .collect();
+    // The keys' kind settles senders that share headers (Standard Webhooks HMAC and v1a).
+    if !keys.is_empty() && scored.iter().any(|(_, s)| keys.has_kind_for(s)) {
+        scored.retain(|(_, s)| keys.has_kind_for(s));
+    }
     scored.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
     let (best_n, best) = *scored.first()?;
-    // A tie between schemes of the same sender (github and its legacy github-sha1 share their
-    // identifying headers) goes to the first in the registry, the current one.
+    // A tie between schemes of the same sender (github and its legacy github-sha1, svix and
+    // its standard) goes to the first in the registry, the current one.
     let same_sender = scored
         .iter()
         .take_while(|(n, _)| *n == best_n)
-        .all(|(_, s)| s.detect_headers == best.detect_headers);
+        .all(|(_, s)| same_sender(s, best));
     same_sender.then_some(best)
 }
 
-/// Resolves `--provider auto`.
-pub fn resolve(
-    delivery: &Delivery,
-    keys: &[Secret],
-    options: &Options,
-) -> Result<&'static Scheme, UsageError> {
-    let all = ranked(delivery);
+/// Two schemes of one sender: the same identifying headers (GitHub's SHA-256 and SHA-1).
+fn same_sender(a: &Scheme, b: &Scheme) -> bool {
+    !a.detect_headers.is_empty() && a.detect_headers == b.detect_headers
+        || a.title.split(' ').next() == b.title.split(' ').next()
+}
+
+/// What auto-detection found for a delivery.
+#[derive(Debug, Clone)]
+pub struct Detection {
+    /// The scheme to check with; None when no header names any sender.
+    pub scheme: Option<&'static Scheme>,
+    /// Other schemes that fit the headers as well, none of which verifies either.
+    pub alternatives: Vec<&'static Scheme>,
+}
+
+/// Resolves `--provider auto`. The delivery's headers choose, so the choice is reported, and
+/// an ambiguity is settled by verification, then by every clue, never by giving up: the
+/// delivery is then diagnosed under the most likely scheme.
+pub fn resolve(delivery: &Delivery, keys: &Keys, options: &Options) -> Detection {
+    let mut all = ranked(delivery);
+    // Keys of one kind narrow the field: a public key only checks public-key schemes.
+    if !keys.is_empty() && all.iter().any(|(_, s)| keys.has_kind_for(s)) {
+        all.retain(|(_, s)| keys.has_kind_for(s));
+    }
     let Some(&(best_fit, best)) = all.first() else {
         // No signature header at all, but the sender's other headers may still name it
         // (X-GitHub-Event without X-Hub-Signature-256): check that scheme, which then
-        // reports the missing header instead of failing to choose.
-        if let Some(sender) = sender_by_hints(delivery) {
-            return Ok(sender);
-        }
-        let names: Vec<&str> = delivery.headers.iter().map(|(n, _)| n).collect();
-        return Err(UsageError::new(
-            "unknown_provider",
-            format!(
-                "--provider auto: no known signature header among the delivery's headers ({})",
-                if names.is_empty() {
-                    "none given".to_owned()
-                } else {
-                    names.join(", ")
-                }
-            ),
-        )
-        .hint("name the scheme with --provider (see `hookcheck providers`)"));
+        // reports the missing header.
+        return Detection {
+            scheme: sender_by_hints(delivery, keys),
+            alternatives: Vec::new(),
+        };
     };
     let tied: Vec<&'static Scheme> = all
         .iter()
@@ -183,7 +224,10 @@ pub fn resolve(
         .map(|(_, s)| *s)
         .collect();
     if tied.len() == 1 {
-        return Ok(best);
+        return Detection {
+            scheme: Some(best),
+            alternatives: Vec::new(),
+        };
     }
     // Same headers, different schemes: the one that verifies is the sender.
     let quick = Options {
@@ -194,15 +238,36 @@ pub fn resolve(
         .iter()
         .find(|s| verify::verify(s, delivery, keys, &quick).matched.is_some())
     {
-        return Ok(s);
+        return Detection {
+            scheme: Some(s),
+            alternatives: Vec::new(),
+        };
     }
-    let names: Vec<&str> = tied.iter().map(|s| s.name.as_str()).collect();
-    Err(UsageError::new(
-        "ambiguous_provider",
+    // None verifies: the most likely one (best fit, then registry order: current schemes
+    // before legacy ones) is diagnosed; other senders are named.
+    Detection {
+        scheme: Some(best),
+        alternatives: tied.into_iter().filter(|s| !same_sender(s, best)).collect(),
+    }
+}
+
+/// The cause for a delivery that carries no signature header any scheme knows and no other
+/// header naming its sender.
+pub fn nothing_found(delivery: &Delivery) -> crate::outcome::Cause {
+    let names: Vec<&str> = delivery.headers.iter().map(|(n, _)| n).collect();
+    crate::outcome::Cause::new(
+        crate::outcome::CauseCode::MissingHeader,
         format!(
-            "--provider auto: the headers fit {} equally and none of them verifies",
-            names.join(", ")
+            "no signature header of any known provider, and no other header names the sender (headers: {})",
+            if names.is_empty() {
+                "none".to_owned()
+            } else {
+                crate::report::escape::for_terminal(&names.join(", "))
+            }
         ),
     )
-    .hint(format!("pick one with --provider {}", names.join("|"))))
+    .detail("header", serde_json::Value::Null)
+    .detail("role", "signature")
+    .detail("looks_like", serde_json::Value::Null)
+    .fix("check that the capture kept every header (proxies and loggers drop some), or name the scheme with --provider (see `hookcheck providers`)")
 }

@@ -50,6 +50,12 @@ pub struct Scheme {
     /// `bodySHA256` for JSON bodies); when present, the body must match it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_hash_param: Option<String>,
+    /// The signature covers chosen fields of the body, not the body itself (Mailgun signs a
+    /// timestamp and token, Adyen eight notification fields). A scheme must say so to be
+    /// accepted with such a template, and every report with it warns that the rest of the body
+    /// is not authenticated.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub body_fields_only: bool,
     /// Facts a receiver should know, shown as warnings on every check with this scheme.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
@@ -192,6 +198,23 @@ fn yes() -> bool {
     true
 }
 
+/// The replay window of a signed timestamp whose provider documents none. A delivery chooses
+/// its scheme under auto-detection, so no scheme that signs a timestamp may go unchecked.
+pub const DEFAULT_TOLERANCE: u64 = 300;
+
+impl TimestampSpec {
+    /// The window in force by default: the documented one, else [`DEFAULT_TOLERANCE`] for a
+    /// signed timestamp; none for a timestamp the signature does not cover (an attacker could
+    /// rewrite it, so a window would only reject honest old captures).
+    pub fn window(&self) -> Option<u64> {
+        match (self.tolerance, self.signed) {
+            (Some(t), _) => Some(t),
+            (None, true) => Some(DEFAULT_TOLERANCE),
+            (None, false) => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TimeUnit {
@@ -304,7 +327,44 @@ impl Scheme {
         if template.uses(&Part::Id) && self.id_headers.is_empty() {
             return Err(err("id_headers", "the template uses {id}: name its header"));
         }
-        Ok(())
+        self.check_authenticates(&template)
+    }
+
+    /// A scheme must authenticate the delivery: its signature keyed (else anyone can compute
+    /// it) and covering the body (else any body passes with a replayed signature). Token and
+    /// Basic schemes authenticate only the sender, and their reports say so.
+    fn check_authenticates(&self, template: &Template) -> Result<(), SchemeError> {
+        let err = |field, message: &str| SchemeError {
+            field,
+            message: message.to_owned(),
+        };
+        match self.algorithm {
+            Algorithm::Token | Algorithm::Basic | Algorithm::None => return Ok(()),
+            Algorithm::Sha256 if !template.uses(&Part::Secret) => {
+                return Err(err(
+                    "signed",
+                    "algorithm sha256 is a plain hash: without {secret} in the signed content anyone can compute it (use an hmac-* algorithm)",
+                ));
+            }
+            _ => {}
+        }
+        let whole_body = template.uses(&Part::Body) || template.uses(&Part::Form);
+        let body_fields = template
+            .parts
+            .iter()
+            .any(|p| matches!(p, Part::Header(name) if name.starts_with("body:")));
+        match (whole_body, self.body_fields_only) {
+            (true, false) => Ok(()),
+            (true, true) => Err(err(
+                "body_fields_only",
+                "the signed content has {body} or {form}: it covers the whole body",
+            )),
+            (false, true) if body_fields => Ok(()),
+            (false, _) => Err(err(
+                "signed",
+                "the signed content does not cover the body ({body} or {form}), so any body would pass with a replayed signature; if the provider signs only some body fields, name them ({body:a.b}) and set body_fields_only = true",
+            )),
+        }
     }
 
     pub fn template(&self) -> Template {
@@ -324,7 +384,17 @@ impl Scheme {
 
 impl SecretFormat {
     /// Turns the secret the user holds into HMAC key bytes, as the provider's SDK does.
+    ///
+    /// An empty result is an error whatever the text was (`whsec_` alone decodes to nothing):
+    /// an HMAC with an empty key is one anybody can compute.
     pub fn key(self, secret: &[u8]) -> Result<Vec<u8>, String> {
+        match self.decode(secret)? {
+            key if key.is_empty() => Err(format!("decodes to an empty key as {}", self.id())),
+            key => Ok(key),
+        }
+    }
+
+    fn decode(self, secret: &[u8]) -> Result<Vec<u8>, String> {
         use base64::Engine as _;
         use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
         match self {

@@ -94,7 +94,7 @@ fn har_and_jsonl_with_base64_bodies_and_error_rows() {
             "fixtures/batch/export.har",
             "fixtures/batch/deliveries.jsonl",
         ],
-        &["--format", "json"],
+        &["--format", "json", "--now-from-input"],
     );
     assert_eq!(run.code, 2, "the malformed JSONL line is an input error");
     let (rows, summary) = json_lines(&run.stdout);
@@ -235,4 +235,45 @@ fn batch_never_prints_a_secret() {
         let text = std::fs::read_to_string(root().join(secret)).unwrap();
         assert!(!run.stdout.contains(text.trim_end()) && !run.stderr.contains(text.trim_end()));
     }
+}
+
+/// A batch that checked nothing is not green: exit 2, naming what it passed over.
+#[test]
+fn a_batch_that_checks_nothing_fails() {
+    let empty = scratch("batch_empty");
+    let run = batch(&[&path_str(&empty)], &[]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("no deliveries"), "{}", run.stderr);
+
+    let notes = scratch("batch_only_notes");
+    std::fs::write(notes.join("README.txt"), "not a capture").unwrap();
+    let run = batch(&[&path_str(&notes)], &[]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("README.txt"), "{}", run.stderr);
+}
+
+/// Skipped files are counted in JSON and listed in the human summary; a link back up the
+/// tree is not followed (no loop, no file counted twice).
+#[test]
+fn skipped_files_are_reported_and_links_not_followed() {
+    let dir = scratch("batch_skipped");
+    for name in ["a.http", "b.http", "c.http"] {
+        std::fs::copy(
+            root().join("fixtures/github/push-event.http"),
+            dir.join(name),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.join("notes.txt"), "x").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("..", dir.join("up")).unwrap();
+    let run = batch(
+        &[&path_str(&dir)],
+        &["--format", "json", "--now", "1763950010"],
+    );
+    let (rows, summary) = json_lines(&run.stdout);
+    assert_eq!(rows.len(), 3, "{}", run.stdout);
+    assert_eq!(summary["summary"]["skipped"], 1);
+    let human = batch(&[&path_str(&dir)], &["--now", "1763950010"]);
+    assert!(human.stdout.contains("notes.txt"), "{}", human.stdout);
 }

@@ -143,15 +143,6 @@ fn unknown_provider_suggests() {
 }
 
 #[test]
-fn auto_detection_without_a_known_header() {
-    expect_usage(
-        &["verify", "-b", "x", "-H", "X-Other: 1", "--secret", "k"],
-        b"",
-        "no known signature header",
-    );
-}
-
-#[test]
 fn stdin_requested_twice() {
     expect_usage(
         &[

@@ -15,6 +15,15 @@ pub struct Report {
     pub causes: Vec<Cause>,
     pub warnings: Vec<Warning>,
     pub keys: Vec<Key>,
+    #[serde(default)]
+    pub computed: Option<Computed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Computed {
+    pub matches: bool,
+    pub causes: Vec<Cause>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -3,7 +3,9 @@
 mod batch;
 mod cli_errors;
 mod completions;
+mod detection;
 mod fixtures;
+mod hostile;
 mod json_contract;
 mod properties;
 mod readme;

@@ -539,13 +539,18 @@ fn computed_digest_names_the_receivers_mistake() {
     .unwrap();
     let wrong = run(&format!("sha256={}", hex::encode(&newline)));
     assert_eq!(wrong.code, 1);
-    assert_eq!(
-        json_contract::parse(&wrong.stdout).causes[0].code,
-        "body_trailing_newline_removed"
-    );
+    let report = json_contract::parse(&wrong.stdout);
+    assert!(report.verified, "the delivery's own signature is right");
+    let computed = report.computed.expect("a computed finding");
+    assert!(!computed.matches);
+    assert_eq!(computed.causes[0].code, "body_trailing_newline_removed");
     let unknown = run(&hex::encode([7u8; 32]));
     assert_eq!(
-        json_contract::parse(&unknown.stdout).causes[0].code,
+        json_contract::parse(&unknown.stdout)
+            .computed
+            .unwrap()
+            .causes[0]
+            .code,
         "secret_mismatch"
     );
 }

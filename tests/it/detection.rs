@@ -1,0 +1,169 @@
+//! Auto-detection as users meet it (`hookcheck verify` without `--provider`): ambiguity and
+//! missing headers are failed checks (exit 1) with a cause, never usage errors.
+
+use hookcheck::mac;
+use hookcheck::scheme::Algorithm;
+
+use crate::json_contract;
+use crate::util::hookcheck;
+
+fn json(args: &[&str]) -> (i32, json_contract::Report) {
+    let run = hookcheck(args);
+    assert!(run.code <= 1, "{args:?}: {}{}", run.stdout, run.stderr);
+    (run.code, json_contract::parse(&run.stdout))
+}
+
+#[test]
+fn no_known_header_is_a_missing_header_failure() {
+    let (code, report) = json(&[
+        "verify",
+        "-b",
+        "x",
+        "-H",
+        "X-Other: 1",
+        "--secret",
+        "k",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(report.causes[0].code, "missing_header");
+    assert_eq!(report.provider, "unknown");
+}
+
+#[test]
+fn a_senders_other_headers_name_it_when_the_signature_is_missing() {
+    // Slack's timestamp header without its signature header.
+    let (code, report) = json(&[
+        "verify",
+        "-b",
+        "token=x",
+        "-H",
+        "X-Slack-Request-Timestamp: 1763950000",
+        "--secret",
+        "k",
+        "--now",
+        "1763950000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(report.provider, "slack");
+    assert_eq!(report.causes[0].code, "missing_header");
+}
+
+/// GitHub signs every delivery twice (SHA-256 and legacy SHA-1): one delivery, diagnosed
+/// under the SHA-256 scheme when neither verifies.
+#[test]
+fn github_with_both_headers_is_diagnosed_as_sha256() {
+    let body = r#"{"zen":"Keep it logically awesome.","hook_id":1}"#;
+    let signed = r#"{"zen": "Keep it logically awesome.", "hook_id": 1}"#;
+    let key = b"gh-secret";
+    let sha256 =
+        hex::encode(mac::digest(Algorithm::HmacSha256, key, &[signed.as_bytes()]).unwrap());
+    let sha1 = hex::encode(mac::digest(Algorithm::HmacSha1, key, &[signed.as_bytes()]).unwrap());
+    let (code, report) = json(&[
+        "verify",
+        "-b",
+        body,
+        "-H",
+        &format!("X-Hub-Signature: sha1={sha1}"),
+        "-H",
+        &format!("X-Hub-Signature-256: sha256={sha256}"),
+        "-H",
+        "X-GitHub-Event: ping",
+        "--secret",
+        "gh-secret",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(report.provider, "github");
+    assert_eq!(report.causes[0].code, "body_json_reserialized");
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|w| w.code == "provider_ambiguous"),
+        "one sender, not an ambiguity"
+    );
+}
+
+#[test]
+fn hubspot_version_header_picks_the_scheme() {
+    let body = r#"{"eventId":1}"#;
+    let secret = "hubspot-client-secret";
+    for (version, content) in [
+        ("v1", format!("{secret}{body}")),
+        (
+            "v2",
+            format!("{secret}POSThttps://hooks.example.com/hubspot{body}"),
+        ),
+    ] {
+        // A wrong digest, so that only the version header can settle the choice.
+        let wrong =
+            hex::encode(mac::digest(Algorithm::Sha256, b"", &[content.as_bytes(), b"x"]).unwrap());
+        let (code, report) = json(&[
+            "verify",
+            "-b",
+            body,
+            "-H",
+            &format!("X-HubSpot-Signature: {wrong}"),
+            "-H",
+            &format!("X-HubSpot-Signature-Version: {version}"),
+            "--url",
+            "https://hooks.example.com/hubspot",
+            "--secret",
+            secret,
+            "--format",
+            "json",
+        ]);
+        assert_eq!(code, 1);
+        assert_eq!(report.provider, format!("hubspot-{version}"));
+        let right =
+            hex::encode(mac::digest(Algorithm::Sha256, b"", &[content.as_bytes()]).unwrap());
+        let (code, report) = json(&[
+            "verify",
+            "-b",
+            body,
+            "-H",
+            &format!("X-HubSpot-Signature: {right}"),
+            "-H",
+            &format!("X-HubSpot-Signature-Version: {version}"),
+            "--url",
+            "https://hooks.example.com/hubspot",
+            "--secret",
+            secret,
+            "--format",
+            "json",
+        ]);
+        assert_eq!(code, 0, "{version}");
+        assert_eq!(report.provider, format!("hubspot-{version}"));
+    }
+}
+
+/// Two senders with the same header and neither verifying: diagnosed under the first, the
+/// other named in a warning, exit 1.
+#[test]
+fn ambiguity_is_a_failed_check_with_the_alternatives_named() {
+    let (code, report) = json(&[
+        "verify",
+        "-b",
+        "{}",
+        "-H",
+        &format!("X-Hub-Signature-256: sha256={}", "0".repeat(64)),
+        "--secret",
+        "k",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.code == "provider_ambiguous"),
+        "{:?}",
+        report.warnings
+    );
+}
