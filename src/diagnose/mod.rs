@@ -570,6 +570,10 @@ impl<'a> Search<'a> {
         let mut scheme = self.scheme.clone();
         if let Some(ts) = scheme.timestamp.as_mut() {
             ts.unit = other;
+            // The other reading must be near now either way: for a scheme that limits only
+            // the past, a millisecond value read as seconds lies far in the future and would
+            // always pass.
+            ts.future = true;
         }
         let outcome = verify::verify(&scheme, self.delivery, self.keys, &self.options);
         if !outcome.verified {
