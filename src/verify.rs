@@ -91,7 +91,11 @@ impl<'a> Prepared<'a> {
         let signatures = extract_signatures(scheme, delivery)?;
         let timestamp_text = timestamp_text(scheme, delivery);
         let template = scheme.template();
-        if template.uses(&Part::Timestamp) && timestamp_text.is_none() {
+        // A timestamp the provider limits with a window is required even when it is not part
+        // of the signed template (Linear's webhookTimestamp sits inside the signed body).
+        let required = |t: &crate::scheme::TimestampSpec| t.tolerance.is_some();
+        let needed = template.uses(&Part::Timestamp) || scheme.timestamp.as_ref().is_some_and(required);
+        if needed && timestamp_text.is_none() {
             let ts = scheme.timestamp.as_ref();
             return Err(match ts.and_then(|t| t.field.as_deref()) {
                 Some(field) => Problem::Malformed {
