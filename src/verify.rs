@@ -776,7 +776,11 @@ fn timestamp_check(
         None => true,
         Some(window) => {
             let window = i64::try_from(window).unwrap_or(i64::MAX);
-            age <= window && (!spec.future || age >= -window)
+            let ahead = match (options.tolerance, spec.future_tolerance) {
+                (Tolerance::ProviderDefault, Some(f)) => i64::try_from(f).unwrap_or(i64::MAX),
+                _ => window,
+            };
+            age <= window && (!spec.future || age >= -ahead)
         }
     };
     Ok(Some(TimestampCheck {

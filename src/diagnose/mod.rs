@@ -86,6 +86,7 @@ pub fn secret_mismatch(prepared: &Prepared, tried: Vec<String>) -> Cause {
 pub fn signed_body(form: SignedBody, raw: &[u8]) -> Option<Vec<u8>> {
     match form {
         SignedBody::PythonJsonDumps => json::python_json_dumps(raw),
+        SignedBody::PhpEscapedUnicode => json::php_escaped_unicode(raw),
     }
 }
 

@@ -138,7 +138,10 @@ pub fn prose(s: &Scheme) -> String {
             _ => String::new(),
         };
         let window = match ts.tolerance {
-            Some(t) if ts.future => format!("{t} s either way"),
+            Some(t) if ts.future => match ts.future_tolerance {
+                Some(f) if f != t => format!("{t} s into the past, {f} s into the future"),
+                _ => format!("{t} s either way"),
+            },
             Some(t) => format!("{t} s into the past"),
             None => "none documented".to_owned(),
         };
