@@ -139,8 +139,14 @@ impl<'a> Prepared<'a> {
                 ));
             }
             if let Part::Header(name) = part {
-                match delivery.values(name).into_iter().next() {
+                // `{body:a.b?}`: an optional part, signed as empty when absent (Adyen's SDKs).
+                let (lookup, optional) = match name.strip_suffix('?') {
+                    Some(n) => (n, true),
+                    None => (name.as_str(), false),
+                };
+                match delivery.values(lookup).into_iter().next() {
                     Some(value) => parts.push((name.clone(), value)),
+                    None if optional => parts.push((name.clone(), String::new())),
                     None => {
                         return Err(Problem::Missing {
                             header: name.clone(),

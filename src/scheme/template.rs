@@ -19,7 +19,8 @@ pub enum Part {
     Form,
     /// The secret itself (HubSpot v1/v2 hash `secret + body` with plain SHA-256).
     Secret,
-    /// Another header's value: `{header:X-Name}`.
+    /// Another header's value: `{header:X-Name}` (also `{body:a.b}`, `{query:p}`); a trailing
+    /// `?` makes it optional, signed as empty when absent.
     Header(String),
 }
 
