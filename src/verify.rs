@@ -120,6 +120,12 @@ impl<'a> Prepared<'a> {
         }
         let mut parts = Vec::new();
         for part in &template.parts {
+            if *part == Part::EncodedPath {
+                parts.push((
+                    "@encoded_path".to_owned(),
+                    encoded_path(&url_path(delivery.url.as_deref().unwrap_or(""))),
+                ));
+            }
             if *part == Part::Path {
                 parts.push((
                     "@path".to_owned(),
@@ -213,6 +219,7 @@ impl<'a> Prepared<'a> {
                 Part::Secret => secret,
                 Part::Header(name) => self.part(name),
                 Part::Path => self.part("@path"),
+                Part::EncodedPath => self.part("@encoded_path"),
                 Part::SignedHeaders(list) => self.part(&format!("@signed:{list}")),
             })
             .collect()
@@ -446,6 +453,33 @@ fn url_path(url: &str) -> String {
         Some(i) => rest[i..].to_owned(),
         None => "/".to_owned(),
     }
+}
+
+/// @contentful/node-apps-toolkit `getNormalizedEncodedURI`: the query (up to a second `?`) goes
+/// through `querystring.escape`, then the whole through `encodeURI`.
+fn encoded_path(path: &str) -> String {
+    fn escape(text: &str, keep: &[u8]) -> String {
+        let mut out = String::with_capacity(text.len());
+        for &b in text.as_bytes() {
+            if b.is_ascii_alphanumeric() || keep.contains(&b) {
+                out.push(b as char);
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out
+    }
+    const COMPONENT: &[u8] = b"-_.!~*'()";
+    const URI: &[u8] = b"-_.!~*'();,/?:@&=+$#";
+    let mut pieces = path.split('?');
+    let pathname = pieces.next().unwrap_or("");
+    let search = pieces.next().unwrap_or("");
+    let whole = if search.is_empty() {
+        pathname.to_owned()
+    } else {
+        format!("{pathname}?{}", escape(search, COMPONENT))
+    };
+    escape(&whole, URI)
 }
 
 /// Contentful's canonical headers: the listed ones, lower-cased names, trimmed values,
