@@ -53,6 +53,14 @@ pub fn python_json_dumps(body: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// JavaScript `JSON.stringify(JSON.parse(body))`: compact, integer-like keys first, JS numbers.
+pub fn js_json_stringify(body: &[u8]) -> Option<Vec<u8>> {
+    let value = json_dialect::parse(body)?;
+    let mut out = Vec::with_capacity(body.len());
+    json_dialect::render(&value, &Dialect::JS_COMPACT, &mut out);
+    Some(out)
+}
+
 /// The raw body with every character from U+007F as `\uXXXX` (UTF-16 units, lower-case hex)
 /// and every `/` not after a backslash as `\/` (box-node-sdk `jsonStringifyWithEscapedUnicode`,
 /// PHP `json_encode`). `None` when the body is not UTF-8 or nothing changes.

@@ -87,6 +87,7 @@ pub fn signed_body(form: SignedBody, raw: &[u8]) -> Option<Vec<u8>> {
     match form {
         SignedBody::PythonJsonDumps => json::python_json_dumps(raw),
         SignedBody::PhpEscapedUnicode => json::php_escaped_unicode(raw),
+        SignedBody::JsJsonStringify => json::js_json_stringify(raw),
     }
 }
 

@@ -243,12 +243,15 @@ pub enum SignedBody {
     /// The body as sent with non-ASCII as `\uXXXX` (UTF-16 units) and `/` as `\/`, as PHP's
     /// `json_encode` writes it (Box's SDKs try this form too).
     PhpEscapedUnicode,
+    /// JavaScript `JSON.stringify(JSON.parse(body))` (Zoom's Rivet SDK signs this).
+    JsJsonStringify,
 }
 
 impl SignedBody {
     pub fn describe(self) -> &'static str {
         match self {
             SignedBody::PythonJsonDumps => "Python json.dumps() of the parsed body",
+            SignedBody::JsJsonStringify => "JavaScript JSON.stringify() of the parsed body",
             SignedBody::PhpEscapedUnicode => "the body with non-ASCII escaped as \\uXXXX and / as \\/",
         }
     }
