@@ -91,10 +91,13 @@ impl<'a> Prepared<'a> {
         let signatures = extract_signatures(scheme, delivery)?;
         let timestamp_text = timestamp_text(scheme, delivery);
         let template = scheme.template();
-        // A signed timestamp that cannot be found is a failure, never a skipped check: else a
-        // delivery stripped of it (Linear's body field) would verify at any age.
-        let signed_timestamp = scheme.timestamp.as_ref().is_some_and(|t| t.signed);
-        if (template.uses(&Part::Timestamp) || signed_timestamp) && timestamp_text.is_none() {
+        // A signed timestamp, or one the provider limits with a window, that cannot be found is
+        // a failure, never a skipped check: else a delivery stripped of it (Linear's
+        // webhookTimestamp, inside the signed body) would verify at any age.
+        let required = |t: &crate::scheme::TimestampSpec| t.signed || t.tolerance.is_some();
+        let needed =
+            template.uses(&Part::Timestamp) || scheme.timestamp.as_ref().is_some_and(required);
+        if needed && timestamp_text.is_none() {
             let ts = scheme.timestamp.as_ref();
             return Err(match ts.and_then(|t| t.field.as_deref()) {
                 Some(field) => Problem::Malformed {
@@ -119,6 +122,12 @@ impl<'a> Prepared<'a> {
         }
         let mut parts = Vec::new();
         for part in &template.parts {
+            if *part == Part::EncodedPath {
+                parts.push((
+                    "@encoded_path".to_owned(),
+                    encoded_path(&url_path(delivery.url.as_deref().unwrap_or(""))),
+                ));
+            }
             if *part == Part::Path {
                 parts.push((
                     "@path".to_owned(),
@@ -138,8 +147,14 @@ impl<'a> Prepared<'a> {
                 ));
             }
             if let Part::Header(name) = part {
-                match delivery.values(name).into_iter().next() {
+                // `{body:a.b?}`: an optional part, signed as empty when absent (Adyen's SDKs).
+                let (lookup, optional) = match name.strip_suffix('?') {
+                    Some(n) => (n, true),
+                    None => (name.as_str(), false),
+                };
+                match delivery.values(lookup).into_iter().next() {
                     Some(value) => parts.push((name.clone(), value)),
+                    None if optional => parts.push((name.clone(), String::new())),
                     None => {
                         return Err(Problem::Missing {
                             header: name.clone(),
@@ -206,6 +221,7 @@ impl<'a> Prepared<'a> {
                 Part::Secret => secret,
                 Part::Header(name) => self.part(name),
                 Part::Path => self.part("@path"),
+                Part::EncodedPath => self.part("@encoded_path"),
                 Part::SignedHeaders(list) => self.part(&format!("@signed:{list}")),
             })
             .collect()
@@ -523,6 +539,33 @@ fn url_path(url: &str) -> String {
         Some(i) => rest[i..].to_owned(),
         None => "/".to_owned(),
     }
+}
+
+/// @contentful/node-apps-toolkit `getNormalizedEncodedURI`: the query (up to a second `?`) goes
+/// through `querystring.escape`, then the whole through `encodeURI`.
+fn encoded_path(path: &str) -> String {
+    fn escape(text: &str, keep: &[u8]) -> String {
+        let mut out = String::with_capacity(text.len());
+        for &b in text.as_bytes() {
+            if b.is_ascii_alphanumeric() || keep.contains(&b) {
+                out.push(b as char);
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out
+    }
+    const COMPONENT: &[u8] = b"-_.!~*'()";
+    const URI: &[u8] = b"-_.!~*'();,/?:@&=+$#";
+    let mut pieces = path.split('?');
+    let pathname = pieces.next().unwrap_or("");
+    let search = pieces.next().unwrap_or("");
+    let whole = if search.is_empty() {
+        pathname.to_owned()
+    } else {
+        format!("{pathname}?{}", escape(search, COMPONENT))
+    };
+    escape(&whole, URI)
 }
 
 /// Contentful's canonical headers: the listed ones, lower-cased names, trimmed values,
@@ -862,7 +905,11 @@ fn timestamp_check(
         None => true,
         Some(window) => {
             let window = i64::try_from(window).unwrap_or(i64::MAX);
-            age <= window && (!spec.future || age >= -window)
+            let ahead = match (options.tolerance, spec.future_tolerance) {
+                (Tolerance::ProviderDefault, Some(f)) => i64::try_from(f).unwrap_or(i64::MAX),
+                _ => window,
+            };
+            age <= window && (!spec.future || age >= -ahead)
         }
     };
     Ok(Some(TimestampCheck {

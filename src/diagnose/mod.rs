@@ -86,6 +86,8 @@ pub fn secret_mismatch(prepared: &Prepared, tried: Vec<String>) -> Cause {
 pub fn signed_body(form: SignedBody, raw: &[u8]) -> Option<Vec<u8>> {
     match form {
         SignedBody::PythonJsonDumps => json::python_json_dumps(raw),
+        SignedBody::PhpEscapedUnicode => json::php_escaped_unicode(raw),
+        SignedBody::JsJsonStringify => json::js_json_stringify(raw),
     }
 }
 
@@ -725,6 +727,10 @@ impl<'a> Search<'a> {
         let mut scheme = self.scheme.clone();
         if let Some(ts) = scheme.timestamp.as_mut() {
             ts.unit = other;
+            // The other reading must be near now either way: for a scheme that limits only
+            // the past, a millisecond value read as seconds lies far in the future and would
+            // always pass.
+            ts.future = true;
         }
         let outcome = verify::verify(&scheme, self.delivery, self.keys, &self.options);
         if !outcome.verified {

@@ -143,7 +143,10 @@ pub fn prose(s: &Scheme) -> String {
             ""
         };
         let window = match ts.window() {
-            Some(t) if ts.future => format!("{t} s either way{default}"),
+            Some(t) if ts.future => match ts.future_tolerance {
+                Some(f) if f != t => format!("{t} s into the past, {f} s into the future{default}"),
+                _ => format!("{t} s either way{default}"),
+            },
             Some(t) => format!("{t} s into the past{default}"),
             None => "none (an unsigned timestamp could be rewritten)".to_owned(),
         };

@@ -189,6 +189,10 @@ pub struct TimestampSpec {
     /// Whether timestamps in the future are also limited (Stripe's SDK checks only the past).
     #[serde(default = "yes")]
     pub future: bool,
+    /// How far in the future a timestamp may lie, when that differs from `tolerance` (Box's
+    /// SDKs allow none: 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub future_tolerance: Option<u64>,
     /// False when the timestamp is sent but not covered by the signature (Corgea).
     #[serde(default = "yes")]
     pub signed: bool,
@@ -259,12 +263,21 @@ impl SecretFormat {
 pub enum SignedBody {
     /// Python `json.dumps(json.loads(body))` with default separators and `ensure_ascii`.
     PythonJsonDumps,
+    /// The body as sent with non-ASCII as `\uXXXX` (UTF-16 units) and `/` as `\/`, as PHP's
+    /// `json_encode` writes it (Box's SDKs try this form too).
+    PhpEscapedUnicode,
+    /// JavaScript `JSON.stringify(JSON.parse(body))` (Zoom's Rivet SDK signs this).
+    JsJsonStringify,
 }
 
 impl SignedBody {
     pub fn describe(self) -> &'static str {
         match self {
             SignedBody::PythonJsonDumps => "Python json.dumps() of the parsed body",
+            SignedBody::JsJsonStringify => "JavaScript JSON.stringify() of the parsed body",
+            SignedBody::PhpEscapedUnicode => {
+                "the body with non-ASCII escaped as \\uXXXX and / as \\/"
+            }
         }
     }
 }

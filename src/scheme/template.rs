@@ -10,6 +10,9 @@ pub enum Part {
     Url,
     /// The URL's path and query (`/hook?a=1`).
     Path,
+    /// The path with its query escaped as Contentful's toolkit does (`getNormalizedEncodedURI`:
+    /// `encodeURI(pathname + "?" + querystring.escape(search))`).
+    EncodedPath,
     /// Contentful's signed headers: the headers named in this header's comma list, as
     /// `name:value` sorted by lower-case name and joined with `;`.
     SignedHeaders(String),
@@ -19,7 +22,8 @@ pub enum Part {
     Form,
     /// The secret itself (HubSpot v1/v2 hash `secret + body` with plain SHA-256).
     Secret,
-    /// Another header's value: `{header:X-Name}`.
+    /// Another header's value: `{header:X-Name}` (also `{body:a.b}`, `{query:p}`); a trailing
+    /// `?` makes it optional, signed as empty when absent.
     Header(String),
 }
 
@@ -50,6 +54,7 @@ impl Template {
                     "url" => Part::Url,
                     "form" => Part::Form,
                     "path" => Part::Path,
+                    "encoded_path" => Part::EncodedPath,
                     "method" => Part::Method,
                     "secret" => Part::Secret,
                     _ if name.starts_with("signed_headers:") && name.len() > 15 => {
