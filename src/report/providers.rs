@@ -133,7 +133,10 @@ pub fn prose(s: &Scheme) -> String {
     let _ = writeln!(out, "  Secret: {secret}");
     if let Some(ts) = &s.timestamp {
         let from = match (&ts.header, &ts.field) {
-            (Some(h), _) => format!("header {h}"),
+            (Some(_), _) => format!(
+                "header {}",
+                ts.header_names().collect::<Vec<_>>().join(" or ")
+            ),
             (_, Some(f)) => format!("the `{f}` item of the signature header"),
             _ => String::new(),
         };

@@ -42,8 +42,13 @@ pub struct Scheme {
     /// Headers that, besides the signature header, say a delivery comes from this provider.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub detect_headers: Vec<String>,
-    /// For URL-signed schemes: also accept the URL with its default port added or removed,
-    /// as Twilio's SDKs do.
+    /// Headers the provider's official verifier requires besides the signature: a delivery
+    /// without one (or with it empty) fails as `missing_header` even when the MAC is right
+    /// (Shopify's `webhooks.validate`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub required_headers: Vec<String>,
+    /// For URL-signed schemes: also accept the URL with any port removed, or the default one
+    /// added, as Twilio's SDKs do.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub url_port_variants: bool,
     /// A query parameter of the URL that carries the hex SHA-256 of the body (Twilio's
@@ -175,6 +180,10 @@ pub struct TimestampSpec {
     /// ... a key among the signature header's items (`t` in Stripe's `t=…,v1=…`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// Headers read, in order, when `header` is absent (Svix's libraries fall back from
+    /// `svix-timestamp` to `webhook-timestamp`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fallback_headers: Vec<String>,
     #[serde(default)]
     pub unit: TimeUnit,
     /// Default replay window in seconds; absent means the provider documents none.
@@ -190,6 +199,16 @@ pub struct TimestampSpec {
 
 fn yes() -> bool {
     true
+}
+
+impl TimestampSpec {
+    /// `header`, then each of `fallback_headers`: the names the timestamp may come in.
+    pub fn header_names(&self) -> impl Iterator<Item = &str> {
+        self.header
+            .iter()
+            .chain(self.fallback_headers.iter())
+            .map(String::as_str)
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -285,6 +304,12 @@ impl Scheme {
                 return Err(err(
                     "timestamp",
                     "give exactly one of `header` or `field` as its source",
+                ));
+            }
+            if ts.header.is_none() && !ts.fallback_headers.is_empty() {
+                return Err(err(
+                    "timestamp.fallback_headers",
+                    "fallback headers need a `header` to fall back from",
                 ));
             }
             if ts.field.is_some() && self.signature.items.is_none() {
