@@ -151,6 +151,13 @@ pub fn prose(s: &Scheme) -> String {
     if !s.id_headers.is_empty() {
         let _ = writeln!(out, "  Delivery id: {}", s.id_headers.join(" or "));
     }
+    if !s.required_headers.is_empty() {
+        let _ = writeln!(
+            out,
+            "  Required headers: {} (the official verifier rejects a delivery without them)",
+            s.required_headers.join(", ")
+        );
+    }
     for form in &s.also_signs {
         let _ = writeln!(
             out,
