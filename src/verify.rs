@@ -245,6 +245,22 @@ impl<'a> Prepared<'a> {
 
 /// Verifies `delivery` under `scheme` with each of `keys`; diagnoses a failure if asked to.
 pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &[Secret], options: &Options) -> Outcome {
+    // An algorithm named by the delivery itself counts as if given with --algorithm.
+    let named = scheme.algorithm_header.as_ref().and_then(|h| {
+        let value = delivery.values(&h.header).into_iter().next()?;
+        h.algorithm_in(&value)
+    });
+    let with_named;
+    let options = match (options.algorithm, named) {
+        (None, Some(a)) => {
+            with_named = Options {
+                algorithm: Some(a),
+                ..options.clone()
+            };
+            &with_named
+        }
+        _ => options,
+    };
     let algorithm = options.algorithm.unwrap_or(scheme.algorithm);
     let mut outcome = Outcome {
         verified: false,

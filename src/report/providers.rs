@@ -151,6 +151,20 @@ pub fn prose(s: &Scheme) -> String {
     if !s.id_headers.is_empty() {
         let _ = writeln!(out, "  Delivery id: {}", s.id_headers.join(" or "));
     }
+    if let Some(h) = &s.algorithm_header {
+        let names: Vec<String> = h
+            .values
+            .iter()
+            .map(|(name, a)| format!("{name} = {}", a.id()))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  Algorithm per delivery: the `{}` item of {} ({})",
+            h.item,
+            h.header,
+            names.join(", ")
+        );
+    }
     if !s.required_headers.is_empty() {
         let _ = writeln!(
             out,

@@ -47,6 +47,11 @@ pub struct Scheme {
     /// (Shopify's `webhooks.validate`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub required_headers: Vec<String>,
+    /// A header naming each delivery's algorithm (Twilio's
+    /// `X-Twilio-Webhooks-Signature-Settings: key=…,algorithm=HMAC_SHA256`); without it, or
+    /// with a name not in its `values`, `algorithm` is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub algorithm_header: Option<AlgorithmHeader>,
     /// For URL-signed schemes: also accept the URL with any port removed, or the default one
     /// added, as Twilio's SDKs do.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -120,6 +125,31 @@ impl Algorithm {
             Algorithm::HmacSha512 => Some(64),
             _ => None,
         }
+    }
+}
+
+/// A header whose `item` (in a `,`-separated list of `name=value`) names the algorithm.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlgorithmHeader {
+    pub header: String,
+    /// The item holding the algorithm's name (`algorithm`).
+    pub item: String,
+    /// Names as sent, matched without case, and the algorithm each means.
+    pub values: std::collections::BTreeMap<String, Algorithm>,
+}
+
+impl AlgorithmHeader {
+    /// The algorithm `value` (the header as received) names, if it names a known one.
+    pub fn algorithm_in(&self, value: &str) -> Option<Algorithm> {
+        let name = value.split(',').find_map(|item| {
+            let (k, v) = item.split_once('=')?;
+            (k.trim() == self.item).then(|| v.trim())
+        })?;
+        self.values
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, a)| *a)
     }
 }
 
@@ -381,5 +411,36 @@ impl SecretFormat {
                 Ok(text.into_bytes())
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Algorithm, AlgorithmHeader};
+
+    #[test]
+    fn algorithm_named_by_a_header_item() {
+        // twilio-python request_validator.py get_signature_algorithm, then `.upper()`.
+        let h = AlgorithmHeader {
+            header: "X-Twilio-Webhooks-Signature-Settings".to_owned(),
+            item: "algorithm".to_owned(),
+            values: [
+                ("HMAC_SHA1".to_owned(), Algorithm::HmacSha1),
+                ("HMAC_SHA256".to_owned(), Algorithm::HmacSha256),
+            ]
+            .into(),
+        };
+        let a = |v: &str| h.algorithm_in(v);
+        assert_eq!(
+            a("key=k1,algorithm=HMAC_SHA256"),
+            Some(Algorithm::HmacSha256)
+        );
+        assert_eq!(
+            a("algorithm = hmac_sha256 , key=k1"),
+            Some(Algorithm::HmacSha256)
+        );
+        assert_eq!(a("key=k1,algorithm=HMAC_SHA1"), Some(Algorithm::HmacSha1));
+        assert_eq!(a("key=k1"), None);
+        assert_eq!(a("key=k1,algorithm=HMAC_SHA512"), None);
     }
 }
