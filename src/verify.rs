@@ -89,6 +89,17 @@ impl<'a> Prepared<'a> {
         options: &Options,
     ) -> Result<Prepared<'a>, Problem> {
         let signatures = extract_signatures(scheme, delivery)?;
+        if let Some(header) = scheme.required_headers.iter().find(|h| {
+            delivery
+                .values(h)
+                .iter()
+                .all(|v: &String| v.trim().is_empty())
+        }) {
+            return Err(Problem::Missing {
+                header: header.clone(),
+                what: "required",
+            });
+        }
         let timestamp_text = timestamp_text(scheme, delivery);
         let template = scheme.template();
         // A signed timestamp, or one the provider limits with a window, that cannot be found is
@@ -105,7 +116,9 @@ impl<'a> Prepared<'a> {
                     reason: format!("it has no `{field}` timestamp item"),
                 },
                 None => Problem::Missing {
-                    header: ts.and_then(|t| t.header.clone()).unwrap_or_default(),
+                    header: ts.map_or_else(String::new, |t| {
+                        t.header_names().collect::<Vec<_>>().join(" or ")
+                    }),
                     what: "timestamp",
                 },
             });
@@ -195,7 +208,7 @@ impl<'a> Prepared<'a> {
     pub fn url_candidates(&self) -> Vec<Option<String>> {
         let mut out = vec![self.delivery.url.clone()];
         if let (true, Some(url)) = (self.scheme.url_port_variants, &self.delivery.url) {
-            out.extend(toggle_default_port(url).map(Some));
+            out.extend(other_port_form(url).map(Some));
         }
         out
     }
@@ -251,6 +264,22 @@ impl<'a> Prepared<'a> {
 
 /// Verifies `delivery` under `scheme` with each of `keys`; diagnoses a failure if asked to.
 pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Options) -> Outcome {
+    // An algorithm named by the delivery itself counts as if given with --algorithm.
+    let named = scheme.algorithm_header.as_ref().and_then(|h| {
+        let value = delivery.values(&h.header).into_iter().next()?;
+        h.algorithm_in(&value)
+    });
+    let with_named;
+    let options = match (options.algorithm, named) {
+        (None, Some(a)) => {
+            with_named = Options {
+                algorithm: Some(a),
+                ..options.clone()
+            };
+            &with_named
+        }
+        _ => options,
+    };
     let algorithm = options.algorithm.unwrap_or(scheme.algorithm);
     let mut outcome = Outcome {
         verified: false,
@@ -588,7 +617,8 @@ fn signed_headers(headers: &crate::input::Headers, names: &str) -> String {
         .join(";")
 }
 
-/// `a=2&b=1&a=1` → `a1a2b1`: names sorted, values sorted within a name, URL-decoded.
+/// `a=2&b=1&a=1&a=1` → `a1a2b1`: names sorted, values sorted and de-duplicated within a name,
+/// URL-decoded.
 pub fn sorted_form(body: &[u8]) -> Vec<u8> {
     let text = body.trim_ascii();
     if text.starts_with(b"{") || text.starts_with(b"[") || !text.contains(&b'=') {
@@ -598,6 +628,9 @@ pub fn sorted_form(body: &[u8]) -> Vec<u8> {
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
     params.sort();
+    // A value repeated under one name counts once: Twilio's validators sign sorted(set(values))
+    // (twilio-python request_validator.py compute_signature).
+    params.dedup();
     params
         .into_iter()
         .flat_map(|(k, v)| [k, v])
@@ -605,20 +638,32 @@ pub fn sorted_form(body: &[u8]) -> Vec<u8> {
         .into_bytes()
 }
 
-/// `https://h:443/p` ↔ `https://h/p`.
-fn toggle_default_port(url: &str) -> Option<String> {
+/// The other URL Twilio's validators try (twilio-python request_validator.py `remove_port` /
+/// `add_port`): any port removed (`https://h:1234/p` → `https://h/p`), or, without a port, the
+/// scheme's default added (`https://h/p` → `https://h:443/p`). `user:pass@` stays as it is.
+fn other_port_form(url: &str) -> Option<String> {
     let (scheme, rest) = url.split_once("://")?;
-    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(end);
-    let port = if scheme.eq_ignore_ascii_case("https") {
-        ":443"
-    } else {
-        ":80"
+    let (userinfo, hostport) = match authority.rfind('@') {
+        Some(at) => authority.split_at(at + 1),
+        None => ("", authority),
     };
-    Some(match authority.strip_suffix(port) {
-        Some(host) => format!("{scheme}://{host}{tail}"),
-        None if !authority.contains(':') => format!("{scheme}://{authority}{port}{tail}"),
-        None => return None,
+    // A port is what follows the last `:` outside an IPv6 literal's brackets.
+    let port_at = hostport
+        .rfind(':')
+        .filter(|&i| !hostport[i..].contains(']'))
+        .filter(|&i| hostport[i + 1..].bytes().all(|b| b.is_ascii_digit()));
+    Some(match port_at {
+        Some(i) => format!("{scheme}://{userinfo}{}{tail}", &hostport[..i]),
+        None => {
+            let port = if scheme.eq_ignore_ascii_case("https") {
+                ":443"
+            } else {
+                ":80"
+            };
+            format!("{scheme}://{authority}{port}{tail}")
+        }
     })
 }
 
@@ -855,8 +900,11 @@ fn timestamp_text(scheme: &Scheme, delivery: &Delivery) -> Option<String> {
         return Some(value.clone());
     }
     let ts = scheme.timestamp.as_ref()?;
-    if let Some(header) = &ts.header {
-        return delivery.values(header).first().map(|v| v.trim().to_owned());
+    if ts.header.is_some() {
+        return ts
+            .header_names()
+            .find_map(|h| delivery.values(h).into_iter().next())
+            .map(|v| v.trim().to_owned());
     }
     let field = ts.field.as_deref()?;
     let (items, pair) = (
@@ -1000,7 +1048,27 @@ pub fn human_duration(seconds: i64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::rfc3339_seconds;
+    use super::{other_port_form, rfc3339_seconds, sorted_form};
+
+    #[test]
+    fn twilio_port_forms() {
+        // twilio-python tests/unit/test_request_validator.py: any port is removed, a missing
+        // one is added as the scheme's default, credentials are kept.
+        let f = |u: &str| other_port_form(u).unwrap();
+        assert_eq!(f("https://h.com:1234/a?x=1"), "https://h.com/a?x=1");
+        assert_eq!(f("http://h.com:1234/a"), "http://h.com/a");
+        assert_eq!(f("https://h.com/a?x=1"), "https://h.com:443/a?x=1");
+        assert_eq!(f("http://h.com"), "http://h.com:80");
+        assert_eq!(f("https://u:p@h.com/a"), "https://u:p@h.com:443/a");
+        assert_eq!(f("https://u:p@h.com:8443/a"), "https://u:p@h.com/a");
+        assert_eq!(f("https://[::1]/a"), "https://[::1]:443/a");
+        assert_eq!(f("https://[::1]:8443/a"), "https://[::1]/a");
+    }
+
+    #[test]
+    fn repeated_form_values_count_once() {
+        assert_eq!(sorted_form(b"a=2&b=1&a=1&a=1"), b"a1a2b1");
+    }
 
     #[test]
     fn rfc3339_times() {

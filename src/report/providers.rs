@@ -133,7 +133,10 @@ pub fn prose(s: &Scheme) -> String {
     let _ = writeln!(out, "  Secret: {secret}");
     if let Some(ts) = &s.timestamp {
         let from = match (&ts.header, &ts.field) {
-            (Some(h), _) => format!("header {h}"),
+            (Some(_), _) => format!(
+                "header {}",
+                ts.header_names().collect::<Vec<_>>().join(" or ")
+            ),
             (_, Some(f)) => format!("the `{f}` item of the signature header"),
             _ => String::new(),
         };
@@ -155,6 +158,27 @@ pub fn prose(s: &Scheme) -> String {
     }
     if !s.id_headers.is_empty() {
         let _ = writeln!(out, "  Delivery id: {}", s.id_headers.join(" or "));
+    }
+    if let Some(h) = &s.algorithm_header {
+        let names: Vec<String> = h
+            .values
+            .iter()
+            .map(|(name, a)| format!("{name} = {}", a.id()))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  Algorithm per delivery: the `{}` item of {} ({})",
+            h.item,
+            h.header,
+            names.join(", ")
+        );
+    }
+    if !s.required_headers.is_empty() {
+        let _ = writeln!(
+            out,
+            "  Required headers: {} (the official verifier rejects a delivery without them)",
+            s.required_headers.join(", ")
+        );
     }
     for form in &s.also_signs {
         let _ = writeln!(

@@ -39,11 +39,9 @@ fn fit_with(scheme: &Scheme, delivery: &Delivery, check_parse: bool) -> Option<F
             .iter()
             .filter(|h| headers.contains(h))
             .count()
-        + scheme
-            .timestamp
-            .as_ref()
-            .and_then(|t| t.header.as_deref())
-            .map_or(0, |h| usize::from(headers.contains(h)));
+        + scheme.timestamp.as_ref().map_or(0, |t| {
+            usize::from(t.header_names().any(|h| headers.contains(h)))
+        });
     Some(Fit {
         parses: !check_parse || crate::verify::extract_signatures(scheme, delivery).is_ok(),
         primary: present == 0,

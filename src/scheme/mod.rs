@@ -42,8 +42,18 @@ pub struct Scheme {
     /// Headers that, besides the signature header, say a delivery comes from this provider.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub detect_headers: Vec<String>,
-    /// For URL-signed schemes: also accept the URL with its default port added or removed,
-    /// as Twilio's SDKs do.
+    /// Headers the provider's official verifier requires besides the signature: a delivery
+    /// without one (or with it empty) fails as `missing_header` even when the MAC is right
+    /// (Shopify's `webhooks.validate`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub required_headers: Vec<String>,
+    /// A header naming each delivery's algorithm (Twilio's
+    /// `X-Twilio-Webhooks-Signature-Settings: key=…,algorithm=HMAC_SHA256`); without it, or
+    /// with a name not in its `values`, `algorithm` is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub algorithm_header: Option<AlgorithmHeader>,
+    /// For URL-signed schemes: also accept the URL with any port removed, or the default one
+    /// added, as Twilio's SDKs do.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub url_port_variants: bool,
     /// A query parameter of the URL that carries the hex SHA-256 of the body (Twilio's
@@ -124,6 +134,31 @@ impl Algorithm {
     }
 }
 
+/// A header whose `item` (in a `,`-separated list of `name=value`) names the algorithm.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlgorithmHeader {
+    pub header: String,
+    /// The item holding the algorithm's name (`algorithm`).
+    pub item: String,
+    /// Names as sent, matched without case, and the algorithm each means.
+    pub values: std::collections::BTreeMap<String, Algorithm>,
+}
+
+impl AlgorithmHeader {
+    /// The algorithm `value` (the header as received) names, if it names a known one.
+    pub fn algorithm_in(&self, value: &str) -> Option<Algorithm> {
+        let name = value.split(',').find_map(|item| {
+            let (k, v) = item.split_once('=')?;
+            (k.trim() == self.item).then(|| v.trim())
+        })?;
+        self.values
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, a)| *a)
+    }
+}
+
 /// Where the signature is and how to get one or more digests out of a header value.
 ///
 /// Plain values (`sha256=<hex>`) use `prefix`; structured ones (`t=1,v1=ab,v1=cd`,
@@ -181,6 +216,10 @@ pub struct TimestampSpec {
     /// ... a key among the signature header's items (`t` in Stripe's `t=…,v1=…`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// Headers read, in order, when `header` is absent (Svix's libraries fall back from
+    /// `svix-timestamp` to `webhook-timestamp`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fallback_headers: Vec<String>,
     #[serde(default)]
     pub unit: TimeUnit,
     /// Default replay window in seconds; absent means the provider documents none.
@@ -216,6 +255,14 @@ impl TimestampSpec {
             (None, true) => Some(DEFAULT_TOLERANCE),
             (None, false) => None,
         }
+    }
+
+    /// `header`, then each of `fallback_headers`: the names the timestamp may come in.
+    pub fn header_names(&self) -> impl Iterator<Item = &str> {
+        self.header
+            .iter()
+            .chain(self.fallback_headers.iter())
+            .map(String::as_str)
     }
 }
 
@@ -323,6 +370,12 @@ impl Scheme {
                     "give exactly one of `header` or `field` as its source",
                 ));
             }
+            if ts.header.is_none() && !ts.fallback_headers.is_empty() {
+                return Err(err(
+                    "timestamp.fallback_headers",
+                    "fallback headers need a `header` to fall back from",
+                ));
+            }
             if ts.field.is_some() && self.signature.items.is_none() {
                 return Err(err(
                     "timestamp.field",
@@ -351,6 +404,16 @@ impl Scheme {
             field,
             message: message.to_owned(),
         };
+        // The delivery names its algorithm from this list, so each must be a keyed MAC of the
+        // same content: a hostile delivery must not pick a plain hash anyone can compute.
+        if let Some(h) = &self.algorithm_header {
+            if !self.algorithm.is_hmac() || h.values.iter().any(|(_, a)| !a.is_hmac()) {
+                return Err(err(
+                    "algorithm_header",
+                    "a delivery may name only HMAC algorithms, for an HMAC scheme",
+                ));
+            }
+        }
         match self.algorithm {
             Algorithm::Token | Algorithm::Basic | Algorithm::None => return Ok(()),
             Algorithm::Sha256 if !template.uses(&Part::Secret) => {
@@ -439,5 +502,36 @@ impl SecretFormat {
                 Ok(text.into_bytes())
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Algorithm, AlgorithmHeader};
+
+    #[test]
+    fn algorithm_named_by_a_header_item() {
+        // twilio-python request_validator.py get_signature_algorithm, then `.upper()`.
+        let h = AlgorithmHeader {
+            header: "X-Twilio-Webhooks-Signature-Settings".to_owned(),
+            item: "algorithm".to_owned(),
+            values: [
+                ("HMAC_SHA1".to_owned(), Algorithm::HmacSha1),
+                ("HMAC_SHA256".to_owned(), Algorithm::HmacSha256),
+            ]
+            .into(),
+        };
+        let a = |v: &str| h.algorithm_in(v);
+        assert_eq!(
+            a("key=k1,algorithm=HMAC_SHA256"),
+            Some(Algorithm::HmacSha256)
+        );
+        assert_eq!(
+            a("algorithm = hmac_sha256 , key=k1"),
+            Some(Algorithm::HmacSha256)
+        );
+        assert_eq!(a("key=k1,algorithm=HMAC_SHA1"), Some(Algorithm::HmacSha1));
+        assert_eq!(a("key=k1"), None);
+        assert_eq!(a("key=k1,algorithm=HMAC_SHA512"), None);
     }
 }
