@@ -76,3 +76,38 @@ proptest! {
         prop_assert_eq!(codes, vec![CauseCode::SecretMismatch]);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Hostile timestamp texts and clocks: never a panic or a wrapped-around age, and a delivery
+    /// outside the window never verifies. Debug builds trap overflow, so this runs there.
+    #[test]
+    fn hostile_timestamps_never_overflow(
+        ts in prop_oneof![
+            any::<i64>().prop_map(|n| n.to_string()),
+            "[-+0-9]{1,25}",
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})",
+            ".{0,30}",
+        ],
+        now in any::<i64>(),
+        provider in prop::sample::select(vec!["stripe", "sanity", "workos", "slack", "box"]),
+    ) {
+        let scheme = registry::find(provider).unwrap();
+        let body = b"{}";
+        let digest = hookcheck::mac::digest(Algorithm::HmacSha256, b"k", &[ts.as_bytes(), b".", body]).unwrap();
+        let mut headers = Headers::new();
+        headers.push("Stripe-Signature", format!("t={ts},v1={}", hex::encode(&digest)));
+        headers.push("sanity-webhook-signature", format!("t={ts},v1=AAAA"));
+        headers.push("WorkOS-Signature", format!("t={ts}, v1={}", hex::encode(&digest)));
+        headers.push("X-Slack-Request-Timestamp", ts.clone());
+        headers.push("X-Slack-Signature", "v0=00");
+        headers.push("BOX-DELIVERY-TIMESTAMP", ts.clone());
+        headers.push("BOX-SIGNATURE-PRIMARY", "AAAA");
+        let delivery = Delivery::new(headers, body.to_vec());
+        let outcome = verify(scheme, &delivery, &Keys::from(Secret::new("k")), &Options::at(now));
+        if let Some(t) = outcome.timestamp {
+            prop_assert!(!outcome.verified || t.within);
+        }
+    }
+}
