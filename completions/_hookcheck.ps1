@@ -29,6 +29,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcheck' -ScriptBlock {
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)')
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List the provider schemes hookcheck knows, or explain one')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), as committed in man/hookcheck.1')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -124,11 +125,17 @@ Register-ArgumentCompleter -Native -CommandName 'hookcheck' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'hookcheck;man' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'hookcheck;help' {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify one delivery''s signature')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)')
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List the provider schemes hookcheck knows, or explain one')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), as committed in man/hookcheck.1')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -146,6 +153,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookcheck' -ScriptBlock {
             break
         }
         'hookcheck;help;completions' {
+            break
+        }
+        'hookcheck;help;man' {
             break
         }
         'hookcheck;help;help' {

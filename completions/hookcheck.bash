@@ -25,6 +25,9 @@ _hookcheck() {
             hookcheck,help)
                 cmd="hookcheck__subcmd__help"
                 ;;
+            hookcheck,man)
+                cmd="hookcheck__subcmd__man"
+                ;;
             hookcheck,providers)
                 cmd="hookcheck__subcmd__providers"
                 ;;
@@ -39,6 +42,9 @@ _hookcheck() {
                 ;;
             hookcheck__subcmd__help,help)
                 cmd="hookcheck__subcmd__help__subcmd__help"
+                ;;
+            hookcheck__subcmd__help,man)
+                cmd="hookcheck__subcmd__help__subcmd__man"
                 ;;
             hookcheck__subcmd__help,providers)
                 cmd="hookcheck__subcmd__help__subcmd__providers"
@@ -68,7 +74,7 @@ _hookcheck() {
 
     case "${cmd}" in
         hookcheck)
-            opts="-h -V --help --version verify batch providers completions help"
+            opts="-h -V --help --version verify batch providers completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -170,7 +176,7 @@ _hookcheck() {
             return 0
             ;;
         hookcheck__subcmd__help)
-            opts="verify batch providers completions help"
+            opts="verify batch providers completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -225,6 +231,20 @@ _hookcheck() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hookcheck__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hookcheck__subcmd__help__subcmd__providers)
             opts="show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -256,6 +276,20 @@ _hookcheck() {
         hookcheck__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookcheck__subcmd__man)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

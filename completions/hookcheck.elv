@@ -26,6 +26,7 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
             cand batch 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)'
             cand providers 'List the provider schemes hookcheck knows, or explain one'
             cand completions 'Print shell completions'
+            cand man 'Print the man page (roff), as committed in man/hookcheck.1'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hookcheck;verify'= {
@@ -112,11 +113,16 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'hookcheck;man'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'hookcheck;help'= {
             cand verify 'Verify one delivery''s signature'
             cand batch 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)'
             cand providers 'List the provider schemes hookcheck knows, or explain one'
             cand completions 'Print shell completions'
+            cand man 'Print the man page (roff), as committed in man/hookcheck.1'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hookcheck;help;verify'= {
@@ -129,6 +135,8 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
         &'hookcheck;help;providers;show'= {
         }
         &'hookcheck;help;completions'= {
+        }
+        &'hookcheck;help;man'= {
         }
         &'hookcheck;help;help'= {
         }

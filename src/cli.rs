@@ -32,6 +32,9 @@ pub enum Command {
         #[arg(value_enum, value_name = "SHELL")]
         shell: clap_complete::Shell,
     },
+    /// Print the man page (roff), as committed in man/hookcheck.1
+    #[command(hide = true)]
+    Man,
 }
 
 #[derive(Debug, Args)]

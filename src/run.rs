@@ -62,6 +62,12 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Exit 
             let sub = matches.subcommand_matches("batch").expect("batch matches");
             crate::batch::command::run(&args, sub)
         }
+        Command::Man => {
+            let mut out = Vec::new();
+            let _ = clap_mangen::Man::new(Cli::command()).render(&mut out);
+            print(&String::from_utf8_lossy(&out));
+            Ok(Exit::Verified)
+        }
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "hookcheck", &mut out);
