@@ -23,29 +23,15 @@ fn fit_with(scheme: &Scheme, delivery: &Delivery, check_parse: bool) -> Option<F
     if !detectable(scheme) {
         return None;
     }
-    let headers = &delivery.headers;
     let present = scheme
         .signature
         .headers
         .iter()
         .position(|h| delivery.has(h))?;
-    let hints = scheme
-        .detect_headers
-        .iter()
-        .filter(|h| hint_matches(headers, h))
-        .count()
-        + scheme
-            .id_headers
-            .iter()
-            .filter(|h| headers.contains(h))
-            .count()
-        + scheme.timestamp.as_ref().map_or(0, |t| {
-            usize::from(t.header_names().any(|h| headers.contains(h)))
-        });
     Some(Fit {
         parses: !check_parse || crate::verify::extract_signatures(scheme, delivery).is_ok(),
         primary: present == 0,
-        hints,
+        hints: sender_hints(scheme, delivery),
     })
 }
 
@@ -151,12 +137,11 @@ fn sender_hints(scheme: &Scheme, delivery: &Delivery) -> usize {
             .iter()
             .filter(|h| named(h) && headers.contains(h))
             .count()
-        + scheme
-            .timestamp
-            .as_ref()
-            .and_then(|t| t.header.as_ref())
-            .filter(|h| named(h))
-            .map_or(0, |h| usize::from(headers.contains(h)))
+        + scheme.timestamp.as_ref().map_or(0, |t| {
+            usize::from(t.header_names().any(|h| {
+                !h.starts_with("body:") && !h.starts_with("query:") && headers.contains(h)
+            }))
+        })
 }
 
 /// The one sender whose other headers the delivery has most of; None when no scheme has any
