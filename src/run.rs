@@ -271,19 +271,12 @@ fn read_delivery(
     }
     if let Some(path) = &args.headers_file {
         let bytes = source::read_path("--headers-file", path, stdin)?;
-        let text = String::from_utf8_lossy(&bytes);
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let (name, value) = Headers::parse_line(line).map_err(|e| {
-                UsageError::input(
-                    format!("--headers-file '{}' line {}", path.display(), i + 1),
-                    e,
-                )
-            })?;
-            delivery.headers.set(&name, value);
-        }
+        delivery.headers.apply_file(&bytes).map_err(|(line, e)| {
+            UsageError::input(
+                format!("--headers-file '{}' line {line}", path.display()),
+                e,
+            )
+        })?;
     }
     let mut given = Headers::new();
     for line in &args.headers {

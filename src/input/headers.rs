@@ -60,6 +60,20 @@ impl Headers {
         self.entries.is_empty()
     }
 
+    /// Applies a `--headers-file`: one `Name: value` per line, blank lines skipped, each line
+    /// replacing the headers of its name. An error carries its line number (from 1).
+    pub fn apply_file(&mut self, bytes: &[u8]) -> Result<(), (usize, String)> {
+        let text = String::from_utf8_lossy(bytes);
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let (name, value) = Headers::parse_line(line).map_err(|e| (i + 1, e))?;
+            self.set(&name, value);
+        }
+        Ok(())
+    }
+
     /// Parses one `Name: value` line; the value loses surrounding spaces and tabs only.
     pub fn parse_line(line: &str) -> Result<(String, String), String> {
         let (name, value) = line
