@@ -23,6 +23,7 @@ fn check(
     tolerance: Option<u64>,
     diagnose: bool,
 ) -> Outcome {
+    dump(scheme, delivery, keys, now, tolerance);
     let keys: Vec<Secret> = keys.iter().map(|k| Secret::new(k.clone())).collect();
     let mut options = Options::at(now);
     if let Some(seconds) = tolerance {
@@ -32,14 +33,52 @@ fn check(
     verify(scheme, delivery, &keys, &options)
 }
 
+/// With HOOKCHECK_FUZZ_DUMP set (`cargo fuzz run verify_diagnose CRASH` to reproduce), each
+/// case is printed as the JSON that `tests/data/fuzz/verify_diagnose/*.json` regression cases
+/// use, so a crash input can be kept in a form that outlives this target's byte decoding.
+fn dump(scheme: &Scheme, delivery: &Delivery, keys: &[Vec<u8>], now: i64, tolerance: Option<u64>) {
+    if std::env::var_os("HOOKCHECK_FUZZ_DUMP").is_none() {
+        return;
+    }
+    let headers: Vec<[&str; 2]> = delivery.headers.iter().map(|(n, v)| [n, v]).collect();
+    let case = serde_json::json!({
+        "provider": scheme.name,
+        "headers": headers,
+        "body_base64": STANDARD.encode(&delivery.body),
+        "url": delivery.url,
+        "method": delivery.method,
+        "keys_base64": keys.iter().map(|k| STANDARD.encode(k)).collect::<Vec<_>>(),
+        "now": now,
+        "tolerance": tolerance,
+    });
+    eprintln!("HOOKCHECK_FUZZ_CASE {case}");
+}
+
 fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);
-    let _ = if u.arbitrary::<bool>().unwrap_or(false) {
-        signed(&mut u)
-    } else {
-        arbitrary_delivery(&mut u)
+    let _ = match u.int_in_range(0..=2u8).unwrap_or(0) {
+        0 => arbitrary_delivery(&mut u),
+        1 => signed(&mut u),
+        _ => near_miss(&mut u),
     };
 });
+
+/// The verdict with the diagnosis on and off, which must agree.
+fn same_verdict(
+    scheme: &Scheme,
+    delivery: &Delivery,
+    keys: &[Vec<u8>],
+    now: i64,
+    tolerance: Option<u64>,
+) {
+    let with = check(scheme, delivery, keys, now, tolerance, true);
+    let without = check(scheme, delivery, keys, now, tolerance, false);
+    assert_eq!(
+        with.verified, without.verified,
+        "the diagnosis changed the verdict: {:?} / {:?}",
+        with.causes, without.causes
+    );
+}
 
 /// Any scheme of the registry, any headers (names mostly ones the scheme reads), body, keys
 /// and clock: no panic, and the diagnosis does not change the verdict.
@@ -62,7 +101,12 @@ fn arbitrary_delivery(u: &mut Unstructured) -> Result<()> {
         } else {
             (*u.choose(&names)?).to_owned()
         };
-        let value: String = u.arbitrary()?;
+        // Numbers reach the timestamp parsers; any text reaches the rest.
+        let value: String = if u.ratio(1, 4)? {
+            u.arbitrary::<i64>()?.to_string()
+        } else {
+            u.arbitrary()?
+        };
         headers.push(name, value);
     }
     let keys: Vec<Vec<u8>> = (0..u.int_in_range(0..=2)?)
@@ -81,13 +125,60 @@ fn arbitrary_delivery(u: &mut Unstructured) -> Result<()> {
     delivery.url = url.map(|path| format!("https://example.test/{path}"));
     delivery.method = method;
 
-    let with = check(scheme, &delivery, &keys, now, tolerance, true);
-    let without = check(scheme, &delivery, &keys, now, tolerance, false);
-    assert_eq!(
-        with.verified, without.verified,
-        "the diagnosis changed the verdict: {:?} / {:?}",
-        with.causes, without.causes
-    );
+    same_verdict(scheme, &delivery, &keys, now, tolerance);
+    Ok(())
+}
+
+/// A correctly signed delivery, then changed the way a proxy, a framework or an attacker
+/// would (bytes of the body, a header added or replaced, another key, another clock): where
+/// the diagnosis has the most to search, the verdict still does not depend on it.
+fn near_miss(u: &mut Unstructured) -> Result<()> {
+    let schemes: Vec<&Scheme> = registry::all().iter().filter(|s| signable(s)).collect();
+    let scheme = *u.choose(&schemes)?;
+    let mut key: Vec<u8> = u.arbitrary()?;
+    key.insert(0, b'k');
+    let ts = 1_700_000_000 + i64::from(u.arbitrary::<u16>()?);
+    let mut body: Vec<u8> = u.arbitrary()?;
+    let signature = mac::digest(
+        scheme.algorithm,
+        &key,
+        &[&signed_content(scheme, &body, ts)],
+    )
+    .expect("an HMAC scheme");
+    // A hostile timestamp in place of the signed one.
+    let header_ts = if u.ratio(1, 4)? { u.arbitrary()? } else { ts };
+    let mut headers = signature_headers(scheme, &signature, header_ts);
+    let mut keys = vec![key];
+    for _ in 0..u.int_in_range(0..=3)? {
+        match u.int_in_range(0..=5u8)? {
+            0 if !body.is_empty() => {
+                let at = u.choose_index(body.len())?;
+                body[at] = u.arbitrary()?;
+            }
+            1 => body.extend_from_slice(u.choose(&[&b"\n"[..], b"\r\n", b" ", b"}"])?),
+            2 => {
+                let keep = u.int_in_range(0..=body.len())?;
+                body.truncate(keep);
+            }
+            3 => {
+                let value: String = u.arbitrary()?;
+                headers.push(scheme.signature_header(), value);
+            }
+            4 => {
+                let value: String = u.arbitrary()?;
+                headers.set(scheme.signature_header(), value);
+            }
+            _ => {
+                let mut other = keys[0].clone();
+                other.push(u.arbitrary()?);
+                keys.push(other);
+            }
+        }
+    }
+    let now = ts + i64::from(u.arbitrary::<i16>()?);
+    let tolerance: Option<u64> = u.arbitrary()?;
+    let delivery = Delivery::new(headers, body);
+    same_verdict(scheme, &delivery, &keys, now, tolerance);
     Ok(())
 }
 

@@ -538,10 +538,15 @@ impl<'a> Search<'a> {
         }
         let prepared = Prepared::new(self.scheme, self.delivery, &self.options).ok()?;
         let ts: i64 = prepared.timestamp_text.as_deref()?.parse().ok()?;
-        for (text, variant) in [
-            ((ts * 1000).to_string(), "signed in milliseconds"),
-            ((ts / 1000).to_string(), "signed in seconds"),
-        ] {
+        // A hostile timestamp may have no millisecond form in an i64: skip that variant.
+        let variants = [
+            (ts.checked_mul(1000), "signed in milliseconds"),
+            (Some(ts / 1000), "signed in seconds"),
+        ];
+        for (text, variant) in variants
+            .into_iter()
+            .filter_map(|(ts, variant)| Some((ts?.to_string(), variant)))
+        {
             let delivery = Delivery {
                 timestamp_override: Some(text),
                 ..self.delivery.clone()

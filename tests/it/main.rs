@@ -4,6 +4,7 @@ mod batch;
 mod cli_errors;
 mod completions;
 mod fixtures;
+mod fuzz_regressions;
 mod json_contract;
 mod properties;
 mod readme;
