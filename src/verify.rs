@@ -418,7 +418,7 @@ pub fn timestamp_cause(ts: TimestampCheck) -> Cause {
     let when = if ts.age_seconds >= 0 {
         format!("{} old", human_duration(ts.age_seconds))
     } else {
-        format!("{} in the future", human_duration(-ts.age_seconds))
+        format!("{} in the future", human_duration(ts.age_seconds))
     };
     Cause::new(
         CauseCode::TimestampOutsideTolerance,

@@ -36,7 +36,7 @@ pub fn render(outcome: &Outcome) -> String {
             Some(w) => format!("window {w} s"),
             None => "no window".to_owned(),
         };
-        let age = if ts.age_seconds.abs() >= 120 {
+        let age = if ts.age_seconds.unsigned_abs() >= 120 {
             format!(
                 "{} s ({})",
                 ts.age_seconds,

@@ -75,5 +75,11 @@ fn verify_diagnose() {
         let with = check(scheme, &delivery, &keys, now, tolerance, true);
         let without = check(scheme, &delivery, &keys, now, tolerance, false);
         assert_eq!(with.verified, without.verified, "{name}");
+        let _ = hookcheck::report::human::render(&with);
+        let json = hookcheck::report::json::render(&with);
+        assert!(
+            serde_json::from_str::<serde_json::Value>(&json).is_ok(),
+            "{name}: {json}"
+        );
     }
 }
