@@ -341,19 +341,12 @@ fn read_delivery(
     let mut given = Headers::new();
     if let Some(path) = &args.headers_file {
         let bytes = source::read_path("--headers-file", path, stdin)?;
-        let text = String::from_utf8_lossy(&bytes);
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let (name, value) = Headers::parse_line(line).map_err(|e| {
-                UsageError::input(
-                    format!("--headers-file '{}' line {}", path.display(), i + 1),
-                    e,
-                )
-            })?;
-            given.push(name, value);
-        }
+        given.apply_file(&bytes).map_err(|(line, e)| {
+            UsageError::input(
+                format!("--headers-file '{}' line {line}", path.display()),
+                e,
+            )
+        })?;
     }
     let mut flags = Headers::new();
     for line in &args.headers {

@@ -5,6 +5,7 @@ mod cli_errors;
 mod completions;
 mod detection;
 mod fixtures;
+mod fuzz_regressions;
 mod hostile;
 mod json_contract;
 mod properties;

@@ -1,0 +1,97 @@
+//! Inputs the cargo-fuzz targets in `fuzz/` crashed on, kept so that their fixes stay fixed.
+//! Each runs through the same library code as its target and must not panic (nor break the
+//! target's invariants). Byte-input targets keep the crash file as it was found; the
+//! structured `verify_diagnose` target keeps the decoded case as JSON (printed by the target
+//! with HOOKCHECK_FUZZ_DUMP=1), which does not depend on how the target decodes its bytes.
+
+use std::path::PathBuf;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use hookcheck::scheme::registry;
+use hookcheck::{
+    Delivery, Headers, Key, Keys, Options, Outcome, PublicKey, Scheme, Secret, Tolerance, verify,
+};
+
+/// Every file in `tests/data/fuzz/<target>/`, with its name; none when the target has none.
+fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/fuzz")
+        .join(target);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<(String, Vec<u8>)> = entries
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The one place these tests call verify and build keys (as in the fuzz target).
+fn check(
+    scheme: &Scheme,
+    delivery: &Delivery,
+    keys: &[Vec<u8>],
+    now: i64,
+    tolerance: Option<u64>,
+    diagnose: bool,
+) -> Outcome {
+    // Each key is of the kind the scheme takes: public keys never key an HMAC.
+    let keys: Keys = keys
+        .iter()
+        .map(|k| {
+            if scheme.algorithm.is_asymmetric() {
+                Key::Public(PublicKey::new(k.clone()))
+            } else {
+                Key::Secret(Secret::new(k.clone()))
+            }
+        })
+        .collect();
+    let mut options = Options::at(now);
+    if let Some(seconds) = tolerance {
+        options.tolerance = Tolerance::Seconds(seconds);
+    }
+    options.diagnose = diagnose;
+    verify(scheme, delivery, &keys, &options)
+}
+
+#[test]
+fn verify_diagnose() {
+    let cases = inputs("verify_diagnose");
+    assert!(!cases.is_empty());
+    for (name, bytes) in cases {
+        let case: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let text = |field: &str| case[field].as_str().map(str::to_owned);
+        let b64 = |v: &serde_json::Value| STANDARD.decode(v.as_str().unwrap()).unwrap();
+        let scheme = registry::find(case["provider"].as_str().unwrap()).unwrap();
+        let mut headers = Headers::new();
+        for pair in case["headers"].as_array().unwrap() {
+            headers.push(pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
+        }
+        let mut delivery = Delivery::new(headers, b64(&case["body_base64"]));
+        delivery.url = text("url");
+        delivery.method = text("method");
+        let keys: Vec<Vec<u8>> = case["keys_base64"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(b64)
+            .collect();
+        let now = case["now"].as_i64().unwrap();
+        let tolerance = case["tolerance"].as_u64();
+        let with = check(scheme, &delivery, &keys, now, tolerance, true);
+        let without = check(scheme, &delivery, &keys, now, tolerance, false);
+        assert_eq!(with.verified, without.verified, "{name}");
+        let _ = hookcheck::report::human::render(&with);
+        let json = hookcheck::report::json::render(&with);
+        assert!(
+            serde_json::from_str::<serde_json::Value>(&json).is_ok(),
+            "{name}: {json}"
+        );
+    }
+}
