@@ -94,7 +94,8 @@ impl<'a> Prepared<'a> {
         // A timestamp the provider limits with a window is required even when it is not part
         // of the signed template (Linear's webhookTimestamp sits inside the signed body).
         let required = |t: &crate::scheme::TimestampSpec| t.tolerance.is_some();
-        let needed = template.uses(&Part::Timestamp) || scheme.timestamp.as_ref().is_some_and(required);
+        let needed =
+            template.uses(&Part::Timestamp) || scheme.timestamp.as_ref().is_some_and(required);
         if needed && timestamp_text.is_none() {
             let ts = scheme.timestamp.as_ref();
             return Err(match ts.and_then(|t| t.field.as_deref()) {

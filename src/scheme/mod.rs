@@ -252,7 +252,9 @@ impl SignedBody {
         match self {
             SignedBody::PythonJsonDumps => "Python json.dumps() of the parsed body",
             SignedBody::JsJsonStringify => "JavaScript JSON.stringify() of the parsed body",
-            SignedBody::PhpEscapedUnicode => "the body with non-ASCII escaped as \\uXXXX and / as \\/",
+            SignedBody::PhpEscapedUnicode => {
+                "the body with non-ASCII escaped as \\uXXXX and / as \\/"
+            }
         }
     }
 }
