@@ -912,7 +912,22 @@ pub fn human_duration(seconds: i64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::rfc3339_seconds;
+    use super::{encoded_path, rfc3339_seconds};
+
+    #[test]
+    fn contentful_encoded_paths() {
+        // node: encodeURI(pathname + "?" + querystring.escape(search)), as the toolkit does
+        assert_eq!(
+            encoded_path("/api/resources?q=1&w=2"),
+            "/api/resources?q%253D1%2526w%253D2"
+        );
+        assert_eq!(
+            encoded_path("/café/ü?x=é ü&y=a/b"),
+            "/caf%C3%A9/%C3%BC?x%253D%25C3%25A9%2520%25C3%25BC%2526y%253Da%252Fb"
+        );
+        assert_eq!(encoded_path("/a b?c?d"), "/a%20b?c");
+        assert_eq!(encoded_path("/webhooks/contentful"), "/webhooks/contentful");
+    }
 
     #[test]
     fn rfc3339_times() {
