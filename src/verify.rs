@@ -89,6 +89,26 @@ impl<'a> Prepared<'a> {
         options: &Options,
     ) -> Result<Prepared<'a>, Problem> {
         let signatures = extract_signatures(scheme, delivery)?;
+        for (header, want) in &scheme.required_headers {
+            match delivery.headers.get(header) {
+                None => {
+                    return Err(Problem::Missing {
+                        header: header.clone(),
+                        what: "required",
+                    });
+                }
+                Some(got) if got.trim() != want => {
+                    return Err(Problem::Malformed {
+                        header: header.clone(),
+                        reason: format!(
+                            "it is {got:?}, and {} accepts only {want:?}",
+                            scheme.title
+                        ),
+                    });
+                }
+                Some(_) => {}
+            }
+        }
         let timestamp_text = timestamp_text(scheme, delivery);
         let template = scheme.template();
         // A timestamp the provider limits with a window is required even when it is not part
