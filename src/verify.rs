@@ -100,6 +100,26 @@ impl<'a> Prepared<'a> {
                 what: "required",
             });
         }
+        for (header, want) in &scheme.required_values {
+            match delivery.headers.get(header) {
+                None => {
+                    return Err(Problem::Missing {
+                        header: header.clone(),
+                        what: "required",
+                    });
+                }
+                Some(got) if got.trim() != want => {
+                    return Err(Problem::Malformed {
+                        header: header.clone(),
+                        reason: format!(
+                            "it is {got:?}, and {} accepts only {want:?}",
+                            scheme.title
+                        ),
+                    });
+                }
+                Some(_) => {}
+            }
+        }
         let timestamp_text = timestamp_text(scheme, delivery);
         let template = scheme.template();
         // A signed timestamp, or one the provider limits with a window, that cannot be found is
@@ -1048,7 +1068,7 @@ pub fn human_duration(seconds: i64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{other_port_form, rfc3339_seconds, sorted_form};
+    use super::{encoded_path, other_port_form, rfc3339_seconds, sorted_form};
 
     #[test]
     fn twilio_port_forms() {
@@ -1068,6 +1088,21 @@ mod tests {
     #[test]
     fn repeated_form_values_count_once() {
         assert_eq!(sorted_form(b"a=2&b=1&a=1&a=1"), b"a1a2b1");
+    }
+
+    #[test]
+    fn contentful_encoded_paths() {
+        // node: encodeURI(pathname + "?" + querystring.escape(search)), as the toolkit does
+        assert_eq!(
+            encoded_path("/api/resources?q=1&w=2"),
+            "/api/resources?q%253D1%2526w%253D2"
+        );
+        assert_eq!(
+            encoded_path("/café/ü?x=é ü&y=a/b"),
+            "/caf%C3%A9/%C3%BC?x%253D%25C3%25A9%2520%25C3%25BC%2526y%253Da%252Fb"
+        );
+        assert_eq!(encoded_path("/a b?c?d"), "/a%20b?c");
+        assert_eq!(encoded_path("/webhooks/contentful"), "/webhooks/contentful");
     }
 
     #[test]

@@ -89,6 +89,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn js_recipe_matches_json_stringify() {
+        // node -e 'console.log(JSON.stringify(JSON.parse(`{"b": 1, "a": [1.0, 2e3, 0.1], "1": "é\\u00e9"}`)))'
+        let out = js_json_stringify(r#"{"b": 1, "a": [1.0, 2e3, 0.1], "1": "é\u00e9"}"#.as_bytes())
+            .unwrap();
+        assert_eq!(out, r#"{"1":"éé","b":1,"a":[1,2000,0.1]}"#.as_bytes());
+    }
+
+    #[test]
     fn php_escaped_unicode_matches_box_node_sdk() {
         // box-node-sdk jsonStringifyWithEscapedUnicode('{"n":"café 😀","p":"a/b\\/c"}')
         let out = php_escaped_unicode("{\"n\":\"café 😀\",\"p\":\"a/b\\/c\"}".as_bytes()).unwrap();

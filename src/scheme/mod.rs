@@ -39,6 +39,10 @@ pub struct Scheme {
     /// (Zenduty signs Python `json.dumps` of the parsed payload).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also_signs: Vec<SignedBody>,
+    /// Headers the provider's verifier requires with exactly this value (Box's SDKs return
+    /// false without `BOX-SIGNATURE-VERSION: 1`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub required_values: std::collections::BTreeMap<String, String>,
     /// Headers that, besides the signature header, say a delivery comes from this provider.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub detect_headers: Vec<String>,
