@@ -488,12 +488,15 @@ impl<'a> Search<'a> {
 
     fn template(&self) -> Option<Cause> {
         let template = self.scheme.template();
-        let fields: Vec<Part> = template
-            .parts
-            .iter()
-            .filter(|p| matches!(p, Part::Timestamp | Part::Id | Part::Url | Part::Method))
-            .cloned()
-            .collect();
+        // Each field once: a hostile template repeating one would make the subsets and orders
+        // below explode (nine `{method}`s ran for minutes); four distinct fields bound them.
+        let mut fields: Vec<Part> = Vec::new();
+        for part in &template.parts {
+            let field = matches!(part, Part::Timestamp | Part::Id | Part::Url | Part::Method);
+            if field && !fields.contains(part) {
+                fields.push(part.clone());
+            }
+        }
         if fields.is_empty() {
             return None;
         }
