@@ -626,12 +626,15 @@ impl<'a> Search<'a> {
 
     fn template(&self) -> Option<Cause> {
         let template = self.scheme.template();
-        let fields: Vec<Part> = template
-            .parts
-            .iter()
-            .filter(|p| matches!(p, Part::Timestamp | Part::Id | Part::Url | Part::Method))
-            .cloned()
-            .collect();
+        // Each field once: a hostile template repeating one would make the subsets and orders
+        // below explode (nine `{method}`s ran for minutes); four distinct fields bound them.
+        let mut fields: Vec<Part> = Vec::new();
+        for part in &template.parts {
+            let field = matches!(part, Part::Timestamp | Part::Id | Part::Url | Part::Method);
+            if field && !fields.contains(part) {
+                fields.push(part.clone());
+            }
+        }
         if fields.is_empty() {
             return None;
         }
@@ -883,16 +886,9 @@ const MAX_TEMPLATES: usize = 2_000;
 /// And for at most this long.
 const TEMPLATE_TIME: std::time::Duration = std::time::Duration::from_secs(2);
 
-/// Templates over the same fields and the body: parts dropped, reordered, other separators.
-/// Each field counts once (nine `{method}`s are one field); false when the list was capped.
+/// Templates over the same (distinct) fields and the body: parts dropped, reordered, other
+/// separators; false when the list was capped.
 fn alternative_templates(fields: &[Part]) -> (Vec<String>, bool) {
-    let mut distinct: Vec<Part> = Vec::new();
-    for f in fields {
-        if !distinct.contains(f) {
-            distinct.push(f.clone());
-        }
-    }
-    let fields = distinct.as_slice();
     let name = |p: &Part| match p {
         Part::Timestamp => "{timestamp}",
         Part::Id => "{id}",
