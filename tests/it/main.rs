@@ -7,6 +7,7 @@ mod fixtures;
 mod json_contract;
 mod properties;
 mod readme;
+mod sign;
 mod snapshots;
 mod util;
 mod verify_cli;
