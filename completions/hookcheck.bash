@@ -359,7 +359,7 @@ _hookcheck() {
                     return 0
                     ;;
                 --respond)
-                    COMPREPLY=($(compgen -W "verified-only always2xx" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "verified-only always-2xx" -- "${cur}"))
                     return 0
                     ;;
                 --verify-token)

@@ -157,7 +157,7 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l max-body 
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l header-timeout -d 'Seconds a client may take to send the request head' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l read-timeout -d 'Seconds a client may take to send the body' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l respond -d 'What status the sender gets: 2xx only for verified deliveries (401 otherwise), or always 2xx' -r -f -a "verified-only\t''
-always2xx\t''"
+always-2xx\t''"
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l verify-token -d 'The verify token you set for Meta (hub.verify_token) subscriptions' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l max-deliveries -d 'Stop after this many deliveries (for scripts and tests)' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l secret -d 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)' -r

@@ -419,6 +419,7 @@ pub struct ListenArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Respond {
     VerifiedOnly,
+    #[value(name = "always-2xx")]
     Always2xx,
 }
 

@@ -5,6 +5,7 @@ mod cli_errors;
 mod completions;
 mod fixtures;
 mod json_contract;
+mod listen;
 mod properties;
 mod readme;
 mod sign;
