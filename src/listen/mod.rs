@@ -678,7 +678,7 @@ fn log_line(state: &State, l: &Logged) {
             );
             if let Some(o) = l.outcome.filter(|o| !o.verified) {
                 for line in report::human::render(o).lines().skip(1) {
-                    text.push_str("    ");
+                    text.push_str("  ");
                     text.push_str(line);
                     text.push('\n');
                 }

@@ -217,7 +217,7 @@ fn failing_deliveries_are_explained_and_refused() {
         "{text}"
     );
     // The diagnosis follows the line, indented.
-    assert!(text.contains("\n    "), "{text}");
+    assert!(text.contains("\n    cause: "), "{text}");
 }
 
 #[test]
