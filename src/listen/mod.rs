@@ -202,7 +202,14 @@ async fn serve(
     loop {
         tokio::select! {
             accepted = listener.accept() => {
-                let Ok((stream, peer)) = accepted else { continue };
+                let (stream, peer) = match accepted {
+                    Ok(a) => a,
+                    Err(_) => {
+                        // Out of descriptors or similar: back off instead of spinning.
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
                 let _ = stream.set_nodelay(true);
                 let state = state.clone();
                 let mut stop = stop_rx.clone();
@@ -440,9 +447,12 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
         };
 
     let host = headers.get("host").unwrap_or("localhost").to_owned();
+    // The request reached this plain-HTTP listener directly, unless a proxy or tunnel says
+    // what the sender used (ngrok and cloudflared send X-Forwarded-Proto: https).
     let proto = headers
         .get("x-forwarded-proto")
-        .map_or("https".to_owned(), |p| p.trim().to_ascii_lowercase());
+        .and_then(|p| p.split(',').next())
+        .map_or("http".to_owned(), |p| p.trim().to_ascii_lowercase());
     let delivery = Delivery {
         headers,
         body: body.to_vec(),

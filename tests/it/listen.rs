@@ -610,3 +610,31 @@ fn listen_refuses_a_public_bind_without_the_flag() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("--public"), "{}", run.stderr);
 }
+
+#[test]
+fn url_signed_deliveries_verify_directly_and_through_a_tunnel() {
+    let server = Server::start(&["--provider", "twilio"]);
+    let url = format!("http://127.0.0.1:{}/sms", server.port);
+    let direct = hookcheck(&[
+        "send",
+        &url,
+        "-p",
+        "twilio",
+        "--secret",
+        SECRET,
+        "--body",
+        "Body=hi&From=%2B1500",
+    ]);
+    assert_eq!(direct.code, 0, "{}{}", direct.stdout, direct.stderr);
+    // Through a tunnel: signed for the public https URL, relayed with X-Forwarded-Proto.
+    let capture = String::from_utf8(signed(
+        "twilio",
+        SECRET,
+        "Body=hi",
+        &["--url", "https://abc.tunnel.test/sms"],
+    ))
+    .unwrap();
+    let relayed = capture.replacen("\r\n", "\r\nX-Forwarded-Proto: https\r\n", 1);
+    assert_eq!(exchange(server.port, relayed.as_bytes()).0, 200);
+    server.stop();
+}
