@@ -116,8 +116,13 @@ pub fn signed(scheme: &Scheme, delivery: &Delivery) -> Option<Signed> {
             .as_str()
             .map(|c| Signed::Twitch(c.to_owned()));
     }
-    // Only JSON bodies can be challenges; skip the parse for everything else.
-    if !delivery.body.trim_ascii_start().starts_with(b"{") || scheme.algorithm == Algorithm::None {
+    // Only JSON bodies naming a challenge can be one; skip the parse for everything else
+    // (every delivery passes here).
+    let names_one = |word: &[u8]| delivery.body.windows(word.len()).any(|w| w == word);
+    if !delivery.body.trim_ascii_start().starts_with(b"{")
+        || scheme.algorithm == Algorithm::None
+        || !(names_one(b"url_verification") || names_one(b"endpoint.url_validation"))
+    {
         return None;
     }
     let body: serde_json::Value = serde_json::from_slice(&delivery.body).ok()?;

@@ -52,6 +52,10 @@ pub struct State {
     pub tally: Tally,
     pub max_deliveries: Option<u64>,
     pub done: tokio::sync::Notify,
+    /// Log lines not yet written: lines of deliveries handled in the same turn of the event
+    /// loop leave in one write.
+    pub log: std::sync::Mutex<Vec<u8>>,
+    pub log_ready: tokio::sync::Notify,
 }
 
 /// Counts for the closing line.
@@ -143,7 +147,10 @@ pub fn command(args: &ListenArgs, matches: &ArgMatches) -> Result<Exit, UsageErr
         })?;
     }
     let options = options_from(&args.check);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
+    // One I/O thread: per delivery, verification costs microseconds and the syscalls
+    // dominate; a multi-threaded scheduler adds a futex wake-up to nearly every request
+    // (measured with strace). Diagnoses run on tokio's blocking pool.
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| UsageError::new("runtime", format!("starting the server: {e}")))?;
@@ -164,6 +171,8 @@ pub fn command(args: &ListenArgs, matches: &ArgMatches) -> Result<Exit, UsageErr
         tally: Tally::default(),
         max_deliveries: args.max_deliveries,
         done: tokio::sync::Notify::new(),
+        log: std::sync::Mutex::new(Vec::new()),
+        log_ready: tokio::sync::Notify::new(),
     });
     if args.check.output.format == Format::Human {
         report::style::apply(report::style::decide(args.check.output.color));
@@ -195,6 +204,15 @@ async fn serve(
             None => String::new(),
         }
     );
+    let writer_state = state.clone();
+    let writer = tokio::spawn(async move {
+        loop {
+            writer_state.log_ready.notified().await;
+            // Let the other ready connections add their lines first.
+            tokio::task::yield_now().await;
+            flush_log(&writer_state);
+        }
+    });
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let mut connections = tokio::task::JoinSet::new();
     let ctrl_c = tokio::signal::ctrl_c();
@@ -252,13 +270,15 @@ async fn serve(
     })
     .await;
     connections.abort_all();
-    eprintln!("hookcheck listen: stopped · {}", state.tally.line());
+    writer.abort();
     if state.format == Format::Json && !state.quiet {
-        emit(&format!(
-            "{}\n",
-            serde_json::json!({ "tally": state.tally.json() })
-        ));
+        emit(
+            &state,
+            &format!("{}\n", serde_json::json!({ "tally": state.tally.json() })),
+        );
     }
+    flush_log(&state);
+    eprintln!("hookcheck listen: stopped · {}", state.tally.line());
     Ok(Exit::Verified)
 }
 
@@ -279,11 +299,14 @@ fn connection_error(state: &State, peer: SocketAddr, e: &hyper::Error) {
         return;
     }
     match state.format {
-        Format::Json => emit(&format!(
-            "{}\n",
-            serde_json::json!({"time": now_text(), "peer": peer.to_string(), "rejected": what, "error": e.to_string()})
-        )),
-        Format::Human => emit(&format!("{} {peer} {what}: {e}\n", now_text())),
+        Format::Json => emit(
+            state,
+            &format!(
+                "{}\n",
+                serde_json::json!({"time": now_text(), "peer": peer.to_string(), "rejected": what, "error": e.to_string()})
+            ),
+        ),
+        Format::Human => emit(state, &format!("{} {peer} {what}: {e}\n", now_text())),
     }
 }
 
@@ -466,22 +489,53 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
     if !state.fixed_now {
         options.now = system_now();
     }
-    let (scheme, outcome, detect_error): (Option<&Scheme>, Option<Outcome>, Option<String>) =
-        match &state.scheme {
-            Some(s) => (
-                Some(s),
-                Some(verify::verify(s, &delivery, &state.keys, &options)),
-                None,
-            ),
-            None => match detect::resolve(&delivery, &state.keys, &options) {
-                Ok(s) => (
-                    Some(s),
-                    Some(verify::verify(s, &delivery, &state.keys, &options)),
-                    None,
-                ),
-                Err(e) => (None, None, Some(e.message)),
-            },
-        };
+    let detected = match &state.scheme {
+        Some(_) => Ok(None),
+        None => detect::resolve(&delivery, &state.keys, &options)
+            .map(Some)
+            .map_err(|e| e.message),
+    };
+    let scheme: Option<&Scheme> = match &detected {
+        Ok(Some(s)) => Some(*s),
+        Ok(None) => state.scheme.as_ref(),
+        Err(_) => None,
+    };
+    let (delivery, outcome, detect_error) = match (scheme, detected) {
+        (Some(s), Ok(found)) => {
+            // The check itself is microseconds and runs here; a diagnosis can take
+            // milliseconds or more, so it runs off the I/O thread.
+            let quick = Options {
+                diagnose: false,
+                ..options.clone()
+            };
+            let outcome = verify::verify(s, &delivery, &state.keys, &quick);
+            if outcome.verified || !options.diagnose {
+                (delivery, Some(outcome), None)
+            } else {
+                let shared = state.clone();
+                let explain = tokio::task::spawn_blocking(move || {
+                    let scheme = found
+                        .or(shared.scheme.as_ref())
+                        .expect("a scheme was chosen");
+                    let outcome = verify::verify(scheme, &delivery, &shared.keys, &options);
+                    (delivery, outcome)
+                });
+                match explain.await {
+                    Ok((delivery, outcome)) => (delivery, Some(outcome), None),
+                    Err(_) => {
+                        log(500, "error: the diagnosis failed", None);
+                        return Ok(reply(
+                            StatusCode::INTERNAL_SERVER_ERROR,
+                            "text/plain",
+                            "hookcheck: internal error\n",
+                        ));
+                    }
+                }
+            }
+        }
+        (_, Err(e)) => (delivery, None, Some(e)),
+        (None, Ok(_)) => (delivery, None, Some("no scheme".to_owned())),
+    };
     let verified = outcome.as_ref().is_some_and(|o| o.verified);
     let seq = state.tally.seq.fetch_add(1, Ordering::Relaxed) + 1;
     if let Some(dir) = &state.save {
@@ -673,7 +727,7 @@ fn log_line(state: &State, l: &Logged) {
                     line["outcome"] = v;
                 }
             }
-            emit(&format!("{line}\n"));
+            emit(state, &format!("{line}\n"));
         }
         Format::Human => {
             let mut text = format!(
@@ -693,13 +747,27 @@ fn log_line(state: &State, l: &Logged) {
                     text.push('\n');
                 }
             }
-            emit(&text);
+            emit(state, &text);
         }
     }
 }
 
-/// One write per line so that concurrent deliveries do not interleave.
-fn emit(text: &str) {
+/// Queues whole lines (concurrent deliveries never interleave) for the log writer.
+fn emit(state: &State, text: &str) {
+    let mut buffer = state.log.lock().unwrap_or_else(|e| e.into_inner());
+    let was_empty = buffer.is_empty();
+    buffer.extend_from_slice(text.as_bytes());
+    drop(buffer);
+    if was_empty {
+        state.log_ready.notify_one();
+    }
+}
+
+fn flush_log(state: &State) {
+    let pending = std::mem::take(&mut *state.log.lock().unwrap_or_else(|e| e.into_inner()));
+    if pending.is_empty() {
+        return;
+    }
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    let _ = out.write_all(&pending).and_then(|()| out.flush());
 }
