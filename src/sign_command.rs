@@ -163,12 +163,15 @@ fn sign_request(
         .url
         .clone()
         .unwrap_or_else(|| "https://example.com/webhooks".to_owned());
-    if !url.contains("://") {
+    let Some((url_scheme, _)) = url.split_once("://") else {
         return Err(UsageError::input(
             format!("--url '{url}'"),
             "is not an absolute URL (https://host/path)",
         ));
-    }
+    };
+    // `https://host` is sent as `https://host/`: sign the URL the receiver will see.
+    let (host, path) = sign::split_url(&url);
+    let url = format!("{url_scheme}://{host}{path}");
     Ok(sign::Request {
         body,
         method: args.method.to_ascii_uppercase(),

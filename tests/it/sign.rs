@@ -328,3 +328,75 @@ fn a_signed_capture_ages_out_of_its_window() {
         late.stdout
     );
 }
+
+#[test]
+fn custom_schemes_sign_too() {
+    let dir = scratch("sign-custom");
+    let scheme = dir.join("acme.toml");
+    std::fs::write(
+        &scheme,
+        r#"name = "acme"
+title = "Acme"
+algorithm = "hmac-sha512"
+signed = "{method} {url}|{id}|{timestamp}|{header:X-Acme-Tenant}|{body}"
+signature = { headers = ["X-Acme-Signature"], items = ";", pair = ":", keys = ["s1"], encoding = "base64url" }
+timestamp = { field = "ts", unit = "milliseconds", tolerance = 60 }
+id_headers = ["X-Acme-Delivery"]
+secret = "hex"
+source = "test"
+"#,
+    )
+    .unwrap();
+    let scheme = path_str(&scheme);
+    let run = hookcheck(&[
+        "sign",
+        "--scheme",
+        &scheme,
+        "--secret",
+        "00ff10",
+        "--body",
+        "{\"k\":1}",
+        "-H",
+        "X-Acme-Tenant: t-42",
+        "--url",
+        "https://acme.test",
+        "--timestamp",
+        "1763900000",
+        "--id",
+        "d-1",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("X-Acme-Signature: ts:1763900000000;s1:"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .starts_with("POST / HTTP/1.1\r\nHost: acme.test\r\n"),
+        "{}",
+        run.stdout
+    );
+    let check = hookcheck_with_stdin(
+        &[
+            "verify",
+            "--scheme",
+            &scheme,
+            "--secret",
+            "00ff10",
+            "--request",
+            "-",
+            "--now",
+            "1763900030",
+        ],
+        run.stdout.as_bytes(),
+    );
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    // Without the header the template signs, sign says which part is missing.
+    let run = hookcheck(&[
+        "sign", "--scheme", &scheme, "--secret", "00ff10", "--body", "{}",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("X-Acme-Tenant"), "{}", run.stderr);
+}
