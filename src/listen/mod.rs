@@ -56,6 +56,9 @@ pub struct State {
     /// loop leave in one write.
     pub log: std::sync::Mutex<Vec<u8>>,
     pub log_ready: tokio::sync::Notify,
+    /// Diagnoses running at once: a burst of failing deliveries queues here instead of
+    /// starting a thread each.
+    pub diagnoses: tokio::sync::Semaphore,
 }
 
 /// Counts for the closing line.
@@ -173,6 +176,9 @@ pub fn command(args: &ListenArgs, matches: &ArgMatches) -> Result<Exit, UsageErr
         done: tokio::sync::Notify::new(),
         log: std::sync::Mutex::new(Vec::new()),
         log_ready: tokio::sync::Notify::new(),
+        diagnoses: tokio::sync::Semaphore::new(
+            std::thread::available_parallelism().map_or(2, |n| n.get()),
+        ),
     });
     if args.check.output.format == Format::Human {
         report::style::apply(report::style::decide(args.check.output.color));
@@ -513,6 +519,7 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
                 (delivery, Some(outcome), None)
             } else {
                 let shared = state.clone();
+                let permit = state.diagnoses.acquire().await.ok();
                 let explain = tokio::task::spawn_blocking(move || {
                     let scheme = found
                         .or(shared.scheme.as_ref())
@@ -520,7 +527,9 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
                     let outcome = verify::verify(scheme, &delivery, &shared.keys, &options);
                     (delivery, outcome)
                 });
-                match explain.await {
+                let explained = explain.await;
+                drop(permit);
+                match explained {
                     Ok((delivery, outcome)) => (delivery, Some(outcome), None),
                     Err(_) => {
                         log(500, "error: the diagnosis failed", None);

@@ -638,3 +638,31 @@ fn url_signed_deliveries_verify_directly_and_through_a_tunnel() {
     assert_eq!(exchange(server.port, relayed.as_bytes()).0, 200);
     server.stop();
 }
+
+#[test]
+fn concurrent_failing_deliveries_are_each_diagnosed() {
+    let server = Server::start(&["--format", "json"]);
+    let port = server.port;
+    let bad = signed(
+        "stripe",
+        "not-the-secret",
+        r#"{"id":"evt_1","object":"event"}"#,
+        &[],
+    );
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            let bad = bad.clone();
+            std::thread::spawn(move || (0..10).map(|_| exchange(port, &bad).0).collect::<Vec<_>>())
+        })
+        .collect();
+    for t in threads {
+        assert!(t.join().unwrap().iter().all(|s| *s == 401));
+    }
+    let (stdout, _) = server.stop();
+    let diagnosed = stdout
+        .iter()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|l| l["outcome"]["causes"][0]["code"] == "secret_mismatch")
+        .count();
+    assert_eq!(diagnosed, 40);
+}
