@@ -178,7 +178,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcheck' -ScriptBlock {
         }
         'hookcheck;listen' {
             [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to listen on')
-            [CompletionResult]::new('--forward', '--forward', [CompletionResultType]::ParameterName, 'Relay each delivery''s exact bytes and headers to this URL (http://) and answer the sender with the app''s response')
+            [CompletionResult]::new('--forward', '--forward', [CompletionResultType]::ParameterName, 'Relay each delivery''s exact bytes and headers to this URL (http:// or https://) and answer the sender with the app''s response')
             [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Write each delivery as a .http capture in this directory')
             [CompletionResult]::new('--max-body', '--max-body', [CompletionResultType]::ParameterName, 'Largest body accepted, in bytes (K, M, G suffixes: KiB, MiB, GiB); larger gets 413')
             [CompletionResult]::new('--header-timeout', '--header-timeout', [CompletionResultType]::ParameterName, 'Seconds a client may take to send the request head')

@@ -165,7 +165,7 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
         }
         &'hookcheck;listen'= {
             cand --bind 'Address to listen on'
-            cand --forward 'Relay each delivery''s exact bytes and headers to this URL (http://) and answer the sender with the app''s response'
+            cand --forward 'Relay each delivery''s exact bytes and headers to this URL (http:// or https://) and answer the sender with the app''s response'
             cand --save 'Write each delivery as a .http capture in this directory'
             cand --max-body 'Largest body accepted, in bytes (K, M, G suffixes: KiB, MiB, GiB); larger gets 413'
             cand --header-timeout 'Seconds a client may take to send the request head'

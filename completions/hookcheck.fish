@@ -151,7 +151,7 @@ json\t''"
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l resign -d 'Give the capture a fresh timestamp and id, and sign it again with the given key'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -s h -l help -d 'Print help'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l bind -d 'Address to listen on' -r
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l forward -d 'Relay each delivery\'s exact bytes and headers to this URL (http://) and answer the sender with the app\'s response' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l forward -d 'Relay each delivery\'s exact bytes and headers to this URL (http:// or https://) and answer the sender with the app\'s response' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l save -d 'Write each delivery as a .http capture in this directory' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l max-body -d 'Largest body accepted, in bytes (K, M, G suffixes: KiB, MiB, GiB); larger gets 413' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l header-timeout -d 'Seconds a client may take to send the request head' -r

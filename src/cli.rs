@@ -335,7 +335,7 @@ pub enum SignFormat {
 
 #[derive(Debug, Args)]
 pub struct SendArgs {
-    /// The receiver's URL (http://)
+    /// The receiver's URL (http:// or https://)
     #[arg(value_name = "URL")]
     pub target: String,
 
@@ -378,7 +378,7 @@ pub struct ListenArgs {
     #[arg(long)]
     pub public: bool,
 
-    /// Relay each delivery's exact bytes and headers to this URL (http://) and answer the
+    /// Relay each delivery's exact bytes and headers to this URL (http:// or https://) and answer the
     /// sender with the app's response
     #[arg(long, value_name = "URL")]
     pub forward: Option<String>,

@@ -184,10 +184,12 @@ fn sign_request(
 
 pub fn send_command(args: &SendArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
     let stdin = StdinGuard::default();
-    if !args.target.starts_with("http://") {
+    if !(args.target.starts_with("http://") || args.target.starts_with("https://"))
+        || args.target.parse::<hyper::Uri>().is_err()
+    {
         return Err(UsageError::input(
             format!("URL '{}'", args.target),
-            "send speaks plain http:// (a local receiver, or a tunnel's local end)",
+            "is not an http:// or https:// URL",
         ));
     }
     let delivery = match &args.request {

@@ -1,5 +1,5 @@
-//! The HTTP client `send` and `listen --forward` use: hyper-util's pooled client over plain
-//! TCP (local receivers and the local end of tunnels).
+//! The HTTP client `send` and `listen --forward` use: hyper-util's pooled client, plain TCP
+//! for `http://` and rustls (ring, Mozilla's roots from webpki-roots) for `https://`.
 
 use std::time::Duration;
 
@@ -12,7 +12,7 @@ use hyper_util::rt::TokioExecutor;
 
 use crate::input::Delivery;
 
-pub type Client = HyperClient<HttpConnector, Full<Bytes>>;
+pub type Client = HyperClient<hyper_rustls::HttpsConnector<HttpConnector>, Full<Bytes>>;
 
 /// A response as received.
 #[derive(Debug)]
@@ -27,9 +27,15 @@ pub fn new_client() -> Client {
     let mut connector = HttpConnector::new();
     connector.set_nodelay(true);
     connector.set_connect_timeout(Some(Duration::from_secs(10)));
+    connector.enforce_http(false);
+    let https = hyper_rustls::HttpsConnectorBuilder::new()
+        .with_webpki_roots()
+        .https_or_http()
+        .enable_http1()
+        .wrap_connector(connector);
     HyperClient::builder(TokioExecutor::new())
         .pool_idle_timeout(Duration::from_secs(30))
-        .build(connector)
+        .build(https)
 }
 
 /// Headers that belong to one connection, not to the message: never relayed.
@@ -59,8 +65,10 @@ pub async fn request(
     timeout: Duration,
 ) -> Result<Response, String> {
     let uri: hyper::Uri = url.parse().map_err(|e| format!("{url}: {e}"))?;
-    if uri.scheme_str() != Some("http") {
-        return Err(format!("{url}: only http:// URLs can be sent to"));
+    if !matches!(uri.scheme_str(), Some("http" | "https")) {
+        return Err(format!(
+            "{url}: only http:// and https:// URLs can be sent to"
+        ));
     }
     let mut builder = Request::builder().method(method).uri(uri);
     for (name, value) in headers {

@@ -134,10 +134,12 @@ pub fn command(args: &ListenArgs, matches: &ArgMatches) -> Result<Exit, UsageErr
         ));
     }
     if let Some(url) = &args.forward {
-        if !url.starts_with("http://") || url.parse::<hyper::Uri>().is_err() {
+        if !(url.starts_with("http://") || url.starts_with("https://"))
+            || url.parse::<hyper::Uri>().is_err()
+        {
             return Err(UsageError::input(
                 format!("--forward '{url}'"),
-                "is not an http:// URL (e.g. http://localhost:3000/webhooks)",
+                "is not an http:// or https:// URL (e.g. http://localhost:3000/webhooks)",
             ));
         }
     }

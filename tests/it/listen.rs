@@ -584,6 +584,19 @@ fn send_reports_status_and_exit_codes() {
         SECRET,
     ]);
     assert_eq!(resigned.code, 0, "{}{}", resigned.stdout, resigned.stderr);
+    // https:// to a plain-HTTP server: the TLS handshake fails, a connection error (exit 2).
+    let tls = hookcheck(&[
+        "send",
+        &url.replace("http://", "https://"),
+        "-p",
+        "stripe",
+        "--secret",
+        SECRET,
+        "--body",
+        "{}",
+    ]);
+    assert_eq!(tls.code, 2, "{}", tls.stderr);
+    assert!(tls.stderr.contains("sending to https://"), "{}", tls.stderr);
     server.stop();
     // Nobody listening: a connection error is exit 2.
     let port = TcpListener::bind("127.0.0.1:0")
