@@ -52,6 +52,9 @@ pub struct State {
     pub tally: Tally,
     pub max_deliveries: Option<u64>,
     pub done: tokio::sync::Notify,
+    /// `20261130T120000`: when this server started, the prefix of its --save files, so a
+    /// second run into the same directory adds files instead of replacing them.
+    pub started: String,
     /// Log lines not yet written: lines of deliveries handled in the same turn of the event
     /// loop leave in one write.
     pub log: std::sync::Mutex<Vec<u8>>,
@@ -176,6 +179,10 @@ pub fn command(args: &ListenArgs, matches: &ArgMatches) -> Result<Exit, UsageErr
         tally: Tally::default(),
         max_deliveries: args.max_deliveries,
         done: tokio::sync::Notify::new(),
+        started: crate::sign::rfc3339(system_now())
+            .replace(['-', ':'], "")
+            .trim_end_matches('Z')
+            .to_owned(),
         log: std::sync::Mutex::new(Vec::new()),
         log_ready: tokio::sync::Notify::new(),
         diagnoses: tokio::sync::Semaphore::new(
@@ -551,7 +558,8 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
     let seq = state.tally.seq.fetch_add(1, Ordering::Relaxed) + 1;
     if let Some(dir) = &state.save {
         let name = format!(
-            "{seq:06}-{}-{}.http",
+            "{}-{seq:06}-{}-{}.http",
+            state.started,
             scheme.map_or("unknown", |s| s.name.as_str()),
             if verified { "verified" } else { "failed" }
         );
