@@ -82,9 +82,11 @@ impl Tally {
     }
 
     pub fn line(&self) -> String {
+        let total =
+            Self::get(&self.verified) + Self::get(&self.not_verified) + Self::get(&self.challenges);
         format!(
-            "{} deliveries: {} verified, {} not verified, {} challenges answered, {} rejected (400/408/413), {} forwarded{}",
-            Self::get(&self.verified) + Self::get(&self.not_verified) + Self::get(&self.challenges),
+            "{total} {}: {} verified, {} not verified, {} challenges answered, {} rejected (400/408/413), {} forwarded{}",
+            if total == 1 { "delivery" } else { "deliveries" },
             Self::get(&self.verified),
             Self::get(&self.not_verified),
             Self::get(&self.challenges),
