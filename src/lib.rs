@@ -23,11 +23,14 @@ pub mod diagnose;
 pub mod error;
 pub mod exit;
 pub mod input;
+pub mod listen;
 pub mod mac;
 pub mod outcome;
 pub mod report;
 pub mod run;
 pub mod scheme;
+pub mod sign;
+pub mod sign_command;
 pub mod stream;
 pub mod verify;
 

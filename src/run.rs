@@ -68,6 +68,20 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Exit 
             print(&String::from_utf8_lossy(&out));
             Ok(Exit::Verified)
         }
+        Command::Sign(args) => {
+            let sub = matches.subcommand_matches("sign").expect("sign matches");
+            crate::sign_command::sign_command(&args, sub)
+        }
+        Command::Send(args) => {
+            let sub = matches.subcommand_matches("send").expect("send matches");
+            crate::sign_command::send_command(&args, sub)
+        }
+        Command::Listen(args) => {
+            let sub = matches
+                .subcommand_matches("listen")
+                .expect("listen matches");
+            crate::listen::command(&args, sub)
+        }
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "hookcheck", &mut out);
@@ -269,7 +283,7 @@ pub(crate) fn options_from(check: &CheckArgs) -> Options {
     }
 }
 
-fn system_now() -> i64 {
+pub(crate) fn system_now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
