@@ -207,7 +207,7 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
         }
         (computed, _) => match computed {
             Some(digest) => computed_check(scheme, &delivery, &keys, &options, digest),
-            None => verify::verify(scheme, &delivery, &keys, &options),
+            None => crate::check(scheme, &delivery, &keys, &options),
         },
     };
     outcome.warnings.extend(warnings);
@@ -255,7 +255,7 @@ fn computed_check(
     };
     let mut outcome = verify::verify(scheme, delivery, keys, &quick);
     let (rewritten, with_digest) = crate::diagnose::computed::rewrite(scheme, delivery, digest);
-    let finding = verify::verify(&rewritten, &with_digest, keys, options);
+    let finding = crate::check(&rewritten, &with_digest, keys, options);
     outcome.computed = Some(crate::outcome::ComputedFinding {
         matches: finding.matched.is_some(),
         causes: finding.causes,

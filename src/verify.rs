@@ -282,7 +282,8 @@ impl<'a> Prepared<'a> {
     }
 }
 
-/// Verifies `delivery` under `scheme` with each of `keys`; diagnoses a failure if asked to.
+/// Verifies `delivery` under `scheme` with each of `keys`: the engine's verdict, never a
+/// diagnosis (see [`crate::check`], which adds one).
 pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Options) -> Outcome {
     // An algorithm named by the delivery itself counts as if given with --algorithm.
     let named = scheme.algorithm_header.as_ref().and_then(|h| {
@@ -349,10 +350,6 @@ pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Optio
             check_token(scheme, delivery, keys, options, &mut outcome)
         }
         _ => check_digest(scheme, delivery, keys, options, &mut outcome),
-    }
-    // Diagnosis also runs when only the timestamp failed, to say the signature itself is good.
-    if options.diagnose && !outcome.verified {
-        diagnose::run(scheme, delivery, keys, options, &mut outcome);
     }
     outcome
 }

@@ -10,7 +10,7 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use hookcheck::mac;
 use hookcheck::scheme::{Encoding, SecretFormat, registry};
 use hookcheck::{
-    Delivery, Headers, Key, Keys, Options, Outcome, PublicKey, Scheme, Secret, Tolerance, verify,
+    Delivery, Headers, Key, Keys, Options, Outcome, PublicKey, Scheme, Secret, Tolerance,
 };
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
@@ -42,7 +42,7 @@ fn check(
         options.tolerance = Tolerance::Seconds(seconds);
     }
     options.diagnose = diagnose;
-    verify(scheme, delivery, &keys, &options)
+    hookcheck::check(scheme, delivery, &keys, &options)
 }
 
 /// With HOOKCHECK_FUZZ_DUMP set (`cargo fuzz run verify_diagnose CRASH` to reproduce), each

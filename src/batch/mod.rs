@@ -166,7 +166,7 @@ impl Checker<'_> {
             if !self.keys.has_kind_for(s) {
                 return Err(UsageError::no_key(s));
             }
-            let mut outcome = verify::verify(s, &item.delivery, self.keys, &options);
+            let mut outcome = crate::check(s, &item.delivery, self.keys, &options);
             if let Some(found) = detection.as_ref().filter(|d| !d.alternatives.is_empty()) {
                 // The ambiguity, not the routine "chosen from the headers" (said once per run).
                 outcome

@@ -540,7 +540,7 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
                     let scheme = found
                         .or(shared.scheme.as_ref())
                         .expect("a scheme was chosen");
-                    let outcome = verify::verify(scheme, &delivery, &shared.keys, &options);
+                    let outcome = crate::check(scheme, &delivery, &shared.keys, &options);
                     (delivery, outcome)
                 });
                 let explained = explain.await;

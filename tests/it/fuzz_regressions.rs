@@ -10,7 +10,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use hookcheck::scheme::registry;
 use hookcheck::{
-    Delivery, Headers, Key, Keys, Options, Outcome, PublicKey, Scheme, Secret, Tolerance, verify,
+    Delivery, Headers, Key, Keys, Options, Outcome, PublicKey, Scheme, Secret, Tolerance,
 };
 
 /// Every file in `tests/data/fuzz/<target>/`, with its name; none when the target has none.
@@ -57,7 +57,7 @@ fn check(
         options.tolerance = Tolerance::Seconds(seconds);
     }
     options.diagnose = diagnose;
-    verify(scheme, delivery, &keys, &options)
+    hookcheck::check(scheme, delivery, &keys, &options)
 }
 
 #[test]

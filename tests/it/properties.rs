@@ -3,7 +3,7 @@
 
 use hookcheck::diagnose::json_dialect::{self, Dialect};
 use hookcheck::scheme::{Algorithm, registry};
-use hookcheck::{CauseCode, Delivery, Headers, Keys, Options, Secret, verify};
+use hookcheck::{CauseCode, Delivery, Headers, Keys, Options, Secret, check, verify};
 use proptest::prelude::*;
 
 fn json_value() -> impl Strategy<Value = serde_json::Value> {
@@ -58,7 +58,7 @@ proptest! {
         json_dialect::render(&value, &Dialect::ALL[a], &mut recovered);
         prop_assume!(recovered == signed);
         let github = registry::find("github").unwrap();
-        let outcome = verify(github, &delivery(&signed, &sent, "s3cret"), &Keys::from(Secret::new("s3cret")), &Options::at(0));
+        let outcome = check(github, &delivery(&signed, &sent, "s3cret"), &Keys::from(Secret::new("s3cret")), &Options::at(0));
         prop_assert!(!outcome.verified);
         let first = outcome.causes.first().map(|c| c.code);
         prop_assert_eq!(first, Some(CauseCode::BodyJsonReserialized), "{:?}", outcome.causes);
@@ -71,7 +71,7 @@ proptest! {
         let signed = render(&text, &Dialect::ALL[a]);
         let sent = render(&text, &Dialect::ALL[b]);
         let github = registry::find("github").unwrap();
-        let outcome = verify(github, &delivery(&signed, &sent, "s3cret"), &Keys::from(Secret::new(wrong)), &Options::at(0));
+        let outcome = check(github, &delivery(&signed, &sent, "s3cret"), &Keys::from(Secret::new(wrong)), &Options::at(0));
         let codes: Vec<CauseCode> = outcome.causes.iter().map(|c| c.code).collect();
         prop_assert_eq!(codes, vec![CauseCode::SecretMismatch]);
     }
