@@ -17,11 +17,14 @@
 //! ```
 
 pub mod asymmetric;
+pub mod autodetect;
 pub mod batch;
+pub mod canonical;
 pub mod check;
 pub mod cli;
 pub mod diagnose;
 pub mod error;
+pub mod escape;
 pub mod exit;
 pub mod input;
 pub mod listen;

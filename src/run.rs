@@ -16,7 +16,7 @@ use crate::exit::Exit;
 use crate::input::{Delivery, Headers, Key, Keys, PublicKey, Secret, StdinGuard, request, source};
 use crate::outcome::Warning;
 use crate::report;
-use crate::scheme::{Algorithm, Scheme, custom, detect, registry};
+use crate::scheme::{Algorithm, Scheme, custom, registry};
 use crate::verify::{self, Options, Tolerance};
 
 /// Runs hookcheck with these arguments (the first is the program name).
@@ -164,18 +164,18 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
     let options = options_from(&args.check);
     let detection = explicit
         .is_none()
-        .then(|| detect::resolve(&delivery, &keys, &options));
+        .then(|| crate::autodetect::resolve(&delivery, &keys, &options));
     let scheme: &Scheme = match (&explicit, &detection) {
         (Some(s), _) => s,
         (
             None,
-            Some(detect::Detection {
+            Some(crate::autodetect::Detection {
                 scheme: Some(s), ..
             }),
         ) => s,
         (None, _) => {
             // Nothing names the sender: a failed check (exit 1), not a usage error.
-            let mut outcome = verify::unattributed(&delivery, &keys);
+            let mut outcome = crate::autodetect::unattributed(&delivery, &keys);
             outcome.warnings.extend(warnings);
             return Ok(report_outcome(&args.check.output, &outcome));
         }
@@ -215,7 +215,7 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
         // The delivery chose its own scheme: say so, since an attacker writes the headers.
         outcome
             .warnings
-            .extend(verify::detection_warnings(scheme, detection));
+            .extend(crate::autodetect::detection_warnings(scheme, detection));
     }
     Ok(report_outcome(&args.check.output, &outcome))
 }
@@ -410,9 +410,9 @@ pub(crate) fn check_keys_fit(scheme: &Scheme, keys: &Keys) -> Result<(), UsageEr
         return Ok(());
     }
     if keys.is_empty() {
-        return Err(UsageError::no_key(scheme));
+        return Err(UsageError::no_key(&scheme.name, scheme.takes_public_keys()));
     }
-    if let Some(e) = keys.kind_error(scheme) {
+    if let Some(e) = scheme.wrong_key(keys) {
         let flags = if e.needed == "secret" {
             "--secret-file, --secret-env or --secret"
         } else {

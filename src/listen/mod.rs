@@ -30,7 +30,7 @@ use crate::input::{Delivery, Headers, Key, Keys, StdinGuard};
 use crate::outcome::Outcome;
 use crate::report;
 use crate::run::{load_scheme, options_from, read_keys, system_now};
-use crate::scheme::{Scheme, detect};
+use crate::scheme::Scheme;
 use crate::verify::{self, Options};
 
 /// Everything a connection needs, shared by all of them.
@@ -512,7 +512,7 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
     }
     let detected = match &state.scheme {
         Some(_) => Ok(None),
-        None => match detect::resolve(&delivery, &state.keys, &options).scheme {
+        None => match crate::autodetect::resolve(&delivery, &state.keys, &options).scheme {
             Some(s) => Ok(Some(s)),
             None => Err("no signature header of any known provider".to_owned()),
         },

@@ -1,17 +1,22 @@
 //! The engine: find the signatures, rebuild the signed content, recompute, compare in constant
 //! time, check the timestamp window with an injected `now`.
 
+pub mod causes;
+
+pub use crate::scheme::signature::{
+    FoundSignature, Problem, decode, extract_signatures, structured_items,
+};
+
 use std::borrow::Cow;
 
 use base64::Engine as _;
-use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
+use base64::engine::general_purpose::STANDARD;
 use sha2::Digest as _;
 
-use crate::diagnose;
 use crate::input::{Delivery, Keys, Secret};
 use crate::mac;
 use crate::outcome::{Cause, CauseCode, KeyInfo, Matched, Outcome, TimestampCheck, Warning};
-use crate::scheme::{Algorithm, Encoding, Part, Scheme, SignedBody, Template, TimeUnit};
+use crate::scheme::{Algorithm, Part, Scheme, SignedBody, Template, TimeUnit};
 
 /// How a check is run; the clock comes in from outside so that results are reproducible.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,23 +50,6 @@ pub enum Tolerance {
     Seconds(u64),
     /// Skip the age check (old captured payloads).
     Off,
-}
-
-/// One signature token found in the delivery.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FoundSignature {
-    pub header: String,
-    /// The token as sent, prefix removed.
-    pub text: String,
-    /// The token decoded with the scheme's encoding, when it decodes.
-    pub bytes: Option<Vec<u8>>,
-}
-
-/// Why no signature could be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
-    Missing { header: String, what: &'static str },
-    Malformed { header: String, reason: String },
 }
 
 /// A delivery read through a scheme: signatures and template fields, ready to recompute.
@@ -354,61 +342,6 @@ pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Optio
     outcome
 }
 
-/// The outcome for a delivery no scheme could be chosen for: no signature header any
-/// provider uses and no other header naming the sender.
-pub fn unattributed(delivery: &Delivery, keys: &Keys) -> Outcome {
-    Outcome {
-        verified: false,
-        provider: "unknown".to_owned(),
-        algorithm: "unknown".to_owned(),
-        matched: None,
-        matched_content: None,
-        timestamp: None,
-        causes: vec![crate::scheme::detect::nothing_found(delivery)],
-        warnings: Vec::new(),
-        keys: keys
-            .iter()
-            .map(|k| KeyInfo {
-                length: k.len(),
-                fingerprint: k.fingerprint().to_owned(),
-            })
-            .collect(),
-        computed: None,
-    }
-}
-
-/// Warnings that say how auto-detection chose: from the delivery's own headers, and which
-/// other schemes fit as well.
-pub fn detection_warnings(
-    scheme: &Scheme,
-    detection: &crate::scheme::detect::Detection,
-) -> Vec<Warning> {
-    let mut out = vec![Warning::new(
-        "provider_detected",
-        format!(
-            "the scheme ({}) was chosen from the delivery's own headers; pin --provider {} wherever this verdict gates anything",
-            scheme.name, scheme.name
-        ),
-    )];
-    if !detection.alternatives.is_empty() {
-        let names: Vec<&str> = detection
-            .alternatives
-            .iter()
-            .map(|s| s.name.as_str())
-            .collect();
-        out.push(Warning::new(
-            "provider_ambiguous",
-            format!(
-                "the headers fit {} as well as {}, and none verifies: diagnosed as {} (the most likely); pick another with --provider",
-                names.join(", "),
-                scheme.name,
-                scheme.name
-            ),
-        ));
-    }
-    out
-}
-
 fn check_digest(
     scheme: &Scheme,
     delivery: &Delivery,
@@ -421,7 +354,7 @@ fn check_digest(
         Err(problem) => {
             outcome
                 .causes
-                .push(diagnose::problem_cause(scheme, delivery, &problem));
+                .push(causes::problem_cause(scheme, delivery, &problem));
             return;
         }
     };
@@ -449,7 +382,7 @@ fn check_digest(
     let alternates: Vec<(SignedBody, Vec<u8>)> = scheme
         .also_signs
         .iter()
-        .filter_map(|form| diagnose::signed_body(*form, raw_body).map(|b| (*form, b)))
+        .filter_map(|form| crate::canonical::signed_body(*form, raw_body).map(|b| (*form, b)))
         .collect();
     let algorithm = prepared.algorithm;
     // Each key is tried as what it is: public keys only check asymmetric signatures and secrets
@@ -551,7 +484,7 @@ fn check_digest(
         (Some(_), _) => outcome.verified = true,
         (None, _) => outcome
             .causes
-            .push(diagnose::secret_mismatch(&prepared, Vec::new())),
+            .push(causes::secret_mismatch(&prepared, Vec::new())),
     }
 }
 
@@ -710,7 +643,7 @@ fn check_token(
         .clone()
         .unwrap_or_else(|| scheme.signature_header().to_owned());
     let Some(value) = delivery.headers.get(&header) else {
-        outcome.causes.push(diagnose::problem_cause(
+        outcome.causes.push(causes::problem_cause(
             scheme,
             delivery,
             &Problem::Missing {
@@ -776,139 +709,6 @@ fn strip_word<'v>(value: &'v str, word: &str) -> Option<&'v str> {
     }
     let (head, rest) = value.split_once(' ')?;
     head.eq_ignore_ascii_case(word).then(|| rest.trim_start())
-}
-
-/// Reads the signature header(s) into tokens, each decoded with the scheme's encoding.
-pub fn extract_signatures(
-    scheme: &Scheme,
-    delivery: &Delivery,
-) -> Result<Vec<FoundSignature>, Problem> {
-    let spec = &scheme.signature;
-    let mut found = Vec::new();
-    let mut seen_header = None;
-    for header in &spec.headers {
-        for value in delivery.values(header) {
-            seen_header.get_or_insert_with(|| header.clone());
-            for text in signature_tokens(scheme, &value) {
-                let bytes = decode(spec.encoding, &text);
-                found.push(FoundSignature {
-                    header: header.clone(),
-                    text,
-                    bytes,
-                });
-            }
-        }
-    }
-    let Some(header) = seen_header else {
-        return Err(Problem::Missing {
-            header: scheme.signature_header().to_owned(),
-            what: "signature",
-        });
-    };
-    if found.is_empty() {
-        let reason = match (&spec.items, &spec.prefix) {
-            (Some(_), _) => format!("it has no {} entry", quoted_keys(&spec.keys)),
-            (None, Some(prefix)) => format!("it does not start with `{prefix}`"),
-            (None, None) => "it is empty".to_owned(),
-        };
-        return Err(Problem::Malformed { header, reason });
-    }
-    if found.iter().all(|s| s.bytes.is_none()) {
-        return Err(Problem::Malformed {
-            header,
-            reason: format!(
-                "its signature `{}` is not {}",
-                crate::report::escape::for_terminal(&found[0].text),
-                spec.encoding.id()
-            ),
-        });
-    }
-    Ok(found)
-}
-
-fn quoted_keys(keys: &[String]) -> String {
-    keys.iter()
-        .map(|k| format!("`{k}`"))
-        .collect::<Vec<_>>()
-        .join(" or ")
-}
-
-/// The signature tokens of one header value, before decoding.
-fn signature_tokens(scheme: &Scheme, value: &str) -> Vec<String> {
-    let spec = &scheme.signature;
-    match (&spec.items, &spec.pair) {
-        (Some(items), Some(pair)) => structured_items(value, items, pair)
-            .filter(|(k, _)| spec.keys.iter().any(|want| want == k))
-            .map(|(_, v)| v.to_owned())
-            .filter(|v| !v.is_empty())
-            .collect(),
-        _ => {
-            let value = value.trim();
-            let token = match &spec.prefix {
-                Some(prefix) => match value.get(..prefix.len()) {
-                    Some(head) if head.eq_ignore_ascii_case(prefix) => value[prefix.len()..].trim(),
-                    _ => return Vec::new(),
-                },
-                None => value,
-            };
-            if token.is_empty() {
-                Vec::new()
-            } else {
-                vec![token.to_owned()]
-            }
-        }
-    }
-}
-
-/// `t=1, v1=ab` → (t, 1), (v1, ab): items split and trimmed, each split once at `pair`.
-pub fn structured_items<'v>(
-    value: &'v str,
-    items: &'v str,
-    pair: &'v str,
-) -> impl Iterator<Item = (&'v str, &'v str)> + 'v {
-    value
-        .split(items)
-        .map(str::trim)
-        .filter(|item| !item.is_empty())
-        .filter_map(move |item| item.split_once(pair).map(|(k, v)| (k.trim(), v.trim())))
-}
-
-/// Decodes a signature token; hex accepts either case, base64 with or without padding.
-pub fn decode(encoding: Encoding, text: &str) -> Option<Vec<u8>> {
-    match encoding {
-        Encoding::Hex => decode_hex(text),
-        Encoding::Base64 => STANDARD
-            .decode(text)
-            .or_else(|_| STANDARD_NO_PAD.decode(text))
-            .ok(),
-        Encoding::Base64url => URL_SAFE_NO_PAD
-            .decode(text)
-            .or_else(|_| URL_SAFE.decode(text))
-            .ok(),
-        Encoding::Plain => Some(text.as_bytes().to_vec()),
-    }
-    .filter(|b| !b.is_empty())
-}
-
-/// Hex in either case. (`hex::decode` goes through a fallible iterator and costs more than
-/// the HMAC of a 2 KiB body; batch decodes one per delivery.)
-fn decode_hex(text: &str) -> Option<Vec<u8>> {
-    fn nibble(c: u8) -> Option<u8> {
-        match c {
-            b'0'..=b'9' => Some(c - b'0'),
-            b'a'..=b'f' => Some(c - b'a' + 10),
-            b'A'..=b'F' => Some(c - b'A' + 10),
-            _ => None,
-        }
-    }
-    let bytes = text.as_bytes();
-    if bytes.len() % 2 != 0 {
-        return None;
-    }
-    bytes
-        .chunks_exact(2)
-        .map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?))
-        .collect()
 }
 
 /// The timestamp as sent: from its header, `--timestamp`, or an item of the signature header.
