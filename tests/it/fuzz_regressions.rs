@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
-use hookcheck::scheme::registry;
+use hookcheck::scheme::{detect, registry};
 use hookcheck::{Delivery, Headers, Options, Outcome, Scheme, Secret, Tolerance, verify};
 
 /// Every file in `tests/data/fuzz/<target>/`, with its name; none when the target has none.
@@ -30,22 +30,27 @@ fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// The one place these tests call verify and build keys (as in the fuzz target).
+/// The one place these tests call verify and build keys (as in the fuzz target); no scheme
+/// means auto-detection, and None back means it chose none.
 fn check(
-    scheme: &Scheme,
+    scheme: Option<&Scheme>,
     delivery: &Delivery,
     keys: &[Vec<u8>],
     now: i64,
     tolerance: Option<u64>,
     diagnose: bool,
-) -> Outcome {
+) -> Option<Outcome> {
     let keys: Vec<Secret> = keys.iter().map(|k| Secret::new(k.clone())).collect();
     let mut options = Options::at(now);
     if let Some(seconds) = tolerance {
         options.tolerance = Tolerance::Seconds(seconds);
     }
     options.diagnose = diagnose;
-    verify(scheme, delivery, &keys, &options)
+    let scheme = match scheme {
+        Some(scheme) => scheme,
+        None => detect::resolve(delivery, &keys, &options).ok()?,
+    };
+    Some(verify(scheme, delivery, &keys, &options))
 }
 
 #[test]
@@ -56,7 +61,10 @@ fn verify_diagnose() {
         let case: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         let text = |field: &str| case[field].as_str().map(str::to_owned);
         let b64 = |v: &serde_json::Value| STANDARD.decode(v.as_str().unwrap()).unwrap();
-        let scheme = registry::find(case["provider"].as_str().unwrap()).unwrap();
+        let scheme = match case["provider"].as_str().unwrap() {
+            "auto" => None,
+            name => Some(registry::find(name).unwrap()),
+        };
         let mut headers = Headers::new();
         for pair in case["headers"].as_array().unwrap() {
             headers.push(pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
@@ -74,6 +82,10 @@ fn verify_diagnose() {
         let tolerance = case["tolerance"].as_u64();
         let with = check(scheme, &delivery, &keys, now, tolerance, true);
         let without = check(scheme, &delivery, &keys, now, tolerance, false);
+        assert_eq!(with.is_some(), without.is_some(), "{name}");
+        let (Some(with), Some(without)) = (with, without) else {
+            continue;
+        };
         assert_eq!(with.verified, without.verified, "{name}");
         let _ = hookcheck::report::human::render(&with);
         let json = hookcheck::report::json::render(&with);
@@ -115,7 +127,7 @@ fn scheme_toml() {
         delivery.method = Some("POST".to_owned());
         let start = std::time::Instant::now();
         let _ = check(
-            &scheme,
+            Some(&scheme),
             &delivery,
             &[b"secret".to_vec()],
             1_700_000_000,
