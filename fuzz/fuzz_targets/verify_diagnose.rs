@@ -15,22 +15,23 @@ use hookcheck::{
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 
-/// Every call into verify and every key construction of this target happens here (the key
-/// types are about to change: secrets for HMAC/token schemes, public keys for the others).
+/// Every call into verify, auto-detection and key construction of this target happens here
+/// (the key types are about to change: secrets for HMAC/token schemes, public keys for the
+/// others). No scheme means auto-detection; None back means detection chose none.
 fn check(
-    scheme: &Scheme,
+    scheme: Option<&Scheme>,
     delivery: &Delivery,
     keys: &[Vec<u8>],
     now: i64,
     tolerance: Option<u64>,
     diagnose: bool,
-) -> Outcome {
+) -> Option<Outcome> {
     dump(scheme, delivery, keys, now, tolerance);
     // Each key is of the kind the scheme takes: public keys never key an HMAC.
     let keys: Keys = keys
         .iter()
         .map(|k| {
-            if scheme.algorithm.is_asymmetric() {
+            if scheme.is_some_and(|s| s.algorithm.is_asymmetric()) {
                 Key::Public(PublicKey::new(k.clone()))
             } else {
                 Key::Secret(Secret::new(k.clone()))
@@ -42,19 +43,29 @@ fn check(
         options.tolerance = Tolerance::Seconds(seconds);
     }
     options.diagnose = diagnose;
-    hookcheck::check(scheme, delivery, &keys, &options)
+    let scheme = match scheme {
+        Some(scheme) => scheme,
+        None => hookcheck::autodetect::resolve(delivery, &keys, &options).scheme?,
+    };
+    Some(hookcheck::check(scheme, delivery, &keys, &options))
 }
 
 /// With HOOKCHECK_FUZZ_DUMP set (`cargo fuzz run verify_diagnose CRASH` to reproduce), each
 /// case is printed as the JSON that `tests/data/fuzz/verify_diagnose/*.json` regression cases
 /// use, so a crash input can be kept in a form that outlives this target's byte decoding.
-fn dump(scheme: &Scheme, delivery: &Delivery, keys: &[Vec<u8>], now: i64, tolerance: Option<u64>) {
+fn dump(
+    scheme: Option<&Scheme>,
+    delivery: &Delivery,
+    keys: &[Vec<u8>],
+    now: i64,
+    tolerance: Option<u64>,
+) {
     if std::env::var_os("HOOKCHECK_FUZZ_DUMP").is_none() {
         return;
     }
     let headers: Vec<[&str; 2]> = delivery.headers.iter().map(|(n, v)| [n, v]).collect();
     let case = serde_json::json!({
-        "provider": scheme.name,
+        "provider": scheme.map_or("auto", |s| s.name.as_str()),
         "headers": headers,
         "body_base64": STANDARD.encode(&delivery.body),
         "url": delivery.url,
@@ -77,7 +88,7 @@ fuzz_target!(|data: &[u8]| {
 
 /// The verdict with the diagnosis on and off, which must agree.
 fn same_verdict(
-    scheme: &Scheme,
+    scheme: Option<&Scheme>,
     delivery: &Delivery,
     keys: &[Vec<u8>],
     now: i64,
@@ -85,6 +96,11 @@ fn same_verdict(
 ) {
     let with = check(scheme, delivery, keys, now, tolerance, true);
     let without = check(scheme, delivery, keys, now, tolerance, false);
+    let (with, without) = match (with, without) {
+        (Some(with), Some(without)) => (with, without),
+        (None, None) => return,
+        _ => panic!("auto-detection chose a scheme with the diagnosis on or off only"),
+    };
     assert_eq!(
         with.verified, without.verified,
         "the diagnosis changed the verdict: {:?} / {:?}",
@@ -144,7 +160,9 @@ fn arbitrary_delivery(u: &mut Unstructured) -> Result<()> {
     delivery.url = url.map(|path| format!("https://example.test/{path}"));
     delivery.method = method;
 
-    same_verdict(scheme, &delivery, &keys, now, tolerance);
+    // Auto-detection, which the delivery's own headers steer, in a quarter of the cases.
+    let chosen = if u.ratio(1, 4)? { None } else { Some(scheme) };
+    same_verdict(chosen, &delivery, &keys, now, tolerance);
     Ok(())
 }
 
@@ -206,7 +224,7 @@ fn near_miss(u: &mut Unstructured) -> Result<()> {
     };
     let tolerance: Option<u64> = u.arbitrary()?;
     let delivery = Delivery::new(headers, body);
-    same_verdict(scheme, &delivery, &keys, now, tolerance);
+    same_verdict(Some(scheme), &delivery, &keys, now, tolerance);
     Ok(())
 }
 
@@ -288,7 +306,7 @@ fn signed(u: &mut Unstructured) -> Result<()> {
     let keys = [key];
 
     let good = Delivery::new(signature_headers(scheme, &signature, ts), body.clone());
-    let outcome = check(scheme, &good, &keys, now, None, false);
+    let outcome = check(Some(scheme), &good, &keys, now, None, false).expect("a scheme");
     assert!(
         outcome.verified,
         "{} did not verify its own signature: {:?}",
@@ -301,7 +319,8 @@ fn signed(u: &mut Unstructured) -> Result<()> {
         let mut changed = good.clone();
         changed.body[at] ^= flip;
         for diagnose in [false, true] {
-            let outcome = check(scheme, &changed, &keys, now, None, diagnose);
+            let outcome =
+                check(Some(scheme), &changed, &keys, now, None, diagnose).expect("a scheme");
             assert!(
                 !outcome.verified,
                 "{}: body byte {at} changed and it still verifies",
@@ -314,7 +333,7 @@ fn signed(u: &mut Unstructured) -> Result<()> {
     forged[at] ^= flip;
     let changed = Delivery::new(signature_headers(scheme, &forged, ts), body);
     for diagnose in [false, true] {
-        let outcome = check(scheme, &changed, &keys, now, None, diagnose);
+        let outcome = check(Some(scheme), &changed, &keys, now, None, diagnose).expect("a scheme");
         assert!(
             !outcome.verified,
             "{}: signature byte {at} changed and it still verifies",

@@ -32,20 +32,21 @@ fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// The one place these tests call verify and build keys (as in the fuzz target).
+/// The one place these tests call verify and build keys (as in the fuzz target); no scheme
+/// means auto-detection, and None back means it chose none.
 fn check(
-    scheme: &Scheme,
+    scheme: Option<&Scheme>,
     delivery: &Delivery,
     keys: &[Vec<u8>],
     now: i64,
     tolerance: Option<u64>,
     diagnose: bool,
-) -> Outcome {
+) -> Option<Outcome> {
     // Each key is of the kind the scheme takes: public keys never key an HMAC.
     let keys: Keys = keys
         .iter()
         .map(|k| {
-            if scheme.algorithm.is_asymmetric() {
+            if scheme.is_some_and(|s| s.algorithm.is_asymmetric()) {
                 Key::Public(PublicKey::new(k.clone()))
             } else {
                 Key::Secret(Secret::new(k.clone()))
@@ -57,7 +58,11 @@ fn check(
         options.tolerance = Tolerance::Seconds(seconds);
     }
     options.diagnose = diagnose;
-    hookcheck::check(scheme, delivery, &keys, &options)
+    let scheme = match scheme {
+        Some(scheme) => scheme,
+        None => hookcheck::autodetect::resolve(delivery, &keys, &options).scheme?,
+    };
+    Some(hookcheck::check(scheme, delivery, &keys, &options))
 }
 
 #[test]
@@ -68,7 +73,10 @@ fn verify_diagnose() {
         let case: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         let text = |field: &str| case[field].as_str().map(str::to_owned);
         let b64 = |v: &serde_json::Value| STANDARD.decode(v.as_str().unwrap()).unwrap();
-        let scheme = registry::find(case["provider"].as_str().unwrap()).unwrap();
+        let scheme = match case["provider"].as_str().unwrap() {
+            "auto" => None,
+            name => Some(registry::find(name).unwrap()),
+        };
         let mut headers = Headers::new();
         for pair in case["headers"].as_array().unwrap() {
             headers.push(pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
@@ -86,6 +94,10 @@ fn verify_diagnose() {
         let tolerance = case["tolerance"].as_u64();
         let with = check(scheme, &delivery, &keys, now, tolerance, true);
         let without = check(scheme, &delivery, &keys, now, tolerance, false);
+        assert_eq!(with.is_some(), without.is_some(), "{name}");
+        let (Some(with), Some(without)) = (with, without) else {
+            continue;
+        };
         assert_eq!(with.verified, without.verified, "{name}");
         let _ = hookcheck::report::human::render(&with);
         let json = hookcheck::report::json::render(&with);
@@ -127,7 +139,7 @@ fn scheme_toml() {
         delivery.method = Some("POST".to_owned());
         let start = std::time::Instant::now();
         let _ = check(
-            &scheme,
+            Some(&scheme),
             &delivery,
             &[b"secret".to_vec()],
             1_700_000_000,
