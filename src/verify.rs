@@ -264,22 +264,8 @@ impl<'a> Prepared<'a> {
 
 /// Verifies `delivery` under `scheme` with each of `keys`; diagnoses a failure if asked to.
 pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Options) -> Outcome {
-    // An algorithm named by the delivery itself counts as if given with --algorithm.
-    let named = scheme.algorithm_header.as_ref().and_then(|h| {
-        let value = delivery.values(&h.header).into_iter().next()?;
-        h.algorithm_in(&value)
-    });
-    let with_named;
-    let options = match (options.algorithm, named) {
-        (None, Some(a)) => {
-            with_named = Options {
-                algorithm: Some(a),
-                ..options.clone()
-            };
-            &with_named
-        }
-        _ => options,
-    };
+    let named = named_options(scheme, delivery, options);
+    let options = named.as_ref().unwrap_or(options);
     let algorithm = options.algorithm.unwrap_or(scheme.algorithm);
     let mut outcome = Outcome {
         verified: false,
@@ -315,6 +301,61 @@ pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Optio
             "a shared token is not a signature: it shows who sent the delivery, not that the body is unchanged",
         ));
     }
+    check(scheme, delivery, keys, options, algorithm, &mut outcome);
+    // Diagnosis also runs when only the timestamp failed, to say the signature itself is good.
+    if options.diagnose && !outcome.verified {
+        diagnose::run(scheme, delivery, keys, options, &mut outcome);
+    }
+    outcome
+}
+
+/// `verify(..).verified`, without the report: the same checks (one code path), but no
+/// provider, algorithm, key or note entries are built and nothing is diagnosed. For callers
+/// that only count verdicts (`batch -q`).
+pub fn verifies(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Options) -> bool {
+    let named = named_options(scheme, delivery, options);
+    let options = named.as_ref().unwrap_or(options);
+    let algorithm = options.algorithm.unwrap_or(scheme.algorithm);
+    let mut outcome = Outcome {
+        verified: false,
+        provider: String::new(),
+        algorithm: String::new(),
+        matched: None,
+        matched_content: None,
+        timestamp: None,
+        causes: Vec::new(),
+        warnings: Vec::new(),
+        keys: Vec::new(),
+        computed: None,
+    };
+    check(scheme, delivery, keys, options, algorithm, &mut outcome);
+    outcome.verified
+}
+
+/// An algorithm named by the delivery itself counts as if given with --algorithm: the options
+/// with it, when it applies.
+fn named_options(scheme: &Scheme, delivery: &Delivery, options: &Options) -> Option<Options> {
+    if options.algorithm.is_some() {
+        return None;
+    }
+    let h = scheme.algorithm_header.as_ref()?;
+    let value = delivery.values(&h.header).into_iter().next()?;
+    let algorithm = h.algorithm_in(&value)?;
+    Some(Options {
+        algorithm: Some(algorithm),
+        ..options.clone()
+    })
+}
+
+/// The checks themselves, recording into `outcome` (verdict, match, timestamp, causes).
+fn check(
+    scheme: &Scheme,
+    delivery: &Delivery,
+    keys: &Keys,
+    options: &Options,
+    algorithm: Algorithm,
+    outcome: &mut Outcome,
+) {
     match algorithm {
         Algorithm::None => {
             outcome.causes.push(
@@ -326,15 +367,10 @@ pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Optio
             );
         }
         Algorithm::Token | Algorithm::Basic => {
-            check_token(scheme, delivery, keys, options, &mut outcome)
+            check_token(scheme, delivery, keys, options, outcome)
         }
-        _ => check_digest(scheme, delivery, keys, options, &mut outcome),
+        _ => check_digest(scheme, delivery, keys, options, outcome),
     }
-    // Diagnosis also runs when only the timestamp failed, to say the signature itself is good.
-    if options.diagnose && !outcome.verified {
-        diagnose::run(scheme, delivery, keys, options, &mut outcome);
-    }
-    outcome
 }
 
 /// The outcome for a delivery no scheme could be chosen for: no signature header any
@@ -888,10 +924,12 @@ fn decode_hex(text: &str) -> Option<Vec<u8>> {
     if bytes.len() % 2 != 0 {
         return None;
     }
-    bytes
-        .chunks_exact(2)
-        .map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?))
-        .collect()
+    // Sized up front: collecting into Option<Vec> grows the vector step by step.
+    let mut out = Vec::with_capacity(bytes.len() / 2);
+    for p in bytes.chunks_exact(2) {
+        out.push(nibble(p[0])? << 4 | nibble(p[1])?);
+    }
+    Some(out)
 }
 
 /// The timestamp as sent: from its header, `--timestamp`, or an item of the signature header.
@@ -1048,6 +1086,70 @@ pub fn human_duration(seconds: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// `verifies` is `verify(..).verified` without the report: the same verdict on every
+    /// fixture case, at its own time and at times outside any window.
+    #[test]
+    fn verdict_alone_equals_the_full_check() {
+        use super::{Keys, Options, Secret, verifies, verify};
+        use crate::input::{Key, PublicKey, request};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let (mut checked, mut passed) = (0, 0);
+        for dir in std::fs::read_dir(&root).unwrap() {
+            let dir = dir.unwrap().path();
+            let Ok(text) = std::fs::read_to_string(dir.join("cases.json")) else {
+                continue;
+            };
+            let cases: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+            for case in cases {
+                let name = case["provider"]
+                    .as_str()
+                    .or_else(|| dir.file_name().and_then(|n| n.to_str()));
+                let Some(scheme) = name.and_then(crate::scheme::registry::find) else {
+                    continue;
+                };
+                let Ok(bytes) = std::fs::read(dir.join(case["request"].as_str().unwrap())) else {
+                    continue;
+                };
+                let Ok(capture) = request::parse(&bytes) else {
+                    continue;
+                };
+                let mut delivery = capture.into_delivery().0;
+                if let Some(url) = case["url"].as_str() {
+                    delivery.url = Some(url.to_owned());
+                }
+                let mut keys = Keys::new();
+                if let Some(file) = case["secret"].as_str() {
+                    let bytes = std::fs::read(dir.join(file)).unwrap();
+                    keys.push(Key::Secret(Secret::from_file_bytes(bytes)));
+                }
+                if let Some(file) = case["public_key"].as_str() {
+                    let bytes = std::fs::read(dir.join(file)).unwrap();
+                    keys.push(Key::Public(PublicKey::from_file_bytes(bytes)));
+                }
+                let now = case["now"].as_i64().unwrap_or(0);
+                for at in [now, now + 100_000, now - 100_000, 0] {
+                    let options = Options {
+                        diagnose: false,
+                        ..Options::at(at)
+                    };
+                    let full = verify(scheme, &delivery, &keys, &options).verified;
+                    assert_eq!(
+                        verifies(scheme, &delivery, &keys, &options),
+                        full,
+                        "{} at {at}",
+                        dir.join(case["request"].as_str().unwrap()).display()
+                    );
+                    checked += 1;
+                    passed += usize::from(full);
+                }
+            }
+        }
+        assert!(
+            checked > 1000 && passed > 200,
+            "{checked} checks, {passed} passed"
+        );
+    }
+
     use super::{other_port_form, rfc3339_seconds, sorted_form};
 
     #[test]
