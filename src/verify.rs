@@ -910,26 +910,37 @@ pub fn decode(encoding: Encoding, text: &str) -> Option<Vec<u8>> {
 }
 
 /// Hex in either case. (`hex::decode` goes through a fallible iterator and costs more than
-/// the HMAC of a 2 KiB body; batch decodes one per delivery.)
+/// the HMAC of a 2 KiB body; batch decodes one per delivery. A table, not a `match`: the
+/// branches on random digits mispredict about half the time.)
 fn decode_hex(text: &str) -> Option<Vec<u8>> {
-    fn nibble(c: u8) -> Option<u8> {
-        match c {
-            b'0'..=b'9' => Some(c - b'0'),
-            b'a'..=b'f' => Some(c - b'a' + 10),
-            b'A'..=b'F' => Some(c - b'A' + 10),
-            _ => None,
+    const INVALID: u8 = 0xff;
+    static NIBBLE: [u8; 256] = {
+        let mut table = [INVALID; 256];
+        let mut c = 0;
+        while c < 256 {
+            table[c] = match c as u8 {
+                b @ b'0'..=b'9' => b - b'0',
+                b @ b'a'..=b'f' => b - b'a' + 10,
+                b @ b'A'..=b'F' => b - b'A' + 10,
+                _ => INVALID,
+            };
+            c += 1;
         }
-    }
+        table
+    };
     let bytes = text.as_bytes();
     if bytes.len() % 2 != 0 {
         return None;
     }
-    // Sized up front: collecting into Option<Vec> grows the vector step by step.
     let mut out = Vec::with_capacity(bytes.len() / 2);
+    let mut bad = 0;
     for p in bytes.chunks_exact(2) {
-        out.push(nibble(p[0])? << 4 | nibble(p[1])?);
+        let (high, low) = (NIBBLE[usize::from(p[0])], NIBBLE[usize::from(p[1])]);
+        bad |= high | low;
+        out.push(high << 4 | (low & 0x0f));
     }
-    Some(out)
+    // Any invalid digit sets the high bits; valid nibbles never do.
+    (bad & 0xf0 == 0).then_some(out)
 }
 
 /// The timestamp as sent: from its header, `--timestamp`, or an item of the signature header.

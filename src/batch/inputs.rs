@@ -114,11 +114,15 @@ impl Inputs {
             source: name.clone(),
             message,
         };
+        let mut regular = false;
         let mut reader: Box<dyn BufRead + Send> = if path.as_os_str() == "-" {
             Box::new(BufReader::new(std::io::stdin()))
         } else {
             match File::open(&path) {
-                Ok(f) => Box::new(BufReader::with_capacity(1 << 16, f)),
+                Ok(f) => {
+                    regular = f.metadata().is_ok_and(|m| m.is_file());
+                    Box::new(BufReader::with_capacity(1 << 16, f))
+                }
                 Err(e) => {
                     self.queued
                         .push_back(error(crate::input::source::io_reason(&e)));
@@ -147,6 +151,7 @@ impl Inputs {
                 line_no: 0,
                 eof: false,
                 short: false,
+                regular,
             });
             return;
         }
@@ -211,6 +216,8 @@ struct Lines {
     eof: bool,
     /// The read that filled `block` came back short: the producer paused.
     short: bool,
+    /// A regular file, which is read in whole blocks (a pipe or terminal is read as it comes).
+    regular: bool,
 }
 
 impl Lines {
@@ -249,28 +256,39 @@ impl Lines {
         let mut has_line = memchr::memchr(b'\n', &data).is_some();
         loop {
             let len = data.len();
-            let room = data.capacity().max(len + PAUSE_BELOW) - len;
-            data.resize(len + room, 0);
-            let n = match self.reader.read(&mut data[len..]) {
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
-                    data.truncate(len);
-                    continue;
-                }
-                Err(e) => {
-                    data.truncate(len);
-                    return Err(e);
+            let n = if self.regular {
+                // A file never pauses: fill the block, into spare capacity (not zeroed first).
+                let want = BLOCK.saturating_sub(len).max(PAUSE_BELOW) as u64;
+                (&mut self.reader).take(want).read_to_end(&mut data)?
+            } else {
+                // One read, of what the producer has ready; the space is zeroed first, so
+                // it stays about the size of a pipe's buffer.
+                let room = (data.capacity() - len).clamp(PAUSE_BELOW, 4 * PAUSE_BELOW);
+                data.resize(len + room, 0);
+                match self.reader.read(&mut data[len..]) {
+                    Ok(n) => {
+                        data.truncate(len + n);
+                        n
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                        data.truncate(len);
+                        continue;
+                    }
+                    Err(e) => {
+                        data.truncate(len);
+                        return Err(e);
+                    }
                 }
             };
-            data.truncate(len + n);
             if n == 0 {
                 self.eof = true;
                 break;
             }
             // Enough for a block, or the producer paused: hand over what has whole lines.
+            let paused = !self.regular && n < PAUSE_BELOW;
             has_line = has_line || memchr::memchr(b'\n', &data[len..]).is_some();
-            if has_line && (data.len() >= BLOCK || n < PAUSE_BELOW) {
-                self.short = n < PAUSE_BELOW;
+            if has_line && (data.len() >= BLOCK || paused) {
+                self.short = paused;
                 break;
             }
         }

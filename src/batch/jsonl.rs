@@ -252,6 +252,18 @@ impl Sink<'_> {
     }
 }
 
+/// Where the first `"`, `\\` or control character of `bytes` is: the end of a string's plain
+/// run. Two vectorised passes (memchr2, then a branch-free fold for control characters) beat
+/// one byte-by-byte loop several times over.
+fn special(bytes: &[u8]) -> Option<usize> {
+    let end = memchr::memchr2(b'"', b'\\', bytes)?;
+    let run = &bytes[..end];
+    if run.iter().fold(false, |any, &c| any | (c < 0x20)) {
+        return run.iter().position(|&c| c < 0x20);
+    }
+    Some(end)
+}
+
 struct Reader<'a> {
     s: &'a str,
     b: &'a [u8],
@@ -296,16 +308,15 @@ impl<'a> Reader<'a> {
         self.eat(b'"')?;
         loop {
             let start = self.i;
-            let len = memchr::memchr2(b'"', b'\\', &self.b[start..])?;
+            let len = special(&self.b[start..])?;
             let piece = &self.s[start..start + len];
-            // Control characters must be escaped in JSON.
-            if piece.bytes().any(|c| c < 0x20) {
-                return None;
-            }
             out.push_str(piece);
             self.i = start + len + 1;
-            if self.b[start + len] == b'"' {
-                return Some(());
+            match self.b[start + len] {
+                b'"' => return Some(()),
+                b'\\' => {}
+                // Control characters must be escaped in JSON.
+                _ => return None,
             }
             let c = match self.next()? {
                 b'"' => '"',
