@@ -223,25 +223,30 @@ impl<'a> Prepared<'a> {
         template
             .parts
             .iter()
-            .map(|part| match part {
-                Part::Literal(bytes) => bytes.as_slice(),
-                Part::Body => body,
-                Part::Timestamp => self.timestamp_text.as_deref().unwrap_or("").as_bytes(),
-                Part::Id => self.id.as_deref().unwrap_or("").as_bytes(),
-                Part::Url => self.url.as_deref().unwrap_or("").as_bytes(),
-                Part::Form => &self.form,
-                Part::Method => self.delivery.method.as_deref().unwrap_or("POST").as_bytes(),
-                Part::Secret => secret,
-                Part::Header(name) => self.part(name),
-                Part::Path => self.part("@path"),
-                Part::EncodedPath => self.part("@encoded_path"),
-                Part::SignedHeaders(list) => self.part(&format!("@signed:{list}")),
-            })
+            .map(|part| self.content_part(part, body, secret))
             .collect()
     }
 
+    /// What one part of a template stands for.
+    fn content_part<'b>(&'b self, part: &'b Part, body: &'b [u8], secret: &'b [u8]) -> &'b [u8] {
+        match part {
+            Part::Literal(bytes) => bytes.as_slice(),
+            Part::Body => body,
+            Part::Timestamp => self.timestamp_text.as_deref().unwrap_or("").as_bytes(),
+            Part::Id => self.id.as_deref().unwrap_or("").as_bytes(),
+            Part::Url => self.url.as_deref().unwrap_or("").as_bytes(),
+            Part::Form => &self.form,
+            Part::Method => self.delivery.method.as_deref().unwrap_or("POST").as_bytes(),
+            Part::Secret => secret,
+            Part::Header(name) => self.part(name),
+            Part::Path => self.part("@path"),
+            Part::EncodedPath => self.part("@encoded_path"),
+            Part::SignedHeaders(list) => self.part(&format!("@signed:{list}")),
+        }
+    }
+
     /// The digest of the scheme's template over `body` with `key` (and the raw `secret`
-    /// for templates that embed it).
+    /// for templates that embed it), fed part by part.
     pub fn digest(
         &self,
         algorithm: Algorithm,
@@ -250,8 +255,13 @@ impl<'a> Prepared<'a> {
         key: &[u8],
         secret: &[u8],
     ) -> Vec<u8> {
-        let parts = self.content(template, body, secret);
-        mac::digest(algorithm, key, &parts).unwrap_or_default()
+        let Some(mut running) = mac::keyed(algorithm, key) else {
+            return Vec::new();
+        };
+        for part in &template.parts {
+            running.update(self.content_part(part, body, secret));
+        }
+        running.finish()
     }
 
     /// Index of the first found signature equal to `digest`, each compared in constant time.
@@ -465,11 +475,16 @@ fn check_digest(
     outcome.timestamp = timestamp;
 
     let raw_body = delivery.body.as_slice();
-    let alternates: Vec<(SignedBody, Vec<u8>)> = scheme
-        .also_signs
-        .iter()
-        .filter_map(|form| diagnose::signed_body(*form, raw_body).map(|b| (*form, b)))
-        .collect();
+    // The other forms a provider signs (re-serialised JSON, ...) are made only once the raw
+    // body has not verified: most deliveries never need them.
+    let alternates: std::cell::OnceCell<Vec<(SignedBody, Vec<u8>)>> = std::cell::OnceCell::new();
+    let make_alternates = || {
+        scheme
+            .also_signs
+            .iter()
+            .filter_map(|form| diagnose::signed_body(*form, raw_body).map(|b| (*form, b)))
+            .collect::<Vec<_>>()
+    };
     let algorithm = prepared.algorithm;
     // Each key is tried as what it is: public keys only check asymmetric signatures and secrets
     // only key digests, so a public key (public by definition) can never act as an HMAC key.
@@ -506,13 +521,16 @@ fn check_digest(
             })
             .collect()
     };
+    let urls = prepared.url_candidates();
     'keys: for (key_index, signer) in &candidates {
         let bodies = std::iter::once((None, Cow::Borrowed(raw_body))).chain(
-            alternates
-                .iter()
-                .map(|(f, b)| (Some(*f), Cow::Borrowed(b.as_slice()))),
+            std::iter::once(()).flat_map(|()| {
+                alternates
+                    .get_or_init(make_alternates)
+                    .iter()
+                    .map(|(f, b)| (Some(*f), Cow::Borrowed(b.as_slice())))
+            }),
         );
-        let urls = prepared.url_candidates();
         let attempts =
             bodies.flat_map(|(form, body)| urls.iter().map(move |u| (form, body.clone(), u)));
         for (form, body, url) in attempts {
@@ -806,9 +824,9 @@ pub fn extract_signatures(
     let mut found = Vec::new();
     let mut seen_header = None;
     for header in &spec.headers {
-        for value in delivery.values(header) {
+        let mut read = |value: &str| {
             seen_header.get_or_insert_with(|| header.clone());
-            for text in signature_tokens(scheme, &value) {
+            for text in signature_tokens(scheme, value) {
                 let bytes = decode(spec.encoding, &text);
                 found.push(FoundSignature {
                     header: header.clone(),
@@ -816,6 +834,12 @@ pub fn extract_signatures(
                     bytes,
                 });
             }
+        };
+        // Headers are read where they are; body fields and query parameters are made.
+        if header.starts_with("body:") || header.starts_with("query:") {
+            delivery.values(header).iter().for_each(|v| read(v));
+        } else {
+            delivery.headers.get_all(header).for_each(read);
         }
     }
     let Some(header) = seen_header else {
