@@ -142,7 +142,9 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<jsonl::Scratch> = std::cell::RefCell::default();
 }
 
-/// What checking one delivery gave: the full report, or only the verdict.
+/// What checking one delivery gave: the full report, or only the verdict. (Returned and
+/// unpacked at once: boxing the report would cost an allocation per delivery.)
+#[allow(clippy::large_enum_variant)]
 enum Checked {
     Outcome(Outcome),
     Verdict(bool),
