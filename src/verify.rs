@@ -942,6 +942,8 @@ fn timestamp_check(
         TimeUnit::Milliseconds => whole(text)?.div_euclid(1000),
         TimeUnit::Rfc3339 => rfc3339_seconds(text)
             .ok_or_else(|| format!("({text:?}) is not an RFC 3339 date-time"))?,
+        TimeUnit::Iso8601 => iso8601_seconds(text)
+            .ok_or_else(|| format!("({text:?}) is not an ISO 8601 date-time"))?,
     };
     let age = options.now.saturating_sub(seconds);
     let tolerance = match options.tolerance {
@@ -973,6 +975,7 @@ fn unit_name(unit: TimeUnit) -> &'static str {
         TimeUnit::Seconds => "seconds",
         TimeUnit::Milliseconds => "milliseconds",
         TimeUnit::Rfc3339 => "RFC 3339 time",
+        TimeUnit::Iso8601 => "ISO 8601 time",
     }
 }
 
@@ -1035,6 +1038,16 @@ pub fn rfc3339_seconds(text: &str) -> Option<i64> {
     Some(days * 86_400 + hour * 3600 + minute * 60 + second - offset)
 }
 
+/// An ISO 8601 date-time with or without its offset; without one it is UTC.
+pub fn iso8601_seconds(text: &str) -> Option<i64> {
+    rfc3339_seconds(text).or_else(|| {
+        let t = text.trim();
+        // Only a missing offset is supplied: anything else must already be RFC 3339.
+        let last = t.as_bytes().last()?;
+        (last.is_ascii_digit() && t.len() >= 19).then(|| rfc3339_seconds(&format!("{t}Z")))?
+    })
+}
+
 /// `3725` → `1 h 2 min`: ages are easier to judge in units.
 pub fn human_duration(seconds: i64) -> String {
     let s = seconds.unsigned_abs();
@@ -1048,7 +1061,30 @@ pub fn human_duration(seconds: i64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{other_port_form, rfc3339_seconds, sorted_form};
+    use super::{iso8601_seconds, other_port_form, rfc3339_seconds, sorted_form};
+
+    #[test]
+    fn iso8601_times_without_offset_are_utc() {
+        // orb-billing 4.90.0 resources/webhooks/webhooks.py verify_signature: fromisoformat,
+        // then a naive time is taken as UTC.
+        assert_eq!(
+            iso8601_seconds("2025-11-23T12:00:00.123456"),
+            Some(1_763_899_200)
+        );
+        assert_eq!(iso8601_seconds("2025-11-23T12:00:00"), Some(1_763_899_200));
+        assert_eq!(
+            iso8601_seconds("2025-11-23T14:00:00+02:00"),
+            Some(1_763_899_200)
+        );
+        for bad in [
+            "2025-11-23",
+            "2025-11-23T12:00:00.",
+            "2025-11-23T12:00:00+02",
+            "now",
+        ] {
+            assert_eq!(iso8601_seconds(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn twilio_port_forms() {

@@ -384,6 +384,7 @@ impl<'a> Search<'a> {
                         s.algorithm,
                         Algorithm::Token | Algorithm::Basic | Algorithm::None
                     )
+                    && !differs_only_in_secret(s, self.scheme)
             })
             .find(|s| self.verifies(s, self.delivery, self.keys))?;
         let command = format!("hookcheck verify --provider {} …", other.name);
@@ -722,7 +723,7 @@ impl<'a> Search<'a> {
         let other = match spec.unit {
             TimeUnit::Seconds => TimeUnit::Milliseconds,
             TimeUnit::Milliseconds => TimeUnit::Seconds,
-            TimeUnit::Rfc3339 => return None,
+            TimeUnit::Rfc3339 | TimeUnit::Iso8601 => return None,
         };
         let mut scheme = self.scheme.clone();
         if let Some(ts) = scheme.timestamp.as_mut() {
@@ -885,6 +886,21 @@ const TEMPLATE_TIME: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Templates over the same fields and the body: parts dropped, reordered, other separators.
 /// Each field counts once (nine `{method}`s are one field); false when the list was capped.
+/// Two schemes with one wire format whose keys differ only in how the secret is read (Polar is
+/// Standard Webhooks with the secret's own bytes as key): a delivery that verifies under the
+/// other is better explained by `secret_encoding` than by another provider.
+fn differs_only_in_secret(a: &Scheme, b: &Scheme) -> bool {
+    let mut a = a.clone();
+    a.name.clone_from(&b.name);
+    a.title.clone_from(&b.title);
+    a.alias_of.clone_from(&b.alias_of);
+    a.notes.clone_from(&b.notes);
+    a.source.clone_from(&b.source);
+    a.detect_headers.clone_from(&b.detect_headers);
+    a.secret = b.secret;
+    a == *b
+}
+
 fn alternative_templates(fields: &[Part]) -> (Vec<String>, bool) {
     let mut distinct: Vec<Part> = Vec::new();
     for f in fields {

@@ -274,6 +274,9 @@ pub enum TimeUnit {
     Milliseconds,
     /// An RFC 3339 date-time (`2025-11-23T12:00:00.123456789Z`: Twitch, Zendesk, Box).
     Rfc3339,
+    /// An ISO 8601 date-time whose offset may be left out, meaning UTC
+    /// (`2025-11-23T12:00:00.123456`: Orb; its SDK reads it with `datetime.fromisoformat`).
+    Iso8601,
 }
 
 /// How the secret a user holds becomes the key bytes.
