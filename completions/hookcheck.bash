@@ -125,7 +125,7 @@ _hookcheck() {
                     return 0
                     ;;
                 --algorithm)
-                    COMPREPLY=($(compgen -W "sha1 sha256 sha512" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "md5 sha1 sha256 sha384 sha512" -- "${cur}"))
                     return 0
                     ;;
                 --token-header)
@@ -437,7 +437,7 @@ _hookcheck() {
                     return 0
                     ;;
                 --algorithm)
-                    COMPREPLY=($(compgen -W "sha1 sha256 sha512" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "md5 sha1 sha256 sha384 sha512" -- "${cur}"))
                     return 0
                     ;;
                 --token-header)

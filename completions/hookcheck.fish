@@ -48,8 +48,10 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l public-ke
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l scheme -d 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)' -r -F
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "sha1\t''
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "md5\t''
+sha1\t''
 sha256\t''
+sha384\t''
 sha512\t''"
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l token-header -d 'The header carrying the token, for --provider header-token' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l now -d 'Verify as of this instant [default: the system clock]' -r
@@ -71,8 +73,10 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l public-key
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l scheme -d 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)' -r -F
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "sha1\t''
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "md5\t''
+sha1\t''
 sha256\t''
+sha384\t''
 sha512\t''"
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l token-header -d 'The header carrying the token, for --provider header-token' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l now -d 'Verify as of this instant [default: the system clock]' -r

@@ -254,8 +254,10 @@ pub enum ColorChoice {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum HashArg {
+    Md5,
     Sha1,
     Sha256,
+    Sha384,
     Sha512,
 }
 

@@ -254,8 +254,10 @@ pub(crate) fn options_from(check: &CheckArgs) -> Options {
             (false, None) => Tolerance::ProviderDefault,
         },
         algorithm: scheme.algorithm.map(|h| match h {
+            HashArg::Md5 => Algorithm::HmacMd5,
             HashArg::Sha1 => Algorithm::HmacSha1,
             HashArg::Sha256 => Algorithm::HmacSha256,
+            HashArg::Sha384 => Algorithm::HmacSha384,
             HashArg::Sha512 => Algorithm::HmacSha512,
         }),
         token_header: scheme.token_header.clone(),
@@ -410,7 +412,7 @@ pub(crate) fn check_keys_fit(scheme: &Scheme, keys: &Keys) -> Result<(), UsageEr
             e.needed
         )));
     }
-    if scheme.algorithm.is_hmac() || scheme.algorithm == Algorithm::Sha256 {
+    if scheme.algorithm.is_digest() {
         for (index, secret) in keys.secrets() {
             if let Err(reason) = scheme.secret.key(secret.expose()) {
                 if secret_decodes_empty(scheme, secret) {

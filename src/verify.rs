@@ -213,29 +213,35 @@ impl<'a> Prepared<'a> {
         out
     }
 
-    /// The signed content for `template` over `body`, as slices to feed a MAC in order.
+    /// The signed content for `template` over `body`, as pieces to feed a MAC in order.
     pub fn content<'b>(
         &'b self,
         template: &'b Template,
         body: &'b [u8],
         secret: &'b [u8],
-    ) -> Vec<&'b [u8]> {
+    ) -> Vec<Cow<'b, [u8]>> {
         template
             .parts
             .iter()
-            .map(|part| match part {
-                Part::Literal(bytes) => bytes.as_slice(),
-                Part::Body => body,
-                Part::Timestamp => self.timestamp_text.as_deref().unwrap_or("").as_bytes(),
-                Part::Id => self.id.as_deref().unwrap_or("").as_bytes(),
-                Part::Url => self.url.as_deref().unwrap_or("").as_bytes(),
-                Part::Form => &self.form,
-                Part::Method => self.delivery.method.as_deref().unwrap_or("POST").as_bytes(),
-                Part::Secret => secret,
-                Part::Header(name) => self.part(name),
-                Part::Path => self.part("@path"),
-                Part::EncodedPath => self.part("@encoded_path"),
-                Part::SignedHeaders(list) => self.part(&format!("@signed:{list}")),
+            .map(|part| {
+                Cow::Borrowed(match part {
+                    Part::Literal(bytes) => bytes.as_slice(),
+                    Part::Body => body,
+                    Part::BodyHash(hash) => {
+                        let digest = mac::digest(*hash, &[], &[body]).unwrap_or_default();
+                        return Cow::Owned(hex::encode(digest).into_bytes());
+                    }
+                    Part::Timestamp => self.timestamp_text.as_deref().unwrap_or("").as_bytes(),
+                    Part::Id => self.id.as_deref().unwrap_or("").as_bytes(),
+                    Part::Url => self.url.as_deref().unwrap_or("").as_bytes(),
+                    Part::Form => &self.form,
+                    Part::Method => self.delivery.method.as_deref().unwrap_or("POST").as_bytes(),
+                    Part::Secret => secret,
+                    Part::Header(name) => self.part(name),
+                    Part::Path => self.part("@path"),
+                    Part::EncodedPath => self.part("@encoded_path"),
+                    Part::SignedHeaders(list) => self.part(&format!("@signed:{list}")),
+                })
             })
             .collect()
     }
@@ -251,6 +257,7 @@ impl<'a> Prepared<'a> {
         secret: &[u8],
     ) -> Vec<u8> {
         let parts = self.content(template, body, secret);
+        let parts: Vec<&[u8]> = parts.iter().map(|p| p.as_ref()).collect();
         mac::digest(algorithm, key, &parts).unwrap_or_default()
     }
 
@@ -868,6 +875,11 @@ pub fn decode(encoding: Encoding, text: &str) -> Option<Vec<u8>> {
             .decode(text)
             .or_else(|_| URL_SAFE.decode(text))
             .ok(),
+        Encoding::Base64Hex => STANDARD
+            .decode(text)
+            .or_else(|_| STANDARD_NO_PAD.decode(text))
+            .ok()
+            .and_then(|hex_text| decode_hex(std::str::from_utf8(&hex_text).ok()?)),
         Encoding::Plain => Some(text.as_bytes().to_vec()),
     }
     .filter(|b| !b.is_empty())

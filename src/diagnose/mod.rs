@@ -327,9 +327,12 @@ impl<'a> Search<'a> {
                 Search::wrong_provider,
             ),
             ("the digest in every other header", Search::wrong_header),
-            ("HMAC-SHA1, -SHA256 and -SHA512", Search::algorithm),
             (
-                "hex, base64 and base64url signatures",
+                "HMAC-SHA1, -SHA256, -SHA384, -SHA512 and -MD5",
+                Search::algorithm,
+            ),
+            (
+                "hex, base64, base64url and base64-of-hex signatures",
                 Search::signature_encoding,
             ),
             (
@@ -472,6 +475,8 @@ impl<'a> Search<'a> {
             Algorithm::HmacSha256,
             Algorithm::HmacSha1,
             Algorithm::HmacSha512,
+            Algorithm::HmacSha384,
+            Algorithm::HmacMd5,
         ]
         .into_iter()
         .filter(|a| *a != current)
@@ -501,27 +506,32 @@ impl<'a> Search<'a> {
 
     fn signature_encoding(&self) -> Option<Cause> {
         let current = self.scheme.signature.encoding;
-        [Encoding::Hex, Encoding::Base64, Encoding::Base64url]
-            .into_iter()
-            .filter(|e| *e != current && current != Encoding::Plain)
-            .find(|e| {
-                let mut scheme = self.scheme.clone();
-                scheme.signature.encoding = *e;
-                self.verifies(&scheme, self.delivery, self.keys)
-            })
-            .map(|e| {
-                Cause::new(
-                    CauseCode::SignatureEncoding,
-                    format!("the signature is {}-encoded, not {}", e.id(), current.id()),
-                )
-                .detail("variant", e.id())
-                .detail("expected", current.id())
-                .fix(format!(
-                    "decode the header as {} (or encode your digest as {})",
-                    e.id(),
-                    e.id()
-                ))
-            })
+        [
+            Encoding::Hex,
+            Encoding::Base64,
+            Encoding::Base64url,
+            Encoding::Base64Hex,
+        ]
+        .into_iter()
+        .filter(|e| *e != current && current != Encoding::Plain)
+        .find(|e| {
+            let mut scheme = self.scheme.clone();
+            scheme.signature.encoding = *e;
+            self.verifies(&scheme, self.delivery, self.keys)
+        })
+        .map(|e| {
+            Cause::new(
+                CauseCode::SignatureEncoding,
+                format!("the signature is {}-encoded, not {}", e.id(), current.id()),
+            )
+            .detail("variant", e.id())
+            .detail("expected", current.id())
+            .fix(format!(
+                "decode the header as {} (or encode your digest as {})",
+                e.id(),
+                e.id()
+            ))
+        })
     }
 
     fn secret_whitespace(&self) -> Option<Cause> {

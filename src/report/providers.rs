@@ -117,7 +117,7 @@ pub fn prose(s: &Scheme) -> String {
             s.signature.encoding.id()
         );
         let _ = writeln!(out, "  Algorithm: {}", s.algorithm.id());
-        if s.algorithm.is_hmac() || s.algorithm == crate::scheme::Algorithm::Sha256 {
+        if s.algorithm.is_digest() {
             let _ = writeln!(out, "  Signed content: {}", s.signed);
         }
     }

@@ -80,11 +80,18 @@ fn default_signed() -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Algorithm {
+    /// HMAC-MD5 (legacy senders; MD5 is broken as a hash, but still keyed here).
+    HmacMd5,
     HmacSha1,
     HmacSha256,
+    HmacSha384,
     HmacSha512,
     /// A plain SHA-256 digest of the template (HubSpot v1/v2 put the secret inside it).
     Sha256,
+    /// A plain MD5 digest of a template that holds `{secret}` (PayPro Global's `HASH`).
+    Md5,
+    /// A plain SHA-384 digest of a template that holds `{secret}` (Praxis).
+    Sha384,
     /// An Ed25519 signature checked with the sender's public key.
     Ed25519,
     /// An ECDSA P-256/SHA-256 signature (DER) checked with the sender's public key.
@@ -100,10 +107,14 @@ pub enum Algorithm {
 impl Algorithm {
     pub fn id(self) -> &'static str {
         match self {
+            Algorithm::HmacMd5 => "hmac-md5",
             Algorithm::HmacSha1 => "hmac-sha1",
             Algorithm::HmacSha256 => "hmac-sha256",
+            Algorithm::HmacSha384 => "hmac-sha384",
             Algorithm::HmacSha512 => "hmac-sha512",
             Algorithm::Sha256 => "sha256",
+            Algorithm::Md5 => "md5",
+            Algorithm::Sha384 => "sha384",
             Algorithm::Ed25519 => "ed25519",
             Algorithm::EcdsaP256 => "ecdsa-p256",
             Algorithm::Token => "token",
@@ -115,8 +126,29 @@ impl Algorithm {
     pub fn is_hmac(self) -> bool {
         matches!(
             self,
-            Algorithm::HmacSha1 | Algorithm::HmacSha256 | Algorithm::HmacSha512
+            Algorithm::HmacMd5
+                | Algorithm::HmacSha1
+                | Algorithm::HmacSha256
+                | Algorithm::HmacSha384
+                | Algorithm::HmacSha512
         )
+    }
+
+    /// The plain hash named `sha256`, `sha384` or `md5` (for `{body_hash:…}`).
+    pub fn plain_named(name: &str) -> Option<Algorithm> {
+        [Algorithm::Sha256, Algorithm::Sha384, Algorithm::Md5]
+            .into_iter()
+            .find(|a| a.id() == name)
+    }
+
+    /// A plain digest, keyed only by a `{secret}` inside the signed content.
+    pub fn is_plain_hash(self) -> bool {
+        matches!(self, Algorithm::Sha256 | Algorithm::Md5 | Algorithm::Sha384)
+    }
+
+    /// An HMAC or plain digest: what hookcheck recomputes and compares.
+    pub fn is_digest(self) -> bool {
+        self.is_hmac() || self.is_plain_hash()
     }
 
     pub fn is_asymmetric(self) -> bool {
@@ -126,8 +158,10 @@ impl Algorithm {
     /// Digest length in bytes for hash-based algorithms.
     pub fn digest_len(self) -> Option<usize> {
         match self {
+            Algorithm::HmacMd5 | Algorithm::Md5 => Some(16),
             Algorithm::HmacSha1 => Some(20),
             Algorithm::HmacSha256 | Algorithm::Sha256 => Some(32),
+            Algorithm::HmacSha384 | Algorithm::Sha384 => Some(48),
             Algorithm::HmacSha512 => Some(64),
             _ => None,
         }
@@ -192,6 +226,9 @@ pub enum Encoding {
     Hex,
     Base64,
     Base64url,
+    /// Base64 of the lower-case hex text of the digest (Solidgate).
+    #[serde(rename = "base64-hex")]
+    Base64Hex,
     /// Compared as text (tokens).
     Plain,
 }
@@ -202,6 +239,7 @@ impl Encoding {
             Encoding::Hex => "hex",
             Encoding::Base64 => "base64",
             Encoding::Base64url => "base64url",
+            Encoding::Base64Hex => "base64-hex",
             Encoding::Plain => "plain",
         }
     }
@@ -419,15 +457,23 @@ impl Scheme {
         }
         match self.algorithm {
             Algorithm::Token | Algorithm::Basic | Algorithm::None => return Ok(()),
-            Algorithm::Sha256 if !template.uses(&Part::Secret) => {
-                return Err(err(
-                    "signed",
-                    "algorithm sha256 is a plain hash: without {secret} in the signed content anyone can compute it (use an hmac-* algorithm)",
-                ));
+            plain if plain.is_plain_hash() && !template.uses(&Part::Secret) => {
+                return Err(SchemeError {
+                    field: "signed",
+                    message: format!(
+                        "algorithm {} is a plain hash: without {{secret}} in the signed content anyone can compute it (use an hmac-* algorithm)",
+                        plain.id()
+                    ),
+                });
             }
             _ => {}
         }
-        let whole_body = template.uses(&Part::Body) || template.uses(&Part::Form);
+        let whole_body = template.uses(&Part::Body)
+            || template.uses(&Part::Form)
+            || template
+                .parts
+                .iter()
+                .any(|p| matches!(p, Part::BodyHash(_)));
         let body_fields = template
             .parts
             .iter()

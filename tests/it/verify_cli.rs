@@ -501,6 +501,84 @@ fn a_scheme_file_printed_by_providers_show_verifies_like_the_builtin() {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
 }
 
+/// The constructions added for issue 14 are data a `--scheme` file can name: HMAC-SHA384,
+/// plain MD5/SHA-384 over a template holding `{secret}`, hash-then-HMAC (`{body_hash:…}`) and
+/// base64 of hex; a plain hash without `{secret}` is refused (anyone could compute it).
+#[test]
+fn custom_schemes_name_the_new_algorithms_and_constructions() {
+    // Expected values from Python hmac/hashlib (see each comment).
+    let cases = [
+        // md5(b"k3y" + body)
+        (
+            "algorithm = \"md5\"\nsigned = \"{secret}{body}\"\nsignature = { headers = [\"X-Sig\"], encoding = \"hex\" }",
+            "23c5ad1d0ef14c5ec9ad94bc810698c3",
+        ),
+        // sha384(body + b"k3y")
+        (
+            "algorithm = \"sha384\"\nsigned = \"{body}{secret}\"\nsignature = { headers = [\"X-Sig\"], encoding = \"hex\" }",
+            "3ada7aa2006fca3b54a0df92aaa9863533294a2dcf46a371385137f0b3ee17cba573bfeb4fe566101b7855dada4a03f1",
+        ),
+        // hmac(b"k3y", sha256(body).hexdigest(), sha256)
+        (
+            "algorithm = \"hmac-sha256\"\nsigned = \"{body_hash:sha256}\"\nsignature = { headers = [\"X-Sig\"], encoding = \"hex\" }",
+            "e6d0ea6f72321a1929afc21d6007b1d42380c2ec9ee9e98a083971c126303107",
+        ),
+        // base64(hmac(b"k3y", body, sha384).hexdigest())
+        (
+            "algorithm = \"hmac-sha384\"\nsignature = { headers = [\"X-Sig\"], encoding = \"base64-hex\" }",
+            "MzEyM2EyYTdjNDdkMWZkNmM5NjhlNWRkNTUzNmQ3OWJkMmYzM2RmMmI4N2FjOGMwNWQ0NTIxZTRmYjdmOWFkYjAzYjFlZDQwMWUyZWRhODRhMjMyM2UwNzFmNTZjMjdh",
+        ),
+    ];
+    let dir = scratch("custom_constructions");
+    for (i, (body_of_scheme, signature)) in cases.iter().enumerate() {
+        let file = dir.join(format!("s{i}.toml"));
+        std::fs::write(
+            &file,
+            format!("name = \"mine\"\ntitle = \"Mine\"\nsource = \"a test of issue 14\"\n{body_of_scheme}\n"),
+        )
+        .unwrap();
+        let file = path_str(&file);
+        let args = |sig: &str, body: &str| {
+            vec![
+                "verify".to_owned(),
+                "--scheme".to_owned(),
+                file.clone(),
+                "-b".to_owned(),
+                body.to_owned(),
+                "-H".to_owned(),
+                format!("X-Sig: {sig}"),
+                "--secret".to_owned(),
+                "k3y".to_owned(),
+            ]
+        };
+        let run = |a: Vec<String>| hookcheck(&a.iter().map(String::as_str).collect::<Vec<_>>());
+        let good = run(args(signature, "{\"a\":1}"));
+        assert_eq!(good.code, 0, "case {i}: {}{}", good.stdout, good.stderr);
+        // The body changed: the same signature no longer verifies.
+        let bad = run(args(signature, "{\"a\":2}"));
+        assert_eq!(bad.code, 1, "case {i}: {}{}", bad.stdout, bad.stderr);
+    }
+    let unkeyed = dir.join("unkeyed.toml");
+    std::fs::write(
+        &unkeyed,
+        "name = \"x\"\ntitle = \"X\"\nsource = \"a test of issue 14\"\nalgorithm = \"md5\"\nsignature = { headers = [\"X-Sig\"], encoding = \"hex\" }\n",
+    )
+    .unwrap();
+    let run = hookcheck(&[
+        "verify",
+        "--scheme",
+        &path_str(&unkeyed),
+        "-b",
+        "{}",
+        "-H",
+        "X-Sig: 00",
+        "--secret",
+        "k3y",
+    ]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("plain hash"), "{}", run.stderr);
+}
+
 /// `--computed`: the digest a receiver logged is checked, and a wrong one is explained by the
 /// variant that produces it (here: the receiver hashed the body with a newline added).
 #[test]
