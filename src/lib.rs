@@ -23,6 +23,7 @@ pub mod diagnose;
 pub mod error;
 pub mod exit;
 pub mod input;
+pub mod jwt;
 pub mod mac;
 pub mod outcome;
 pub mod report;

@@ -44,6 +44,7 @@ impl Running {
             Algorithm::Sha384 => Running::PlainSha384(Sha384::new()),
             Algorithm::Ed25519
             | Algorithm::EcdsaP256
+            | Algorithm::Jwt
             | Algorithm::Token
             | Algorithm::Basic
             | Algorithm::None => {

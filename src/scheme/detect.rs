@@ -42,8 +42,17 @@ fn fit_with(scheme: &Scheme, delivery: &Delivery, check_parse: bool) -> Option<F
         + scheme.timestamp.as_ref().map_or(0, |t| {
             usize::from(t.header_names().any(|h| headers.contains(h)))
         });
+    let parses = if scheme.algorithm == Algorithm::Jwt {
+        // A token is three base64url parts: `sha256=<hex>` in a shared header is not one.
+        let value = delivery.values(&scheme.signature.headers[present]);
+        value
+            .first()
+            .is_some_and(|v| v.trim().split('.').count() == 3)
+    } else {
+        crate::verify::extract_signatures(scheme, delivery).is_ok()
+    };
     Some(Fit {
-        parses: !check_parse || crate::verify::extract_signatures(scheme, delivery).is_ok(),
+        parses: !check_parse || parses,
         primary: present == 0,
         hints,
     })

@@ -66,6 +66,9 @@ pub struct Scheme {
     /// is not authenticated.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub body_fields_only: bool,
+    /// For `algorithm = "jwt"`: the token's accepted algs and the claims that bind the delivery.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jwt: Option<crate::jwt::JwtSpec>,
     /// Facts a receiver should know, shown as warnings on every check with this scheme.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
@@ -96,6 +99,9 @@ pub enum Algorithm {
     Ed25519,
     /// An ECDSA P-256/SHA-256 signature (DER) checked with the sender's public key.
     EcdsaP256,
+    /// A JWT (compact JWS, HMAC `alg`) whose claims bind the body: the `jwt` table says how
+    /// (Upstash QStash, Netlify).
+    Jwt,
     /// The header carries the secret itself (GitLab, Telegram, header-token).
     Token,
     /// `Authorization: Basic` with the secret as `user:password`.
@@ -117,6 +123,7 @@ impl Algorithm {
             Algorithm::Sha384 => "sha384",
             Algorithm::Ed25519 => "ed25519",
             Algorithm::EcdsaP256 => "ecdsa-p256",
+            Algorithm::Jwt => "jwt",
             Algorithm::Token => "token",
             Algorithm::Basic => "basic",
             Algorithm::None => "none",
@@ -398,6 +405,20 @@ impl Scheme {
                 "a structured value (`items`) needs the keys that carry signatures",
             ));
         }
+        match (&self.jwt, self.algorithm) {
+            (Some(spec), Algorithm::Jwt) => spec.validate().map_err(|m| SchemeError {
+                field: "jwt",
+                message: m,
+            })?,
+            (None, Algorithm::Jwt) => {
+                return Err(err(
+                    "jwt",
+                    "algorithm jwt needs a [jwt] table (algorithms, body_claim, ...)",
+                ));
+            }
+            (Some(_), _) => return Err(err("jwt", "a [jwt] table needs algorithm = \"jwt\"")),
+            (None, _) => {}
+        }
         if template.uses(&Part::Timestamp) && self.timestamp.is_none() {
             return Err(err(
                 "timestamp",
@@ -457,6 +478,8 @@ impl Scheme {
         }
         match self.algorithm {
             Algorithm::Token | Algorithm::Basic | Algorithm::None => return Ok(()),
+            // The token's body-hash claim covers the body (JwtSpec::validate requires it).
+            Algorithm::Jwt => return Ok(()),
             plain if plain.is_plain_hash() && !template.uses(&Part::Secret) => {
                 return Err(SchemeError {
                     field: "signed",

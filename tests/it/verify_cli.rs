@@ -579,6 +579,48 @@ fn custom_schemes_name_the_new_algorithms_and_constructions() {
     assert!(run.stderr.contains("plain hash"), "{}", run.stderr);
 }
 
+/// A `[jwt]` table is data a `--scheme` file can write: `providers show netlify --format toml`
+/// printed back verifies Netlify's fixture, and a table without the body-hash claim, or on a
+/// scheme whose algorithm is not `jwt`, is refused (any body would pass with a replayed token).
+#[test]
+fn custom_jwt_schemes_must_bind_the_body() {
+    let dir = scratch("custom_jwt");
+    let toml = hookcheck(&["providers", "show", "netlify", "--format", "toml"]).stdout;
+    assert!(toml.contains("[jwt]") || toml.contains("jwt ="), "{toml}");
+    let write = |name: &str, text: &str| {
+        let f = dir.join(name);
+        std::fs::write(&f, text).unwrap();
+        path_str(&f)
+    };
+    let check = |scheme: &str| {
+        hookcheck(&[
+            "verify",
+            "--scheme",
+            scheme,
+            "--request",
+            "fixtures/netlify/deploy-succeeded.http",
+            "--secret-file",
+            "fixtures/netlify/secret.secret",
+        ])
+    };
+    let same = write("netlify.toml", &toml);
+    let run = check(&same);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let unbound = write(
+        "unbound.toml",
+        &toml.replace("body_claim = \"sha256\"", "body_claim = \"\""),
+    );
+    let run = check(&unbound);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("body_claim"), "{}", run.stderr);
+    let not_jwt = write(
+        "not_jwt.toml",
+        &toml.replace("algorithm = \"jwt\"", "algorithm = \"hmac-sha256\""),
+    );
+    let run = check(&not_jwt);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+}
+
 /// `--computed`: the digest a receiver logged is checked, and a wrong one is explained by the
 /// variant that produces it (here: the receiver hashed the body with a newline added).
 #[test]
