@@ -82,7 +82,7 @@ _hookcheck() {
             return 0
             ;;
         hookcheck__subcmd__batch)
-            opts="-p -q -h --junit --fail-fast --now-from-input --secret --secret-file --secret-env --public-key --public-key-file --provider --scheme --algorithm --token-header --now --tolerance --no-tolerance --format --color --quiet --no-diagnose --help"
+            opts="-p -q -h --junit --fail-fast --now-from-input --secret --secret-file --secret-env --public-key --public-key-file --cert-file --provider --scheme --algorithm --token-header --now --tolerance --no-tolerance --format --color --quiet --no-diagnose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -109,6 +109,10 @@ _hookcheck() {
                     return 0
                     ;;
                 --public-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -346,7 +350,7 @@ _hookcheck() {
             return 0
             ;;
         hookcheck__subcmd__verify)
-            opts="-H -b -s -p -q -h --request --header --headers-file --body --body-file --signature --timestamp --computed --url --method --secret --secret-file --secret-env --public-key --public-key-file --provider --scheme --algorithm --token-header --now --tolerance --no-tolerance --format --color --quiet --no-diagnose --help"
+            opts="-H -b -s -p -q -h --request --header --headers-file --body --body-file --signature --timestamp --computed --url --method --secret --secret-file --secret-env --public-key --public-key-file --cert-file --provider --scheme --algorithm --token-header --now --tolerance --no-tolerance --format --color --quiet --no-diagnose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -421,6 +425,10 @@ _hookcheck() {
                     return 0
                     ;;
                 --public-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -46,6 +46,7 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l secret-fi
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l secret-env -d 'An environment variable holding a secret' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l scheme -d 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "md5\t''
@@ -71,6 +72,7 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l secret-fil
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l secret-env -d 'An environment variable holding a secret' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l scheme -d 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "md5\t''

@@ -44,6 +44,8 @@ impl Running {
             Algorithm::Sha384 => Running::PlainSha384(Sha384::new()),
             Algorithm::Ed25519
             | Algorithm::EcdsaP256
+            | Algorithm::RsaSha1
+            | Algorithm::RsaSha256
             | Algorithm::Jwt
             | Algorithm::Token
             | Algorithm::Basic

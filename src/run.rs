@@ -450,6 +450,7 @@ pub(crate) fn read_keys(
         Env(&'a str),
         PublicKey(&'a str),
         PublicKeyFile(&'a PathBuf),
+        CertFile(&'a PathBuf),
     }
     /// Each value of a repeatable flag with its position on the command line.
     fn tagged<'a, T>(
@@ -480,6 +481,12 @@ pub(crate) fn read_keys(
         "public_key_files",
         &args.public_key_files,
         From::PublicKeyFile,
+    ));
+    sources.extend(tagged(
+        matches,
+        "cert_files",
+        &args.cert_files,
+        From::CertFile,
     ));
     sources.sort_by_key(|(i, _)| *i);
 
@@ -513,6 +520,13 @@ pub(crate) fn read_keys(
                 let bytes = source::read_path("--public-key-file", path, stdin)?;
                 (
                     format!("--public-key-file '{}'", path.display()),
+                    Key::Public(PublicKey::from_file_bytes(bytes)),
+                )
+            }
+            From::CertFile(path) => {
+                let bytes = source::read_path("--cert-file", path, stdin)?;
+                (
+                    format!("--cert-file '{}'", path.display()),
                     Key::Public(PublicKey::from_file_bytes(bytes)),
                 )
             }

@@ -159,6 +159,28 @@ impl<'a> Prepared<'a> {
                     signed_headers(&delivery.headers, names),
                 ));
             }
+            if let Part::BodyFields(fields) = part {
+                let mut text = String::new();
+                for (name, optional) in fields {
+                    let field = format!("body:{name}");
+                    match delivery.values(&field).into_iter().next() {
+                        Some(value) => {
+                            text.push_str(name);
+                            text.push('\n');
+                            text.push_str(&value);
+                            text.push('\n');
+                        }
+                        None if *optional => {}
+                        None => {
+                            return Err(Problem::Missing {
+                                header: field,
+                                what: "signed",
+                            });
+                        }
+                    }
+                }
+                parts.push(("@fields".to_owned(), text));
+            }
             if let Part::Header(name) = part {
                 // `{body:a.b?}`: an optional part, signed as empty when absent (Adyen's SDKs).
                 let (lookup, optional) = match name.strip_suffix('?') {
@@ -241,6 +263,7 @@ impl<'a> Prepared<'a> {
                     Part::Path => self.part("@path"),
                     Part::EncodedPath => self.part("@encoded_path"),
                     Part::SignedHeaders(list) => self.part(&format!("@signed:{list}")),
+                    Part::BodyFields(_) => self.part("@fields"),
                 })
             })
             .collect()

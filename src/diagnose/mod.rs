@@ -328,7 +328,7 @@ impl<'a> Search<'a> {
             ),
             ("the digest in every other header", Search::wrong_header),
             (
-                "HMAC-SHA1, -SHA256, -SHA384, -SHA512 and -MD5",
+                "HMAC-SHA1, -SHA256, -SHA384, -SHA512 and -MD5 (RSA: SHA-1 and SHA-256)",
                 Search::algorithm,
             ),
             (
@@ -468,17 +468,24 @@ impl<'a> Search<'a> {
 
     fn algorithm(&self) -> Option<Cause> {
         let current = self.options.algorithm.unwrap_or(self.scheme.algorithm);
-        if !current.is_hmac() {
+        let rsa = matches!(current, Algorithm::RsaSha1 | Algorithm::RsaSha256);
+        let family: &[Algorithm] = if rsa {
+            // A delivery labelled with the wrong SignatureVersion (Amazon SNS).
+            &[Algorithm::RsaSha256, Algorithm::RsaSha1]
+        } else if current.is_hmac() {
+            &[
+                Algorithm::HmacSha256,
+                Algorithm::HmacSha1,
+                Algorithm::HmacSha512,
+                Algorithm::HmacSha384,
+                Algorithm::HmacMd5,
+            ]
+        } else {
             return None;
-        }
-        [
-            Algorithm::HmacSha256,
-            Algorithm::HmacSha1,
-            Algorithm::HmacSha512,
-            Algorithm::HmacSha384,
-            Algorithm::HmacMd5,
-        ]
-        .into_iter()
+        };
+        family
+            .iter()
+            .copied()
         .filter(|a| *a != current)
         .find(|a| {
             self.verifies_with_options(
@@ -496,11 +503,18 @@ impl<'a> Search<'a> {
             )
             .detail("variant", a.id())
             .detail("expected", current.id())
-            .fix(format!(
-                "compute {} (or pass --algorithm {})",
-                a.id(),
-                a.id().trim_start_matches("hmac-")
-            ))
+            .fix(if rsa {
+                format!(
+                    "the signature was made with {}: check the field naming the algorithm (SignatureVersion)",
+                    a.id()
+                )
+            } else {
+                format!(
+                    "compute {} (or pass --algorithm {})",
+                    a.id(),
+                    a.id().trim_start_matches("hmac-")
+                )
+            })
         })
     }
 

@@ -99,6 +99,11 @@ pub enum Algorithm {
     Ed25519,
     /// An ECDSA P-256/SHA-256 signature (DER) checked with the sender's public key.
     EcdsaP256,
+    /// RSA PKCS#1 v1.5 with SHA-1, checked with the sender's certificate or public key (Amazon
+    /// SNS SignatureVersion 1).
+    RsaSha1,
+    /// RSA PKCS#1 v1.5 with SHA-256 (Amazon SNS SignatureVersion 2).
+    RsaSha256,
     /// A JWT (compact JWS, HMAC `alg`) whose claims bind the body: the `jwt` table says how
     /// (Upstash QStash, Netlify).
     Jwt,
@@ -123,6 +128,8 @@ impl Algorithm {
             Algorithm::Sha384 => "sha384",
             Algorithm::Ed25519 => "ed25519",
             Algorithm::EcdsaP256 => "ecdsa-p256",
+            Algorithm::RsaSha1 => "rsa-sha1",
+            Algorithm::RsaSha256 => "rsa-sha256",
             Algorithm::Jwt => "jwt",
             Algorithm::Token => "token",
             Algorithm::Basic => "basic",
@@ -159,7 +166,10 @@ impl Algorithm {
     }
 
     pub fn is_asymmetric(self) -> bool {
-        matches!(self, Algorithm::Ed25519 | Algorithm::EcdsaP256)
+        matches!(
+            self,
+            Algorithm::Ed25519 | Algorithm::EcdsaP256 | Algorithm::RsaSha1 | Algorithm::RsaSha256
+        )
     }
 
     /// Digest length in bytes for hash-based algorithms.
@@ -180,7 +190,8 @@ impl Algorithm {
 #[serde(deny_unknown_fields)]
 pub struct AlgorithmHeader {
     pub header: String,
-    /// The item holding the algorithm's name (`algorithm`).
+    /// The item holding the algorithm's name (`algorithm`); empty when the whole value is the
+    /// name (Amazon SNS's `SignatureVersion`).
     pub item: String,
     /// Names as sent, matched without case, and the algorithm each means.
     pub values: std::collections::BTreeMap<String, Algorithm>,
@@ -189,6 +200,14 @@ pub struct AlgorithmHeader {
 impl AlgorithmHeader {
     /// The algorithm `value` (the header as received) names, if it names a known one.
     pub fn algorithm_in(&self, value: &str) -> Option<Algorithm> {
+        if self.item.is_empty() {
+            let name = value.trim();
+            return self
+                .values
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, a)| *a);
+        }
         let name = value.split(',').find_map(|item| {
             let (k, v) = item.split_once('=')?;
             (k.trim() == self.item).then(|| v.trim())
@@ -469,10 +488,13 @@ impl Scheme {
         // The delivery names its algorithm from this list, so each must be a keyed MAC of the
         // same content: a hostile delivery must not pick a plain hash anyone can compute.
         if let Some(h) = &self.algorithm_header {
-            if !self.algorithm.is_hmac() || h.values.iter().any(|(_, a)| !a.is_hmac()) {
+            let rsa = |a: Algorithm| matches!(a, Algorithm::RsaSha1 | Algorithm::RsaSha256);
+            let hmacs = self.algorithm.is_hmac() && h.values.iter().all(|(_, a)| a.is_hmac());
+            let rsas = rsa(self.algorithm) && h.values.iter().all(|(_, a)| rsa(*a));
+            if !hmacs && !rsas {
                 return Err(err(
                     "algorithm_header",
-                    "a delivery may name only HMAC algorithms, for an HMAC scheme",
+                    "a delivery may name only algorithms of the scheme's own family: HMACs for an HMAC scheme, RSA hashes for an RSA one",
                 ));
             }
         }
@@ -497,10 +519,10 @@ impl Scheme {
                 .parts
                 .iter()
                 .any(|p| matches!(p, Part::BodyHash(_)));
-        let body_fields = template
-            .parts
-            .iter()
-            .any(|p| matches!(p, Part::Header(name) if name.starts_with("body:")));
+        let body_fields = template.parts.iter().any(|p| {
+            matches!(p, Part::Header(name) if name.starts_with("body:"))
+                || matches!(p, Part::BodyFields(_))
+        });
         match (whole_body, self.body_fields_only) {
             (true, false) => Ok(()),
             (true, true) => Err(err(
@@ -605,5 +627,23 @@ mod tests {
         assert_eq!(a("key=k1,algorithm=HMAC_SHA1"), Some(Algorithm::HmacSha1));
         assert_eq!(a("key=k1"), None);
         assert_eq!(a("key=k1,algorithm=HMAC_SHA512"), None);
+    }
+
+    #[test]
+    fn algorithm_named_by_a_whole_value() {
+        // Amazon SNS: SignatureVersion "1" or "2" (sns-validator 0.3.5 validateSignature).
+        let h = AlgorithmHeader {
+            header: "body:SignatureVersion".to_owned(),
+            item: String::new(),
+            values: [
+                ("1".to_owned(), Algorithm::RsaSha1),
+                ("2".to_owned(), Algorithm::RsaSha256),
+            ]
+            .into(),
+        };
+        assert_eq!(h.algorithm_in("1"), Some(Algorithm::RsaSha1));
+        assert_eq!(h.algorithm_in(" 2 "), Some(Algorithm::RsaSha256));
+        assert_eq!(h.algorithm_in("3"), None);
+        assert_eq!(h.algorithm_in("version=2"), None);
     }
 }

@@ -8,6 +8,10 @@ pub enum Part {
     /// The lower-case hex digest of the body with a plain hash (`{body_hash:sha256}`), for
     /// senders that MAC the body's hash instead of the body (Tebex).
     BodyHash(crate::scheme::Algorithm),
+    /// `{body_fields:Message,Subject?,Type}`: for each JSON body field present, in this order,
+    /// `Name\nValue\n` (Amazon SNS's canonical string); a `?` field may be absent and is then
+    /// left out, any other must be there.
+    BodyFields(Vec<(String, bool)>),
     Timestamp,
     Id,
     Url,
@@ -60,6 +64,19 @@ impl Template {
                     "encoded_path" => Part::EncodedPath,
                     "method" => Part::Method,
                     "secret" => Part::Secret,
+                    _ if name.starts_with("body_fields:") && name.len() > 12 => {
+                        let fields: Vec<(String, bool)> = name[12..]
+                            .split(',')
+                            .map(|f| match f.trim().strip_suffix('?') {
+                                Some(n) => (n.to_owned(), true),
+                                None => (f.trim().to_owned(), false),
+                            })
+                            .collect();
+                        if fields.iter().any(|(n, _)| n.is_empty()) {
+                            return Err(format!("an empty field name in {{{name}}}"));
+                        }
+                        Part::BodyFields(fields)
+                    }
                     _ if name.starts_with("body_hash:") => {
                         match crate::scheme::Algorithm::plain_named(&name[10..]) {
                             Some(a) => Part::BodyHash(a),
@@ -157,6 +174,20 @@ mod tests {
         assert!(Template::parse("v0:").is_err());
         assert!(Template::parse("{secret}").is_err());
         assert!(Template::parse("{body_hash:sha1024}").is_err());
+    }
+
+    #[test]
+    fn body_fields_placeholder() {
+        let t = Template::parse("{body_fields:Message,Subject?,Type}").unwrap();
+        assert_eq!(
+            t.parts,
+            vec![Part::BodyFields(vec![
+                ("Message".to_owned(), false),
+                ("Subject".to_owned(), true),
+                ("Type".to_owned(), false)
+            ])]
+        );
+        assert!(Template::parse("{body_fields:Message,,Type}").is_err());
     }
 
     #[test]

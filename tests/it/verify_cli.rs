@@ -621,6 +621,53 @@ fn custom_jwt_schemes_must_bind_the_body() {
     assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
 }
 
+/// `--cert-file` takes the sender's X.509 certificate as PEM or DER (Amazon SNS), offline; a
+/// certificate is a public key, so an HMAC scheme refuses it.
+#[test]
+fn cert_file_takes_pem_and_der_certificates() {
+    use base64::Engine as _;
+    let pem =
+        std::fs::read_to_string(crate::util::root().join("fixtures/amazon-sns/signing-cert.pem"))
+            .unwrap();
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let der = base64::engine::general_purpose::STANDARD
+        .decode(body)
+        .unwrap();
+    let dir = scratch("cert_file");
+    let der_file = dir.join("cert.der");
+    std::fs::write(&der_file, der).unwrap();
+    let request = "fixtures/amazon-sns/notification-v2.http";
+    for cert in [
+        "fixtures/amazon-sns/signing-cert.pem".to_owned(),
+        path_str(&der_file),
+    ] {
+        let run = hookcheck(&[
+            "verify",
+            "-p",
+            "amazon-sns",
+            "--request",
+            request,
+            "--cert-file",
+            &cert,
+            "--now",
+            "1763950010",
+        ]);
+        assert_eq!(run.code, 0, "{cert}: {}{}", run.stdout, run.stderr);
+    }
+    let run = hookcheck(&[
+        "verify",
+        "-p",
+        "github",
+        "-b",
+        "{}",
+        "-H",
+        "X-Hub-Signature-256: sha256=00",
+        "--cert-file",
+        "fixtures/amazon-sns/signing-cert.pem",
+    ]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+}
+
 /// `--computed`: the digest a receiver logged is checked, and a wrong one is explained by the
 /// variant that produces it (here: the receiver hashed the body with a newline added).
 #[test]
