@@ -723,7 +723,8 @@ fn check_token(
         .token_header
         .clone()
         .unwrap_or_else(|| scheme.signature_header().to_owned());
-    let Some(value) = delivery.headers.get(&header) else {
+    // A header, or a field of the JSON body (`body:sharedSecret`: Cisco Meraki).
+    let Some(value) = delivery.values(&header).into_iter().next() else {
         outcome.causes.push(diagnose::problem_cause(
             scheme,
             delivery,
@@ -734,6 +735,7 @@ fn check_token(
         ));
         return;
     };
+    let value = value.as_str();
     let word = scheme.signature.auth_scheme.as_deref().unwrap_or("");
     let presented: Vec<u8> = match scheme.algorithm {
         Algorithm::Basic => {
