@@ -106,7 +106,7 @@ _hookcheck() {
             return 0
             ;;
         hookcheck__subcmd__batch)
-            opts="-p -q -h --junit --fail-fast --now-from-input --secret --secret-file --secret-env --public-key --public-key-file --provider --scheme --algorithm --token-header --now --tolerance --no-tolerance --format --color --quiet --no-diagnose --help"
+            opts="-p -q -h --junit --fail-fast --now-from-input --secret --secret-file --secret-env --public-key --public-key-file --cert-file --provider --scheme --algorithm --token-header --now --tolerance --no-tolerance --format --color --quiet --no-diagnose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -136,6 +136,10 @@ _hookcheck() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --provider)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -149,7 +153,7 @@ _hookcheck() {
                     return 0
                     ;;
                 --algorithm)
-                    COMPREPLY=($(compgen -W "sha1 sha256 sha512" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "md5 sha1 sha256 sha384 sha512" -- "${cur}"))
                     return 0
                     ;;
                 --token-header)
@@ -348,7 +352,7 @@ _hookcheck() {
             return 0
             ;;
         hookcheck__subcmd__listen)
-            opts="-p -q -h --bind --public --forward --save --max-body --header-timeout --read-timeout --respond --verify-token --max-deliveries --secret --secret-file --secret-env --public-key --public-key-file --provider --scheme --algorithm --token-header --now --tolerance --no-tolerance --format --color --quiet --no-diagnose --help"
+            opts="-p -q -h --bind --public --forward --save --max-body --header-timeout --read-timeout --respond --verify-token --max-deliveries --secret --secret-file --secret-env --public-key --public-key-file --cert-file --provider --scheme --algorithm --token-header --now --tolerance --no-tolerance --format --color --quiet --no-diagnose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -410,6 +414,10 @@ _hookcheck() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --provider)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -423,7 +431,7 @@ _hookcheck() {
                     return 0
                     ;;
                 --algorithm)
-                    COMPREPLY=($(compgen -W "sha1 sha256 sha512" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "md5 sha1 sha256 sha384 sha512" -- "${cur}"))
                     return 0
                     ;;
                 --token-header)
@@ -546,7 +554,7 @@ _hookcheck() {
             return 0
             ;;
         hookcheck__subcmd__send)
-            opts="-b -H -p -h --request --resign --timeout --body --body-file --header --timestamp --id --url --method --secret --secret-file --secret-env --public-key --public-key-file --private-key-file --provider --scheme --algorithm --token-header --format --help"
+            opts="-b -H -p -h --request --resign --timeout --body --body-file --header --timestamp --id --url --method --secret --secret-file --secret-env --public-key --public-key-file --cert-file --private-key-file --provider --scheme --algorithm --token-header --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -616,6 +624,10 @@ _hookcheck() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --private-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -633,7 +645,7 @@ _hookcheck() {
                     return 0
                     ;;
                 --algorithm)
-                    COMPREPLY=($(compgen -W "sha1 sha256 sha512" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "md5 sha1 sha256 sha384 sha512" -- "${cur}"))
                     return 0
                     ;;
                 --token-header)
@@ -652,7 +664,7 @@ _hookcheck() {
             return 0
             ;;
         hookcheck__subcmd__sign)
-            opts="-b -H -p -h --body --body-file --header --timestamp --id --url --method --secret --secret-file --secret-env --public-key --public-key-file --private-key-file --provider --scheme --algorithm --token-header --format --help"
+            opts="-b -H -p -h --body --body-file --header --timestamp --id --url --method --secret --secret-file --secret-env --public-key --public-key-file --cert-file --private-key-file --provider --scheme --algorithm --token-header --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -714,6 +726,10 @@ _hookcheck() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --private-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -731,7 +747,7 @@ _hookcheck() {
                     return 0
                     ;;
                 --algorithm)
-                    COMPREPLY=($(compgen -W "sha1 sha256 sha512" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "md5 sha1 sha256 sha384 sha512" -- "${cur}"))
                     return 0
                     ;;
                 --token-header)
@@ -750,7 +766,7 @@ _hookcheck() {
             return 0
             ;;
         hookcheck__subcmd__verify)
-            opts="-H -b -s -p -q -h --request --header --headers-file --body --body-file --signature --timestamp --computed --url --method --secret --secret-file --secret-env --public-key --public-key-file --provider --scheme --algorithm --token-header --now --tolerance --no-tolerance --format --color --quiet --no-diagnose --help"
+            opts="-H -b -s -p -q -h --request --header --headers-file --body --body-file --signature --timestamp --computed --url --method --secret --secret-file --secret-env --public-key --public-key-file --cert-file --provider --scheme --algorithm --token-header --now --tolerance --no-tolerance --format --color --quiet --no-diagnose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -828,6 +844,10 @@ _hookcheck() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --provider)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -841,7 +861,7 @@ _hookcheck() {
                     return 0
                     ;;
                 --algorithm)
-                    COMPREPLY=($(compgen -W "sha1 sha256 sha512" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "md5 sha1 sha256 sha384 sha512" -- "${cur}"))
                     return 0
                     ;;
                 --token-header)

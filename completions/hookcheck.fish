@@ -50,10 +50,13 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l secret-fi
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l secret-env -d 'An environment variable holding a secret' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l scheme -d 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)' -r -F
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "sha1\t''
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "md5\t''
+sha1\t''
 sha256\t''
+sha384\t''
 sha512\t''"
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l token-header -d 'The header carrying the token, for --provider header-token' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l now -d 'Verify as of this instant [default: the system clock]' -r
@@ -73,10 +76,13 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l secret-fil
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l secret-env -d 'An environment variable holding a secret' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l scheme -d 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)' -r -F
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "sha1\t''
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "md5\t''
+sha1\t''
 sha256\t''
+sha384\t''
 sha512\t''"
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l token-header -d 'The header carrying the token, for --provider header-token' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l now -d 'Verify as of this instant [default: the system clock]' -r
@@ -115,11 +121,14 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l secret-file
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l secret-env -d 'An environment variable holding a secret' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l private-key-file -d 'The sender\'s private key (Ed25519, ECDSA P-256): PEM, base64/hex PKCS#8 DER, Ed25519 seed + public key, or a P-256 scalar' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l scheme -d 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)' -r -F
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "sha1\t''
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "md5\t''
+sha1\t''
 sha256\t''
+sha384\t''
 sha512\t''"
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l token-header -d 'The header carrying the token, for --provider header-token' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l format -d 'Output format' -r -f -a "http\t'An HTTP/1.1 capture, as `verify --request` and `batch` read'
@@ -141,11 +150,14 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l secret-file
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l secret-env -d 'An environment variable holding a secret' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l private-key-file -d 'The sender\'s private key (Ed25519, ECDSA P-256): PEM, base64/hex PKCS#8 DER, Ed25519 seed + public key, or a P-256 scalar' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l scheme -d 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)' -r -F
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "sha1\t''
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "md5\t''
+sha1\t''
 sha256\t''
+sha384\t''
 sha512\t''"
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l token-header -d 'The header carrying the token, for --provider header-token' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l format -d 'Output format' -r -f -a "human\t''
@@ -167,10 +179,13 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l secret-fi
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l secret-env -d 'An environment variable holding a secret' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l scheme -d 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)' -r -F
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "sha1\t''
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "md5\t''
+sha1\t''
 sha256\t''
+sha384\t''
 sha512\t''"
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l token-header -d 'The header carrying the token, for --provider header-token' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l now -d 'Verify as of this instant [default: the system clock]' -r

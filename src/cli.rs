@@ -130,6 +130,11 @@ pub struct KeyArgs {
     /// A file holding the sender's public key; one trailing newline is removed
     #[arg(long = "public-key-file", value_name = "FILE|-")]
     pub public_key_files: Vec<PathBuf>,
+
+    /// The sender's X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public
+    /// key checks the signature; never fetched, its chain not checked
+    #[arg(long = "cert-file", value_name = "FILE|-")]
+    pub cert_files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -263,8 +268,10 @@ pub enum ColorChoice {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum HashArg {
+    Md5,
     Sha1,
     Sha256,
+    Sha384,
     Sha512,
 }
 

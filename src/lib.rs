@@ -27,6 +27,7 @@ pub mod error;
 pub mod escape;
 pub mod exit;
 pub mod input;
+pub mod jwt;
 pub mod listen;
 pub mod mac;
 pub mod outcome;

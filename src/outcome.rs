@@ -34,6 +34,9 @@ pub enum CauseCode {
     UrlMismatch,
     WrongHeader,
     WrongProvider,
+    /// A token's signature is good but the body's hash in it is not this body's: the body was
+    /// changed after signing (JWT schemes).
+    BodyHashMismatch,
 }
 
 impl CauseCode {

@@ -273,13 +273,20 @@ pub(crate) fn options_from(check: &CheckArgs) -> Options {
             (false, Some(s)) => Tolerance::Seconds(s),
             (false, None) => Tolerance::ProviderDefault,
         },
-        algorithm: scheme.algorithm.map(|h| match h {
-            HashArg::Sha1 => Algorithm::HmacSha1,
-            HashArg::Sha256 => Algorithm::HmacSha256,
-            HashArg::Sha512 => Algorithm::HmacSha512,
-        }),
+        algorithm: scheme.algorithm.map(hmac_of),
         token_header: scheme.token_header.clone(),
         diagnose: !output.no_diagnose,
+    }
+}
+
+/// `--algorithm HASH`: the HMAC over that hash.
+pub(crate) fn hmac_of(hash: HashArg) -> Algorithm {
+    match hash {
+        HashArg::Md5 => Algorithm::HmacMd5,
+        HashArg::Sha1 => Algorithm::HmacSha1,
+        HashArg::Sha256 => Algorithm::HmacSha256,
+        HashArg::Sha384 => Algorithm::HmacSha384,
+        HashArg::Sha512 => Algorithm::HmacSha512,
     }
 }
 
@@ -423,7 +430,7 @@ pub(crate) fn check_keys_fit(scheme: &Scheme, keys: &Keys) -> Result<(), UsageEr
             e.needed
         )));
     }
-    if scheme.algorithm.is_hmac() || scheme.algorithm == Algorithm::Sha256 {
+    if scheme.algorithm.is_digest() {
         for (index, secret) in keys.secrets() {
             if let Err(reason) = scheme.secret.key(secret.expose()) {
                 if secret_decodes_empty(scheme, secret) {
@@ -461,6 +468,7 @@ pub(crate) fn read_keys(
         Env(&'a str),
         PublicKey(&'a str),
         PublicKeyFile(&'a PathBuf),
+        CertFile(&'a PathBuf),
     }
     /// Each value of a repeatable flag with its position on the command line.
     fn tagged<'a, T>(
@@ -491,6 +499,12 @@ pub(crate) fn read_keys(
         "public_key_files",
         &args.public_key_files,
         From::PublicKeyFile,
+    ));
+    sources.extend(tagged(
+        matches,
+        "cert_files",
+        &args.cert_files,
+        From::CertFile,
     ));
     sources.sort_by_key(|(i, _)| *i);
 
@@ -524,6 +538,13 @@ pub(crate) fn read_keys(
                 let bytes = source::read_path("--public-key-file", path, stdin)?;
                 (
                     format!("--public-key-file '{}'", path.display()),
+                    Key::Public(PublicKey::from_file_bytes(bytes)),
+                )
+            }
+            From::CertFile(path) => {
+                let bytes = source::read_path("--cert-file", path, stdin)?;
+                (
+                    format!("--cert-file '{}'", path.display()),
                     Key::Public(PublicKey::from_file_bytes(bytes)),
                 )
             }

@@ -58,6 +58,8 @@ pub enum SignError {
     WrongKey(String),
     #[error("{0}")]
     Delivery(String),
+    #[error("hookcheck cannot sign {0} deliveries yet: it verifies them only")]
+    Unsupported(String),
 }
 
 /// The DER prefix of an Ed25519 PKCS#8 private key; the 32-byte seed follows it.
@@ -313,6 +315,10 @@ fn check_key(scheme: &Scheme, algorithm: Algorithm, key: &SigningKey) -> Result<
     let wrong = |m: String| Err(SignError::WrongKey(m));
     match (algorithm, key) {
         (Algorithm::None, _) => Err(SignError::Unsigned(scheme.title.clone())),
+        // A JWT needs claims and RSA a certificate's private key: not signed here.
+        (Algorithm::Jwt | Algorithm::RsaSha1 | Algorithm::RsaSha256, _) => Err(
+            SignError::Unsupported(format!("{} ({})", scheme.name, algorithm.id())),
+        ),
         (Algorithm::Ed25519, SigningKey::Ed25519(_))
         | (Algorithm::EcdsaP256, SigningKey::P256(_)) => Ok(()),
         (Algorithm::Ed25519 | Algorithm::EcdsaP256, _) => wrong(format!(
@@ -364,6 +370,7 @@ pub fn encode(encoding: Encoding, bytes: &[u8]) -> String {
         Encoding::Hex => hex::encode(bytes),
         Encoding::Base64 => STANDARD.encode(bytes),
         Encoding::Base64url => URL_SAFE_NO_PAD.encode(bytes),
+        Encoding::Base64Hex => STANDARD.encode(hex::encode(bytes)),
         Encoding::Plain => String::from_utf8_lossy(bytes).into_owned(),
     }
 }
@@ -456,7 +463,7 @@ pub fn timestamp_text(unit: TimeUnit, seconds: i64) -> String {
     match unit {
         TimeUnit::Seconds => seconds.to_string(),
         TimeUnit::Milliseconds => (seconds.saturating_mul(1000)).to_string(),
-        TimeUnit::Rfc3339 => rfc3339(seconds),
+        TimeUnit::Rfc3339 | TimeUnit::Iso8601 => rfc3339(seconds),
     }
 }
 

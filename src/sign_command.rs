@@ -41,11 +41,7 @@ pub fn sign_command(args: &SignArgs, matches: &ArgMatches) -> Result<Exit, Usage
 
 fn sign_options(args: &SchemeArgs) -> Options {
     let mut options = Options::at(0);
-    options.algorithm = args.algorithm.map(|h| match h {
-        crate::cli::HashArg::Sha1 => Algorithm::HmacSha1,
-        crate::cli::HashArg::Sha256 => Algorithm::HmacSha256,
-        crate::cli::HashArg::Sha512 => Algorithm::HmacSha512,
-    });
+    options.algorithm = args.algorithm.map(crate::run::hmac_of);
     options.token_header = args.token_header.clone();
     options
 }
@@ -56,6 +52,7 @@ fn sign_error(e: SignError) -> UsageError {
             .hint("such a provider is protected by a secret URL or a header token (--provider header-token)"),
         SignError::WrongKey(_) => UsageError::new("wrong_key", e.to_string()),
         SignError::Delivery(_) => UsageError::new("invalid_input", e.to_string()),
+        SignError::Unsupported(_) => UsageError::new("unsupported", e.to_string()),
     }
 }
 

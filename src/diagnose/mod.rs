@@ -258,9 +258,12 @@ impl<'a> Search<'a> {
                 Search::wrong_provider,
             ),
             ("the digest in every other header", Search::wrong_header),
-            ("HMAC-SHA1, -SHA256 and -SHA512", Search::algorithm),
             (
-                "hex, base64 and base64url signatures",
+                "HMAC-SHA1, -SHA256, -SHA384, -SHA512 and -MD5 (RSA: SHA-1 and SHA-256)",
+                Search::algorithm,
+            ),
+            (
+                "hex, base64, base64url and base64-of-hex signatures",
                 Search::signature_encoding,
             ),
             (
@@ -315,6 +318,7 @@ impl<'a> Search<'a> {
                         s.algorithm,
                         Algorithm::Token | Algorithm::Basic | Algorithm::None
                     )
+                    && !differs_only_in_secret(s, self.scheme)
             })
             .find(|s| self.verifies(s, self.delivery, self.keys))?;
         let command = format!("hookcheck verify --provider {} …", other.name);
@@ -395,15 +399,24 @@ impl<'a> Search<'a> {
 
     fn algorithm(&self) -> Option<Cause> {
         let current = self.options.algorithm.unwrap_or(self.scheme.algorithm);
-        if !current.is_hmac() {
+        let rsa = matches!(current, Algorithm::RsaSha1 | Algorithm::RsaSha256);
+        let family: &[Algorithm] = if rsa {
+            // A delivery labelled with the wrong SignatureVersion (Amazon SNS).
+            &[Algorithm::RsaSha256, Algorithm::RsaSha1]
+        } else if current.is_hmac() {
+            &[
+                Algorithm::HmacSha256,
+                Algorithm::HmacSha1,
+                Algorithm::HmacSha512,
+                Algorithm::HmacSha384,
+                Algorithm::HmacMd5,
+            ]
+        } else {
             return None;
-        }
-        [
-            Algorithm::HmacSha256,
-            Algorithm::HmacSha1,
-            Algorithm::HmacSha512,
-        ]
-        .into_iter()
+        };
+        family
+            .iter()
+            .copied()
         .filter(|a| *a != current)
         .find(|a| {
             self.verifies_with_options(
@@ -421,37 +434,49 @@ impl<'a> Search<'a> {
             )
             .detail("variant", a.id())
             .detail("expected", current.id())
-            .fix(format!(
-                "compute {} (or pass --algorithm {})",
-                a.id(),
-                a.id().trim_start_matches("hmac-")
-            ))
+            .fix(if rsa {
+                format!(
+                    "the signature was made with {}: check the field naming the algorithm (SignatureVersion)",
+                    a.id()
+                )
+            } else {
+                format!(
+                    "compute {} (or pass --algorithm {})",
+                    a.id(),
+                    a.id().trim_start_matches("hmac-")
+                )
+            })
         })
     }
 
     fn signature_encoding(&self) -> Option<Cause> {
         let current = self.scheme.signature.encoding;
-        [Encoding::Hex, Encoding::Base64, Encoding::Base64url]
-            .into_iter()
-            .filter(|e| *e != current && current != Encoding::Plain)
-            .find(|e| {
-                let mut scheme = self.scheme.clone();
-                scheme.signature.encoding = *e;
-                self.verifies(&scheme, self.delivery, self.keys)
-            })
-            .map(|e| {
-                Cause::new(
-                    CauseCode::SignatureEncoding,
-                    format!("the signature is {}-encoded, not {}", e.id(), current.id()),
-                )
-                .detail("variant", e.id())
-                .detail("expected", current.id())
-                .fix(format!(
-                    "decode the header as {} (or encode your digest as {})",
-                    e.id(),
-                    e.id()
-                ))
-            })
+        [
+            Encoding::Hex,
+            Encoding::Base64,
+            Encoding::Base64url,
+            Encoding::Base64Hex,
+        ]
+        .into_iter()
+        .filter(|e| *e != current && current != Encoding::Plain)
+        .find(|e| {
+            let mut scheme = self.scheme.clone();
+            scheme.signature.encoding = *e;
+            self.verifies(&scheme, self.delivery, self.keys)
+        })
+        .map(|e| {
+            Cause::new(
+                CauseCode::SignatureEncoding,
+                format!("the signature is {}-encoded, not {}", e.id(), current.id()),
+            )
+            .detail("variant", e.id())
+            .detail("expected", current.id())
+            .fix(format!(
+                "decode the header as {} (or encode your digest as {})",
+                e.id(),
+                e.id()
+            ))
+        })
     }
 
     fn secret_whitespace(&self) -> Option<Cause> {
@@ -656,7 +681,7 @@ impl<'a> Search<'a> {
         let other = match spec.unit {
             TimeUnit::Seconds => TimeUnit::Milliseconds,
             TimeUnit::Milliseconds => TimeUnit::Seconds,
-            TimeUnit::Rfc3339 => return None,
+            TimeUnit::Rfc3339 | TimeUnit::Iso8601 => return None,
         };
         let mut scheme = self.scheme.clone();
         if let Some(ts) = scheme.timestamp.as_mut() {
@@ -816,6 +841,21 @@ const MAX_OTHER_HEADERS: usize = 32;
 const MAX_TEMPLATES: usize = 2_000;
 /// And for at most this long.
 const TEMPLATE_TIME: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Two schemes with one wire format whose keys differ only in how the secret is read (Polar is
+/// Standard Webhooks with the secret's own bytes as key): a delivery that verifies under the
+/// other is better explained by `secret_encoding` than by another provider.
+fn differs_only_in_secret(a: &Scheme, b: &Scheme) -> bool {
+    let mut a = a.clone();
+    a.name.clone_from(&b.name);
+    a.title.clone_from(&b.title);
+    a.alias_of.clone_from(&b.alias_of);
+    a.notes.clone_from(&b.notes);
+    a.source.clone_from(&b.source);
+    a.detect_headers.clone_from(&b.detect_headers);
+    a.secret = b.secret;
+    a == *b
+}
 
 /// Templates over the same (distinct) fields and the body: parts dropped, reordered, other
 /// separators; false when the list was capped.

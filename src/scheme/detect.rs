@@ -27,8 +27,17 @@ fn fit_with(scheme: &Scheme, delivery: &Delivery, check_parse: bool) -> Option<F
         .headers
         .iter()
         .position(|h| delivery.has(h))?;
+    let parses = if scheme.algorithm == Algorithm::Jwt {
+        // A token is three base64url parts: `sha256=<hex>` in a shared header is not one.
+        let value = delivery.values(&scheme.signature.headers[present]);
+        value
+            .first()
+            .is_some_and(|v| v.trim().split('.').count() == 3)
+    } else {
+        super::signature::extract_signatures(scheme, delivery).is_ok()
+    };
     Some(Fit {
-        parses: !check_parse || super::signature::extract_signatures(scheme, delivery).is_ok(),
+        parses: !check_parse || parses,
         primary: present == 0,
         hints: sender_hints(scheme, delivery),
     })

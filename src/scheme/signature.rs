@@ -138,6 +138,11 @@ pub fn decode(encoding: Encoding, text: &str) -> Option<Vec<u8>> {
             .decode(text)
             .or_else(|_| URL_SAFE.decode(text))
             .ok(),
+        Encoding::Base64Hex => STANDARD
+            .decode(text)
+            .or_else(|_| STANDARD_NO_PAD.decode(text))
+            .ok()
+            .and_then(|hex_text| decode_hex(std::str::from_utf8(&hex_text).ok()?)),
         Encoding::Plain => Some(text.as_bytes().to_vec()),
     }
     .filter(|b| !b.is_empty())

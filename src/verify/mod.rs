@@ -167,6 +167,28 @@ impl<'a> Prepared<'a> {
                     signed_headers(&delivery.headers, names),
                 ));
             }
+            if let Part::BodyFields(fields) = part {
+                let mut text = String::new();
+                for (name, optional) in fields {
+                    let field = format!("body:{name}");
+                    match delivery.values(&field).into_iter().next() {
+                        Some(value) => {
+                            text.push_str(name);
+                            text.push('\n');
+                            text.push_str(&value);
+                            text.push('\n');
+                        }
+                        None if *optional => {}
+                        None => {
+                            return Err(Problem::Missing {
+                                header: field,
+                                what: "signed",
+                            });
+                        }
+                    }
+                }
+                parts.push(("@fields".to_owned(), text));
+            }
             if let Part::Header(name) = part {
                 // `{body:a.b?}`: an optional part, signed as empty when absent (Adyen's SDKs).
                 let (lookup, optional) = match name.strip_suffix('?') {
@@ -221,13 +243,13 @@ impl<'a> Prepared<'a> {
         out
     }
 
-    /// The signed content for `template` over `body`, as slices to feed a MAC in order.
+    /// The signed content for `template` over `body`, as pieces to feed a MAC in order.
     pub fn content<'b>(
         &'b self,
         template: &'b Template,
         body: &'b [u8],
         secret: &'b [u8],
-    ) -> Vec<&'b [u8]> {
+    ) -> Vec<Cow<'b, [u8]>> {
         template
             .parts
             .iter()
@@ -235,9 +257,19 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
-    /// What one part of a template stands for.
-    fn content_part<'b>(&'b self, part: &'b Part, body: &'b [u8], secret: &'b [u8]) -> &'b [u8] {
-        match part {
+    /// What one part of a template stands for (a body hash is made here, hence the Cow).
+    fn content_part<'b>(
+        &'b self,
+        part: &'b Part,
+        body: &'b [u8],
+        secret: &'b [u8],
+    ) -> Cow<'b, [u8]> {
+        Cow::Borrowed(match part {
+            Part::BodyHash(hash) => {
+                let digest = mac::digest(*hash, &[], &[body]).unwrap_or_default();
+                return Cow::Owned(hex::encode(digest).into_bytes());
+            }
+            Part::BodyFields(_) => self.part("@fields"),
             Part::Literal(bytes) => bytes.as_slice(),
             Part::Body => body,
             Part::Timestamp => self.timestamp_text.as_deref().unwrap_or("").as_bytes(),
@@ -250,7 +282,7 @@ impl<'a> Prepared<'a> {
             Part::Path => self.part("@path"),
             Part::EncodedPath => self.part("@encoded_path"),
             Part::SignedHeaders(list) => self.part(&format!("@signed:{list}")),
-        }
+        })
     }
 
     /// The digest of the scheme's template over `body` with `key` (and the raw `secret`
@@ -267,7 +299,7 @@ impl<'a> Prepared<'a> {
             return Vec::new();
         };
         for part in &template.parts {
-            running.update(self.content_part(part, body, secret));
+            running.update(&self.content_part(part, body, secret));
         }
         running.finish()
     }
@@ -384,6 +416,7 @@ fn check(
         Algorithm::Token | Algorithm::Basic => {
             check_token(scheme, delivery, keys, options, outcome)
         }
+        Algorithm::Jwt => check_jwt(scheme, delivery, keys, options, outcome),
         _ => check_digest(scheme, delivery, keys, options, outcome),
     }
 }
@@ -696,7 +729,8 @@ fn check_token(
         .token_header
         .clone()
         .unwrap_or_else(|| scheme.signature_header().to_owned());
-    let Some(value) = delivery.headers.get(&header) else {
+    // A header, or a field of the JSON body (`body:sharedSecret`: Cisco Meraki).
+    let Some(value) = delivery.values(&header).into_iter().next() else {
         outcome.causes.push(causes::problem_cause(
             scheme,
             delivery,
@@ -707,6 +741,7 @@ fn check_token(
         ));
         return;
     };
+    let value = value.as_str();
     let word = scheme.signature.auth_scheme.as_deref().unwrap_or("");
     let presented: Vec<u8> = match scheme.algorithm {
         Algorithm::Basic => {
@@ -753,6 +788,186 @@ fn check_token(
                 serde_json::json!([format!("{what} compared with each key")]),
             ),
         );
+    }
+}
+
+/// The JWT family: the token in the signature header, its signature with each secret, then its
+/// claims as the provider's SDK checks them (see `crate::jwt`).
+fn check_jwt(
+    scheme: &Scheme,
+    delivery: &Delivery,
+    keys: &Keys,
+    options: &Options,
+    outcome: &mut Outcome,
+) {
+    let Some(spec) = &scheme.jwt else {
+        return;
+    };
+    let Some(header) = scheme
+        .signature
+        .headers
+        .iter()
+        .find(|h| delivery.has(h))
+        .cloned()
+    else {
+        outcome.causes.push(causes::problem_cause(
+            scheme,
+            delivery,
+            &Problem::Missing {
+                header: scheme.signature_header().to_owned(),
+                what: "signature",
+            },
+        ));
+        return;
+    };
+    let value = delivery
+        .values(&header)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    let token = match crate::jwt::parse(&value, spec) {
+        Ok(t) => t,
+        Err(reason) => {
+            outcome.causes.push(
+                Cause::new(
+                    CauseCode::SignatureMalformed,
+                    format!("{header} is present but is not a JWT this scheme takes: it {reason}"),
+                )
+                .detail("header", header)
+                .detail("reason", reason),
+            );
+            return;
+        }
+    };
+    let mut key_index = None;
+    for (index, secret) in keys.secrets() {
+        match scheme.secret.key(secret.expose()) {
+            Ok(key) if token.signed_with(&key) => {
+                key_index = Some(index);
+                break;
+            }
+            Ok(_) => {}
+            Err(reason) => outcome.warnings.push(Warning::new(
+                "secret_unusable",
+                format!(
+                    "key {} {reason}, which {} requires",
+                    index + 1,
+                    scheme.secret.id()
+                ),
+            )),
+        }
+    }
+    let Some(key_index) = key_index else {
+        outcome.causes.push(
+            Cause::new(
+                CauseCode::SecretMismatch,
+                format!(
+                    "no key verifies the {} JWT in {header}: a different signing key (or the token was altered)",
+                    token.alg.id()
+                ),
+            )
+            .detail("header", header)
+            .detail(
+                "tried",
+                serde_json::json!([format!(
+                    "{} over the token's header.payload with each key ({})",
+                    token.alg.id(),
+                    scheme.secret.id()
+                )]),
+            )
+            .fix("check the signing key (providers that rotate keys send with the current or the next one: give both)"),
+        );
+        return;
+    };
+    let leeway = match options.tolerance {
+        Tolerance::Off => None,
+        Tolerance::Seconds(s) => Some(s),
+        Tolerance::ProviderDefault => Some(spec.leeway),
+    };
+    let url = delivery.url.as_deref();
+    // As for a MAC over a timestamp: the token "matches" when its key and every claim but the
+    // time ones hold (diagnosis then knows the body is the signed one); only the clock may
+    // still refuse it.
+    if token
+        .check(spec, options.now, None, url, &delivery.body)
+        .is_ok()
+    {
+        outcome.matched = Some(Matched {
+            key_index,
+            signature_index: 0,
+        });
+    }
+    match token.check(spec, options.now, leeway, url, &delivery.body) {
+        Ok(()) => outcome.verified = true,
+        Err(problem) => outcome.causes.push(jwt_cause(&header, problem)),
+    }
+}
+
+fn jwt_cause(header: &str, problem: crate::jwt::Problem) -> Cause {
+    use crate::jwt::Problem as P;
+    match problem {
+        P::Missing(claim) => Cause::new(
+            CauseCode::SignatureMalformed,
+            format!("the JWT in {header} is signed with your key but has no `{claim}` claim, which the scheme requires"),
+        )
+        .detail("claim", claim),
+        P::BadClaim(claim) => Cause::new(
+            CauseCode::SignatureMalformed,
+            format!("the JWT in {header} has a `{claim}` claim that is not a number"),
+        )
+        .detail("claim", claim),
+        P::Issuer { found, want } => Cause::new(
+            CauseCode::WrongProvider,
+            format!(
+                "the JWT in {header} was issued by {}, not {want}",
+                found.as_deref().map_or("nobody (no iss)".to_owned(), |f| format!("`{f}`"))
+            ),
+        )
+        .detail("issuer", found)
+        .detail("expected", want),
+        P::Expired { exp, now, leeway } => Cause::new(
+            CauseCode::TimestampOutsideTolerance,
+            format!(
+                "the JWT's signature is valid, but it expired {} ago (exp {exp}, leeway {leeway} s)",
+                human_duration(now - exp)
+            ),
+        )
+        .detail("exp", exp)
+        .detail("age_seconds", now - exp)
+        .detail("tolerance_seconds", leeway)
+        .fix("a replayed or queued delivery: pass --no-tolerance for old captures, or check the receiver's clock"),
+        P::NotYetValid {
+            claim,
+            at,
+            now,
+            leeway,
+        } => Cause::new(
+            CauseCode::TimestampOutsideTolerance,
+            format!(
+                "the JWT's signature is valid, but it is not valid for another {} ({claim} {at}, leeway {leeway} s)",
+                human_duration(at - now)
+            ),
+        )
+        .detail(claim, at)
+        .detail("age_seconds", now - at)
+        .detail("tolerance_seconds", leeway)
+        .fix("check the receiver's clock, or allow skew with --tolerance"),
+        P::Subject { found, want } => Cause::new(
+            CauseCode::UrlMismatch,
+            format!(
+                "the JWT was issued for {}, not this URL ({want})",
+                found.as_deref().map_or("no URL (no sub)".to_owned(), |f| format!("`{f}`"))
+            ),
+        )
+        .detail("sub", found)
+        .detail("url", want)
+        .fix("give the URL the sender was configured with (--url), as the provider signed it"),
+        P::BodyHash { claim } => Cause::new(
+            CauseCode::BodyHashMismatch,
+            format!("the JWT in {header} is signed with your key, but its `{claim}` claim is not the hash of this body: the body was changed after signing"),
+        )
+        .detail("claim", claim)
+        .fix("verify the raw body bytes as received, before any parsing or re-encoding"),
     }
 }
 
@@ -813,6 +1028,8 @@ fn timestamp_check(
         TimeUnit::Milliseconds => whole(text)?.div_euclid(1000),
         TimeUnit::Rfc3339 => rfc3339_seconds(text)
             .ok_or_else(|| format!("({text:?}) is not an RFC 3339 date-time"))?,
+        TimeUnit::Iso8601 => iso8601_seconds(text)
+            .ok_or_else(|| format!("({text:?}) is not an ISO 8601 date-time"))?,
     };
     let age = options.now.saturating_sub(seconds);
     let tolerance = match options.tolerance {
@@ -844,6 +1061,7 @@ fn unit_name(unit: TimeUnit) -> &'static str {
         TimeUnit::Seconds => "seconds",
         TimeUnit::Milliseconds => "milliseconds",
         TimeUnit::Rfc3339 => "RFC 3339 time",
+        TimeUnit::Iso8601 => "ISO 8601 time",
     }
 }
 
@@ -904,6 +1122,16 @@ pub fn rfc3339_seconds(text: &str) -> Option<i64> {
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     let days = era * 146_097 + doe - 719_468;
     Some(days * 86_400 + hour * 3600 + minute * 60 + second - offset)
+}
+
+/// An ISO 8601 date-time with or without its offset; without one it is UTC.
+pub fn iso8601_seconds(text: &str) -> Option<i64> {
+    rfc3339_seconds(text).or_else(|| {
+        let t = text.trim();
+        // Only a missing offset is supplied: anything else must already be RFC 3339.
+        let last = t.as_bytes().last()?;
+        (last.is_ascii_digit() && t.len() >= 19).then(|| rfc3339_seconds(&format!("{t}Z")))?
+    })
 }
 
 /// `3725` → `1 h 2 min`: ages are easier to judge in units.
@@ -983,7 +1211,30 @@ mod tests {
         );
     }
 
-    use super::{encoded_path, other_port_form, rfc3339_seconds, sorted_form};
+    use super::{encoded_path, iso8601_seconds, other_port_form, rfc3339_seconds, sorted_form};
+
+    #[test]
+    fn iso8601_times_without_offset_are_utc() {
+        // orb-billing 4.90.0 resources/webhooks/webhooks.py verify_signature: fromisoformat,
+        // then a naive time is taken as UTC.
+        assert_eq!(
+            iso8601_seconds("2025-11-23T12:00:00.123456"),
+            Some(1_763_899_200)
+        );
+        assert_eq!(iso8601_seconds("2025-11-23T12:00:00"), Some(1_763_899_200));
+        assert_eq!(
+            iso8601_seconds("2025-11-23T14:00:00+02:00"),
+            Some(1_763_899_200)
+        );
+        for bad in [
+            "2025-11-23",
+            "2025-11-23T12:00:00.",
+            "2025-11-23T12:00:00+02",
+            "now",
+        ] {
+            assert_eq!(iso8601_seconds(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn twilio_port_forms() {

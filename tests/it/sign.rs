@@ -99,6 +99,29 @@ fn sign_round_trips_every_registry_scheme() {
         std::fs::write(&body_path, &body).unwrap();
         let key_path = dir.join(format!("{name}.key"));
         let pub_path = dir.join(format!("{name}.pub"));
+        if matches!(
+            scheme.algorithm,
+            Algorithm::Jwt | Algorithm::RsaSha1 | Algorithm::RsaSha256
+        ) {
+            // Verified, not signed: sign refuses them plainly.
+            std::fs::write(&key_path, secret_for(name)).unwrap();
+            let run = hookcheck(&[
+                "sign",
+                "--provider",
+                name,
+                "--body",
+                "{}",
+                "--secret-file",
+                &path_str(&key_path),
+            ]);
+            if run.code != 2 {
+                failures.push(format!(
+                    "{name}: sign should refuse: exit {} {}",
+                    run.code, run.stderr
+                ));
+            }
+            continue;
+        }
         let (sign_key, verify_key) = if scheme.algorithm.is_asymmetric() {
             let (private, public) = key_pair(scheme.algorithm);
             std::fs::write(&key_path, private).unwrap();
@@ -128,6 +151,21 @@ fn sign_round_trips_every_registry_scheme() {
             &method,
         ];
         sign_args.extend(sign_key.iter().map(String::as_str));
+        // Headers a template signs that only the sender knows (Solidgate's merchant id).
+        let given: Vec<String> = scheme
+            .template()
+            .parts
+            .iter()
+            .filter_map(|p| match p {
+                hookcheck::scheme::Part::Header(h) if !h.contains(':') => {
+                    Some(format!("{h}: hookcheck-test"))
+                }
+                _ => None,
+            })
+            .collect();
+        for header in &given {
+            sign_args.extend(["-H", header.as_str()]);
+        }
         let run = hookcheck(&sign_args);
         if scheme.algorithm == Algorithm::None {
             if run.code != 2 || !run.stderr.contains("does not sign") {
