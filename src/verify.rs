@@ -302,6 +302,7 @@ pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Optio
             })
             .collect(),
         computed: None,
+        suspects: Vec::new(),
     };
     if scheme.body_fields_only {
         outcome.warnings.push(Warning::new(
@@ -357,6 +358,7 @@ pub fn unattributed(delivery: &Delivery, keys: &Keys) -> Outcome {
             })
             .collect(),
         computed: None,
+        suspects: Vec::new(),
     }
 }
 
