@@ -28,6 +28,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcheck' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify one delivery''s signature')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)')
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List the provider schemes hookcheck knows, or explain one')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a cause or suspect code at length: what happened, how to confirm it, the fix')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -119,6 +120,11 @@ Register-ArgumentCompleter -Native -CommandName 'hookcheck' -ScriptBlock {
         'hookcheck;providers;help;help' {
             break
         }
+        'hookcheck;explain' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'hookcheck;completions' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -128,6 +134,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcheck' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify one delivery''s signature')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)')
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List the provider schemes hookcheck knows, or explain one')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a cause or suspect code at length: what happened, how to confirm it, the fix')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -143,6 +150,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookcheck' -ScriptBlock {
             break
         }
         'hookcheck;help;providers;show' {
+            break
+        }
+        'hookcheck;help;explain' {
             break
         }
         'hookcheck;help;completions' {

@@ -22,6 +22,9 @@ _hookcheck() {
             hookcheck,completions)
                 cmd="hookcheck__subcmd__completions"
                 ;;
+            hookcheck,explain)
+                cmd="hookcheck__subcmd__explain"
+                ;;
             hookcheck,help)
                 cmd="hookcheck__subcmd__help"
                 ;;
@@ -36,6 +39,9 @@ _hookcheck() {
                 ;;
             hookcheck__subcmd__help,completions)
                 cmd="hookcheck__subcmd__help__subcmd__completions"
+                ;;
+            hookcheck__subcmd__help,explain)
+                cmd="hookcheck__subcmd__help__subcmd__explain"
                 ;;
             hookcheck__subcmd__help,help)
                 cmd="hookcheck__subcmd__help__subcmd__help"
@@ -68,7 +74,7 @@ _hookcheck() {
 
     case "${cmd}" in
         hookcheck)
-            opts="-h -V --help --version verify batch providers completions help"
+            opts="-h -V --help --version verify batch providers explain completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -169,8 +175,22 @@ _hookcheck() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hookcheck__subcmd__explain)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hookcheck__subcmd__help)
-            opts="verify batch providers completions help"
+            opts="verify batch providers explain completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -198,6 +218,20 @@ _hookcheck() {
             return 0
             ;;
         hookcheck__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookcheck__subcmd__help__subcmd__explain)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

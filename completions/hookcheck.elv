@@ -25,6 +25,7 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
             cand verify 'Verify one delivery''s signature'
             cand batch 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)'
             cand providers 'List the provider schemes hookcheck knows, or explain one'
+            cand explain 'Explain a cause or suspect code at length: what happened, how to confirm it, the fix'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -108,6 +109,10 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
         }
         &'hookcheck;providers;help;help'= {
         }
+        &'hookcheck;explain'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'hookcheck;completions'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -116,6 +121,7 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
             cand verify 'Verify one delivery''s signature'
             cand batch 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)'
             cand providers 'List the provider schemes hookcheck knows, or explain one'
+            cand explain 'Explain a cause or suspect code at length: what happened, how to confirm it, the fix'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -127,6 +133,8 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
             cand show 'Explain one scheme, or print it as a scheme file to start a custom one from'
         }
         &'hookcheck;help;providers;show'= {
+        }
+        &'hookcheck;help;explain'= {
         }
         &'hookcheck;help;completions'= {
         }

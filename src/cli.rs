@@ -27,6 +27,12 @@ pub enum Command {
     Batch(Box<BatchArgs>),
     /// List the provider schemes hookcheck knows, or explain one
     Providers(ProvidersArgs),
+    /// Explain a cause or suspect code at length: what happened, how to confirm it, the fix
+    Explain {
+        /// The code, as in the report (e.g. body_json_reserialized)
+        #[arg(value_name = "CODE")]
+        code: String,
+    },
     /// Print shell completions
     Completions {
         #[arg(value_enum, value_name = "SHELL")]

@@ -22,6 +22,7 @@ pub mod cli;
 pub mod diagnose;
 pub mod error;
 pub mod exit;
+pub mod explain;
 pub mod input;
 pub mod mac;
 pub mod outcome;
