@@ -419,6 +419,14 @@ const ENTRIES: &[Entry] = &[
         fixes: None,
         suspect: true,
     },
+    Entry {
+        code: "url_query_dropped",
+        title: "Suspect: the query string was dropped from the signed URL",
+        what: "URL-signed schemes (Twilio) sign the full URL, query included; for a JSON body Twilio adds ?bodySHA256=<SHA-256 of the body>. The URL used for checking has no query, and putting bodySHA256 back alone does not verify, so other parameters were lost with it.",
+        confirm: "Compare the URL your code rebuilds with the request line the provider sent (req.originalUrl, request.get_full_path()).",
+        fixes: Some(URL_FIXES),
+        suspect: true,
+    },
 ];
 
 /// Every code `explain` knows.

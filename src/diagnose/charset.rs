@@ -287,7 +287,7 @@ pub fn lossy_signs(body: &[u8]) -> Option<String> {
         .count();
     if n > 0 {
         return Some(format!(
-            "{n} U+FFFD replacement character{} (bytes that were not UTF-8 were replaced when the body was decoded)",
+            "{n} U+FFFD replacement character{} (characters that could not be decoded were replaced, e.g. errors='replace' or an ASCII decoder)",
             if n == 1 { "" } else { "s" }
         ));
     }

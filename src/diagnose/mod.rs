@@ -838,6 +838,24 @@ impl<'a> Search<'a> {
                 .detail("evidence", what),
             );
         }
+        if let (Some(url), Some(param)) = (
+            self.delivery.url.as_deref(),
+            self.scheme.body_hash_param.as_deref(),
+        ) {
+            if self.scheme.template().uses(&Part::Url) && self.body_hash_restored(url).is_some() {
+                out.push(
+                    Suspect::new(
+                        "url_query_dropped",
+                        format!(
+                            "looks like the query string was dropped from the signed URL: {} signs the full URL, which carries ?{param}=<SHA-256 of the body> for a JSON body, and {url} has none (restoring {param} alone does not verify, so other parameters are missing too)",
+                            self.scheme.title
+                        ),
+                    )
+                    .detail("url", url)
+                    .detail("parameter", param),
+                );
+            }
+        }
         if let Some(info) = self.parsed_body().and_then(keyorder::sorted) {
             if info.orders > keyorder::MAX_ORDERS && info.largest >= 4 {
                 out.push(
@@ -1025,7 +1043,11 @@ impl<'a> Search<'a> {
             return None;
         }
         let url = self.delivery.url.as_deref()?;
-        for (variant, candidate) in text::url_variants(url, &self.delivery.headers) {
+        let mut variants = text::url_variants(url, &self.delivery.headers);
+        if let Some(restored) = self.body_hash_restored(url) {
+            variants.insert(0, ("the body-hash query parameter restored", restored));
+        }
+        for (variant, candidate) in variants {
             let delivery = Delivery {
                 url: Some(candidate.clone()),
                 ..self.delivery.clone()
@@ -1040,6 +1062,24 @@ impl<'a> Search<'a> {
             }
         }
         None
+    }
+
+    /// The URL with the scheme's body-hash parameter (Twilio's `bodySHA256`) put back, when a
+    /// body that needs one arrived without it.
+    fn body_hash_restored(&self, url: &str) -> Option<String> {
+        let param = self.scheme.body_hash_param.as_deref()?;
+        let query = url.split_once('?').map_or("", |(_, q)| q);
+        let body = &self.delivery.body;
+        if body.is_empty()
+            || !matches!(body.trim_ascii_start().first(), Some(b'{' | b'['))
+            || form_urlencoded::parse(query.as_bytes()).any(|(k, _)| k == param)
+        {
+            return None;
+        }
+        use sha2::Digest as _;
+        let hash = hex::encode(sha2::Sha256::digest(body));
+        let sep = if url.contains('?') { '&' } else { '?' };
+        Some(format!("{url}{sep}{param}={hash}"))
     }
 
     /// Two independent mistakes: a secret change with a body change, and a JSON

@@ -299,7 +299,11 @@ fn suspects_have_fixtures() {
         .iter()
         .find(|l| l.provider == "causes")
         .expect("fixtures/causes");
-    for code in ["body_keys_resorted", "body_lossy_decoded"] {
+    for code in [
+        "body_keys_resorted",
+        "body_lossy_decoded",
+        "url_query_dropped",
+    ] {
         let n = causes
             .cases
             .iter()
