@@ -31,6 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcheck' -ScriptBlock {
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Make a correctly signed delivery for a scheme (a capture, headers, curl or JSON)')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a capture, or a freshly signed delivery, to a receiver')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Run a local receiver that verifies every delivery live (and answers challenges)')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a cause or suspect code at length: what happened, how to confirm it, the fix')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), as committed in man/hookcheck.1')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -216,6 +217,11 @@ Register-ArgumentCompleter -Native -CommandName 'hookcheck' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'hookcheck;explain' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'hookcheck;completions' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -233,6 +239,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcheck' -ScriptBlock {
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Make a correctly signed delivery for a scheme (a capture, headers, curl or JSON)')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a capture, or a freshly signed delivery, to a receiver')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Run a local receiver that verifies every delivery live (and answers challenges)')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a cause or suspect code at length: what happened, how to confirm it, the fix')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), as committed in man/hookcheck.1')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -258,6 +265,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookcheck' -ScriptBlock {
             break
         }
         'hookcheck;help;listen' {
+            break
+        }
+        'hookcheck;help;explain' {
             break
         }
         'hookcheck;help;completions' {

@@ -22,6 +22,9 @@ _hookcheck() {
             hookcheck,completions)
                 cmd="hookcheck__subcmd__completions"
                 ;;
+            hookcheck,explain)
+                cmd="hookcheck__subcmd__explain"
+                ;;
             hookcheck,help)
                 cmd="hookcheck__subcmd__help"
                 ;;
@@ -48,6 +51,9 @@ _hookcheck() {
                 ;;
             hookcheck__subcmd__help,completions)
                 cmd="hookcheck__subcmd__help__subcmd__completions"
+                ;;
+            hookcheck__subcmd__help,explain)
+                cmd="hookcheck__subcmd__help__subcmd__explain"
                 ;;
             hookcheck__subcmd__help,help)
                 cmd="hookcheck__subcmd__help__subcmd__help"
@@ -92,7 +98,7 @@ _hookcheck() {
 
     case "${cmd}" in
         hookcheck)
-            opts="-h -V --help --version verify batch providers sign send listen completions man help"
+            opts="-h -V --help --version verify batch providers sign send listen explain completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -197,8 +203,22 @@ _hookcheck() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hookcheck__subcmd__explain)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hookcheck__subcmd__help)
-            opts="verify batch providers sign send listen completions man help"
+            opts="verify batch providers sign send listen explain completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -226,6 +246,20 @@ _hookcheck() {
             return 0
             ;;
         hookcheck__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookcheck__subcmd__help__subcmd__explain)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

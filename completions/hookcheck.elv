@@ -28,6 +28,7 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
             cand sign 'Make a correctly signed delivery for a scheme (a capture, headers, curl or JSON)'
             cand send 'Send a capture, or a freshly signed delivery, to a receiver'
             cand listen 'Run a local receiver that verifies every delivery live (and answers challenges)'
+            cand explain 'Explain a cause or suspect code at length: what happened, how to confirm it, the fix'
             cand completions 'Print shell completions'
             cand man 'Print the man page (roff), as committed in man/hookcheck.1'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -202,6 +203,10 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'hookcheck;explain'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'hookcheck;completions'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -217,6 +222,7 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
             cand sign 'Make a correctly signed delivery for a scheme (a capture, headers, curl or JSON)'
             cand send 'Send a capture, or a freshly signed delivery, to a receiver'
             cand listen 'Run a local receiver that verifies every delivery live (and answers challenges)'
+            cand explain 'Explain a cause or suspect code at length: what happened, how to confirm it, the fix'
             cand completions 'Print shell completions'
             cand man 'Print the man page (roff), as committed in man/hookcheck.1'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -235,6 +241,8 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
         &'hookcheck;help;send'= {
         }
         &'hookcheck;help;listen'= {
+        }
+        &'hookcheck;help;explain'= {
         }
         &'hookcheck;help;completions'= {
         }

@@ -108,6 +108,7 @@ pub fn unattributed(delivery: &Delivery, keys: &Keys) -> Outcome {
             })
             .collect(),
         computed: None,
+        suspects: Vec::new(),
     }
 }
 

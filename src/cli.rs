@@ -33,6 +33,12 @@ pub enum Command {
     Send(Box<SendArgs>),
     /// Run a local receiver that verifies every delivery live (and answers challenges)
     Listen(Box<ListenArgs>),
+    /// Explain a cause or suspect code at length: what happened, how to confirm it, the fix
+    Explain {
+        /// The code, as in the report (e.g. body_json_reserialized)
+        #[arg(value_name = "CODE")]
+        code: String,
+    },
     /// Print shell completions
     Completions {
         #[arg(value_enum, value_name = "SHELL")]

@@ -26,6 +26,7 @@ pub mod diagnose;
 pub mod error;
 pub mod escape;
 pub mod exit;
+pub mod explain;
 pub mod input;
 pub mod jwt;
 pub mod listen;

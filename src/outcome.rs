@@ -24,6 +24,10 @@ pub enum CauseCode {
     BodyFormPayloadExtracted,
     BodyBase64Encoded,
     BodyCompressed,
+    /// The body was decoded in another charset and encoded again (mojibake, ASCII escapes).
+    BodyCharsetChanged,
+    /// The body is an envelope (API Gateway, SNS, SQS, EventBridge, ...) around the signed bytes.
+    BodyWrapped,
     BodyEmpty,
     SecretWhitespace,
     SecretEncoding,
@@ -95,6 +99,31 @@ impl Warning {
     }
 }
 
+/// Strong evidence of an alteration that cannot be undone (re-sorted keys in a large object,
+/// U+FFFD in the body, a dropped query string). Never a cause: nothing verified.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Suspect {
+    pub code: &'static str,
+    /// "looks like …".
+    pub summary: String,
+    pub detail: Map<String, Value>,
+}
+
+impl Suspect {
+    pub fn new(code: &'static str, summary: impl Into<String>) -> Suspect {
+        Suspect {
+            code,
+            summary: summary.into(),
+            detail: Map::new(),
+        }
+    }
+
+    pub fn detail(mut self, key: &str, value: impl Into<Value>) -> Suspect {
+        self.detail.insert(key.to_owned(), value.into());
+        self
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Matched {
     pub key_index: usize,
@@ -128,6 +157,8 @@ pub struct Outcome {
     pub matched_content: Option<String>,
     pub timestamp: Option<TimestampCheck>,
     pub causes: Vec<Cause>,
+    /// Alterations that explain the failure but cannot be undone, so nothing verified.
+    pub suspects: Vec<Suspect>,
     pub warnings: Vec<Warning>,
     pub keys: Vec<KeyInfo>,
     /// With `--computed`: what the receiver's own digest shows, apart from the delivery's

@@ -82,6 +82,17 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Exit 
                 .expect("listen matches");
             crate::listen::command(&args, sub)
         }
+        Command::Explain { code } => match crate::explain::long_form(&code) {
+            Some(text) => {
+                print(&text);
+                Ok(Exit::Verified)
+            }
+            None => Err(UsageError::new(
+                "unknown_code",
+                format!("explain '{code}': no such cause or suspect code"),
+            )
+            .hint(format!("codes: {}", crate::explain::codes().join(", ")))),
+        },
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "hookcheck", &mut out);

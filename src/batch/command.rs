@@ -269,14 +269,20 @@ fn human_line(row: &Row) -> String {
 
 fn human_summary(s: &Summary, seconds: f64) -> String {
     format!(
-        "{} {} verified · {} {} not verified · {} {} errors · {} deliveries in {:.2} s\n",
+        "{} {} verified · {} {} not verified · {} {} {} · {} {} in {:.2} s\n",
         ok("✓"),
         s.verified,
         fail("✗"),
         s.failed,
         warn("!"),
         s.errors,
+        if s.errors == 1 { "error" } else { "errors" },
         s.total,
+        if s.total == 1 {
+            "delivery"
+        } else {
+            "deliveries"
+        },
         seconds
     )
 }

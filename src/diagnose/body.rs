@@ -91,7 +91,10 @@ fn push_variants(body: &[u8], out: &mut Sink<'_>) {
     if all_stripped.len() + 2 < body.len() {
         out.push(v(
             BodyTrailingNewlineAdded,
-            "all trailing newlines removed",
+            &format!(
+                "all trailing newlines removed ({})",
+                name_whitespace(&body[all_stripped.len()..])
+            ),
             all_stripped.to_vec(),
         ));
     }
@@ -129,9 +132,21 @@ fn push_variants(body: &[u8], out: &mut Sink<'_>) {
     }
     let trimmed = body.trim_ascii();
     if trimmed.len() != body.len() && trimmed.len() != all_stripped.len() {
+        let lead = body.len() - body.trim_ascii_start().len();
+        let trail = body.len() - body.trim_ascii_end().len();
+        let mut parts = Vec::new();
+        if lead > 0 {
+            parts.push(format!("leading {}", name_whitespace(&body[..lead])));
+        }
+        if trail > 0 {
+            parts.push(format!(
+                "trailing {}",
+                name_whitespace(&body[body.len() - trail..])
+            ));
+        }
         out.push(v(
             BodyWhitespaceTrimmed,
-            "surrounding whitespace removed",
+            &format!("surrounding whitespace removed ({})", parts.join("; ")),
             trimmed.to_vec(),
         ));
     }
@@ -148,6 +163,50 @@ fn push_variants(body: &[u8], out: &mut Sink<'_>) {
     form_variants(body, out);
     if !body.is_empty() {
         out.push(v(BodyEmpty, "empty body", Vec::new()));
+    }
+}
+
+/// Whitespace named exactly: "a space", "two LFs", "a CRLF and a tab".
+pub fn name_whitespace(ws: &[u8]) -> String {
+    let mut runs: Vec<(&str, usize)> = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let (name, len) = match ws[i] {
+            b'\r' if ws.get(i + 1) == Some(&b'\n') => ("CRLF", 2),
+            b'\r' => ("CR", 1),
+            b'\n' => ("LF", 1),
+            b' ' => ("space", 1),
+            b'\t' => ("tab", 1),
+            0x0C => ("form feed", 1),
+            _ => ("other byte", 1),
+        };
+        match runs.last_mut() {
+            Some((last, n)) if *last == name => *n += 1,
+            _ => runs.push((name, 1)),
+        }
+        i += len;
+    }
+    let words: Vec<String> = runs
+        .into_iter()
+        .map(|(name, n)| {
+            const NUMBERS: [&str; 9] = [
+                "", "", "two", "three", "four", "five", "six", "seven", "eight",
+            ];
+            let article = if name == "LF" { "an" } else { "a" };
+            match n {
+                1 => format!("{article} {name}"),
+                2..=8 => format!("{} {name}s", NUMBERS[n]),
+                _ => format!("{n} {name}s"),
+            }
+        })
+        .collect();
+    match words.len() {
+        0 => "nothing".to_owned(),
+        1 => words[0].clone(),
+        _ => {
+            let (last, rest) = words.split_last().unwrap_or((&words[0], &[]));
+            format!("{} and {last}", rest.join(", "))
+        }
     }
 }
 
@@ -310,6 +369,18 @@ mod tests {
             .filter(|v| v.code == code)
             .map(|v| v.bytes.as_slice())
             .collect()
+    }
+
+    #[test]
+    fn whitespace_is_named_exactly() {
+        assert_eq!(name_whitespace(b" "), "a space");
+        assert_eq!(name_whitespace(b"\n\n"), "two LFs");
+        assert_eq!(name_whitespace(b"\r\n"), "a CRLF");
+        assert_eq!(name_whitespace(b" \t"), "a space and a tab");
+        assert_eq!(name_whitespace(b"  \t\n"), "two spaces, a tab and an LF");
+        let vs = variants(b"  {} \t");
+        assert!(vs.iter().any(|v| v.variant
+            == "surrounding whitespace removed (leading two spaces; trailing a space and a tab)"));
     }
 
     #[test]

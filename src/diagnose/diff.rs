@@ -8,31 +8,107 @@ pub struct Diff {
     pub first_offset: usize,
     pub received_excerpt: String,
     pub signed_excerpt: String,
+    /// How many separate regions differ.
     pub regions: usize,
+    /// The first [`SHOWN_REGIONS`] regions, each with aligned excerpts.
+    pub shown: Vec<Region>,
 }
+
+/// One differing region: where it starts on each side, the excerpts around it, and the
+/// column (in characters of the excerpt) of its first differing byte, for a caret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Region {
+    pub received_offset: usize,
+    pub signed_offset: usize,
+    pub received_excerpt: String,
+    pub signed_excerpt: String,
+    pub caret_column: usize,
+}
+
+/// At most this many regions are shown.
+pub const SHOWN_REGIONS: usize = 3;
 
 const CONTEXT: usize = 16;
 const SHOWN: usize = 40;
 
 /// Compares the received bytes with the bytes that were signed.
 pub fn diff(received: &[u8], signed: &[u8]) -> Diff {
-    let first = received
+    let (count, starts) = regions(received, signed);
+    let shown: Vec<Region> = starts
         .iter()
-        .zip(signed)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let start = first.saturating_sub(CONTEXT);
-    // Start excerpts on a character boundary so UTF-8 is not cut in half.
-    let start = (0..=start)
-        .rev()
-        .find(|&i| i == 0 || !is_continuation(received.get(i)))
-        .unwrap_or(0);
+        .map(|&(i, j)| region(received, signed, i, j))
+        .collect();
+    let first = shown.first().cloned().unwrap_or_else(|| {
+        let n = received.len().min(signed.len());
+        region(received, signed, n, n)
+    });
     Diff {
-        first_offset: first,
-        received_excerpt: excerpt(received, start, first),
-        signed_excerpt: excerpt(signed, start, first),
-        regions: regions(received, signed),
+        first_offset: first.received_offset,
+        received_excerpt: first.received_excerpt,
+        signed_excerpt: first.signed_excerpt,
+        regions: count,
+        shown,
     }
+}
+
+fn region(received: &[u8], signed: &[u8], i: usize, j: usize) -> Region {
+    let back = CONTEXT.min(i).min(j);
+    let mut r_start = safe_start(received, i - back);
+    let mut s_start = j.saturating_sub(i - r_start);
+    // Both sides start at the same distance before the difference, on a character boundary
+    // and outside an escape on both.
+    let s_safe = safe_start(signed, s_start);
+    if s_safe < s_start {
+        let d = s_start - s_safe;
+        if r_start >= d {
+            r_start = safe_start(received, r_start - d);
+            s_start = j.saturating_sub(i - r_start);
+        }
+    }
+    let caret_column = usize::from(r_start > 0) + visible(&received[r_start..i]).chars().count();
+    Region {
+        received_offset: i,
+        signed_offset: j,
+        received_excerpt: excerpt(received, r_start, i),
+        signed_excerpt: excerpt(signed, s_start.min(signed.len()), j),
+        caret_column,
+    }
+}
+
+/// The nearest start at or before `at` that is not inside a UTF-8 sequence or a JSON
+/// `\uXXXX` / `\x` escape.
+fn safe_start(bytes: &[u8], at: usize) -> usize {
+    let mut at = at.min(bytes.len());
+    while at > 0 && is_continuation(bytes.get(at)) {
+        at -= 1;
+    }
+    // Inside `\uXXXX`: the backslash is at most 5 bytes back.
+    for back in 1..=5usize {
+        if at >= back && bytes[at - back] == b'\\' && bytes.get(at - back + 1) == Some(&b'u') {
+            return at - back;
+        }
+    }
+    if at >= 1 && bytes[at - 1] == b'\\' {
+        return at - 1;
+    }
+    at
+}
+
+/// The nearest end at or after `at` that does not cut a UTF-8 sequence or an escape.
+fn safe_end(bytes: &[u8], at: usize) -> usize {
+    let mut at = at.min(bytes.len());
+    while at < bytes.len() && is_continuation(bytes.get(at)) {
+        at += 1;
+    }
+    for back in 1..=5usize {
+        if at >= back && bytes[at - back] == b'\\' && bytes.get(at - back + 1) == Some(&b'u') {
+            return (at - back + 6).min(bytes.len());
+        }
+    }
+    if at >= 1 && bytes[at - 1] == b'\\' && at < bytes.len() {
+        return at + 1;
+    }
+    at
 }
 
 fn is_continuation(b: Option<&u8>) -> bool {
@@ -40,7 +116,7 @@ fn is_continuation(b: Option<&u8>) -> bool {
 }
 
 fn excerpt(bytes: &[u8], start: usize, first: usize) -> String {
-    let end = (start + SHOWN).min(bytes.len());
+    let end = safe_end(bytes, (start + SHOWN).min(bytes.len()));
     let mut out = String::new();
     if start > 0 {
         out.push('…');
@@ -100,18 +176,26 @@ pub fn visible(bytes: &[u8]) -> String {
 }
 
 /// Counts differing regions by walking both strings and re-synchronising after each
-/// difference (bounded look-ahead: enough for whitespace, escapes and newline changes).
-fn regions(a: &[u8], b: &[u8]) -> usize {
+/// difference (bounded look-ahead: enough for whitespace, escapes and newline changes), with
+/// where the first [`SHOWN_REGIONS`] start on each side.
+fn regions(a: &[u8], b: &[u8]) -> (usize, Vec<(usize, usize)>) {
     const LOOKAHEAD: usize = 24;
     const SYNC: usize = 2;
     let (mut i, mut j, mut count) = (0, 0, 0);
+    let mut starts = Vec::new();
+    let mut note = |count: &mut usize, i: usize, j: usize| {
+        *count += 1;
+        if starts.len() < SHOWN_REGIONS {
+            starts.push((i, j));
+        }
+    };
     while i < a.len() && j < b.len() {
         if a[i] == b[j] {
             i += 1;
             j += 1;
             continue;
         }
-        count += 1;
+        note(&mut count, i, j);
         let synced = |x: usize, y: usize| {
             let n = SYNC.min(a.len() - x).min(b.len() - y);
             (x == a.len() && y == b.len()) || (n > 0 && a[x..x + n] == b[y..y + n])
@@ -133,10 +217,13 @@ fn regions(a: &[u8], b: &[u8]) -> usize {
         match found {
             Some((x, y)) => (i, j) = (x, y),
             // Too different to align: count the rest as one region.
-            None => return count,
+            None => return (count, starts),
         }
     }
-    count + usize::from(i < a.len() || j < b.len())
+    if i < a.len() || j < b.len() {
+        note(&mut count, i, j);
+    }
+    (count, starts)
 }
 
 #[cfg(test)]
@@ -160,7 +247,32 @@ mod tests {
         );
         assert_eq!(d.first_offset, 5);
         assert_eq!(d.regions, 5);
+        assert_eq!(d.shown.len(), SHOWN_REGIONS);
+        assert_eq!(d.shown[1].received_offset, 8);
+        assert_eq!(d.shown[1].signed_offset, 7);
         assert_eq!(diff(b"same", b"same").regions, 0);
+    }
+
+    #[test]
+    fn caret_points_at_the_first_differing_byte() {
+        let d = diff(b"{\"a\":1}\n", b"{\"a\":1}");
+        assert_eq!(d.shown[0].caret_column, 7);
+        let long = [b"x".repeat(40).as_slice(), b"ab"].concat();
+        let d = diff(&long, &[b"x".repeat(40).as_slice(), b"aB"].concat());
+        // "…" then 16 bytes of context, then the difference.
+        assert_eq!(d.shown[0].caret_column, 1 + CONTEXT);
+    }
+
+    #[test]
+    fn excerpts_never_cut_an_escape() {
+        let received = [b"y".repeat(30).as_slice(), br#"\u00e9 x \u00e8"#].concat();
+        let signed = [b"y".repeat(30).as_slice(), br#"\u00e9 x \u00E8"#].concat();
+        let d = diff(&received, &signed);
+        // The difference is in the second escape; the excerpt starts before a whole escape.
+        assert!(d.received_excerpt.contains(r"\u00e9") || !d.received_excerpt.contains("00e9"));
+        let text = b"z".repeat(SHOWN - 3);
+        let cut = [text.as_slice(), br#"\u00e9"#].concat();
+        assert!(excerpt(&cut, 0, 0).contains(r"\u00e9"));
     }
 
     #[test]

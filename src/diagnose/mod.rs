@@ -4,9 +4,13 @@
 //! tried. Observations that explain nothing on their own are warnings.
 
 pub mod body;
+pub mod charset;
 pub mod computed;
 pub mod diff;
+pub mod envelope;
 pub mod json;
+pub mod json_combo;
+pub mod keyorder;
 pub mod secret;
 
 /// The JSON dialects live with the canonical forms; kept here under their old path.
@@ -18,7 +22,7 @@ mod text;
 use serde_json::Value;
 
 use crate::input::{Delivery, Keys};
-use crate::outcome::{Cause, CauseCode, Outcome, Warning};
+use crate::outcome::{Cause, CauseCode, Outcome, Suspect, Warning};
 use crate::scheme::{Algorithm, Encoding, Part, Scheme, TimeUnit, detect};
 use crate::verify::{self, Options, Prepared};
 
@@ -63,6 +67,7 @@ pub fn run(
             .filter(|w| !(explained_secret && w.code == "secret_whitespace")),
     );
     if found.is_empty() {
+        outcome.suspects = search.suspects();
         if let Some(c) = outcome
             .causes
             .iter_mut()
@@ -252,7 +257,7 @@ impl<'a> Search<'a> {
     /// Single mistakes first, in the order they are most often made; then pairs.
     fn explain(&self, tried: &mut Vec<String>) -> Vec<Cause> {
         type Step<'s, 'a> = (&'s str, fn(&Search<'a>) -> Option<Cause>);
-        let steps: [Step<'_, '_>; 10] = [
+        let steps: [Step<'_, '_>; 14] = [
             (
                 "the delivery under every other provider's scheme",
                 Search::wrong_provider,
@@ -279,8 +284,24 @@ impl<'a> Search<'a> {
                 Search::body_bytes,
             ),
             (
+                "body envelopes: API Gateway/Lambda events, SNS, SQS, EventBridge, a JSON string, base64 of gzip",
+                Search::body_wrapped,
+            ),
+            (
                 "the JSON body in other serialisations (JS, Python, PHP, Go, Ruby, .NET, Java, sorted keys, escapes)",
                 Search::body_json,
+            ),
+            (
+                "the JSON body in combinations of serialiser options (indent, escapes, slashes, HTML-safe, key order, numbers, final newline; most common first, at most 2 MiB rendered)",
+                Search::body_json_combos,
+            ),
+            (
+                "body charset changes: UTF-8 read as Latin-1 or Windows-1252, single-byte bodies, ASCII escapes",
+                Search::body_charset,
+            ),
+            (
+                "body key order: every original order of a small JSON body with re-sorted keys",
+                Search::body_key_order,
             ),
             (
                 "other signed-content templates (parts dropped, reordered, other separators)",
@@ -399,6 +420,11 @@ impl<'a> Search<'a> {
 
     fn algorithm(&self) -> Option<Cause> {
         let current = self.options.algorithm.unwrap_or(self.scheme.algorithm);
+        if current == Algorithm::Sha256 || current.is_hmac() {
+            if let Some(cause) = self.plain_hash_vs_hmac(current) {
+                return Some(cause);
+            }
+        }
         let rsa = matches!(current, Algorithm::RsaSha1 | Algorithm::RsaSha256);
         let family: &[Algorithm] = if rsa {
             // A delivery labelled with the wrong SignatureVersion (Amazon SNS).
@@ -447,6 +473,82 @@ impl<'a> Search<'a> {
                 )
             })
         })
+    }
+
+    /// A plain SHA-256 of secret + content where the scheme wants an HMAC, or the reverse
+    /// (HubSpot v1 is `sha256(secret + body)`; people key an HMAC with the secret instead).
+    fn plain_hash_vs_hmac(&self, current: Algorithm) -> Option<Cause> {
+        let signed = &self.scheme.signed;
+        let options = Options {
+            algorithm: None,
+            ..self.options.clone()
+        };
+        let candidates: Vec<(Algorithm, String, String)> = if current == Algorithm::Sha256 {
+            if !signed.contains("{secret}") {
+                return None;
+            }
+            let rest = signed.replace("{secret}", "");
+            if rest.is_empty() {
+                return None;
+            }
+            vec![(
+                Algorithm::HmacSha256,
+                rest.clone(),
+                format!("HMAC-SHA256 keyed with the secret over `{rest}`"),
+            )]
+        } else {
+            if signed.contains("{secret}") {
+                return None;
+            }
+            vec![
+                (
+                    Algorithm::Sha256,
+                    format!("{{secret}}{signed}"),
+                    format!("a plain SHA-256 of the secret followed by `{signed}`"),
+                ),
+                (
+                    Algorithm::Sha256,
+                    format!("{signed}{{secret}}"),
+                    format!("a plain SHA-256 of `{signed}` followed by the secret"),
+                ),
+            ]
+        };
+        // Only when the digest length fits: a plain SHA-256 cannot stand for SHA-1 or -512.
+        for (algorithm, template, variant) in candidates {
+            if crate::scheme::Template::parse(&template).is_err() {
+                continue;
+            }
+            let scheme = Scheme {
+                algorithm,
+                signed: template.clone(),
+                ..self.scheme.clone()
+            };
+            if verify::verify(&scheme, self.delivery, self.keys, &options)
+                .matched
+                .is_some()
+            {
+                let expected = if current == Algorithm::Sha256 {
+                    format!("a plain SHA-256 of `{signed}`")
+                } else {
+                    format!("{} over `{signed}`", current.id())
+                };
+                return Some(
+                    Cause::new(
+                        CauseCode::SignatureAlgorithm,
+                        format!("the signature is {variant}, not {expected}"),
+                    )
+                    .detail("variant", algorithm.id())
+                    .detail("signed", template)
+                    .detail("expected", current.id())
+                    .fix(if algorithm.is_hmac() {
+                        format!("compute a plain SHA-256 of `{signed}` with the secret inside it, as {} documents; an HMAC keyed with the secret gives other bytes", self.scheme.title)
+                    } else {
+                        format!("compute {} keyed with the secret; hashing the secret together with the content is not an HMAC", current.id())
+                    }),
+                );
+            }
+        }
+        None
     }
 
     fn signature_encoding(&self) -> Option<Cause> {
@@ -558,6 +660,189 @@ impl<'a> Search<'a> {
     fn body_json(&self) -> Option<Cause> {
         self.first_json(&[], self.keys)
             .map(|(v, dialect)| self.body_cause(&v, Some(dialect)))
+    }
+
+    fn body_wrapped(&self) -> Option<Cause> {
+        let mut found = None;
+        envelope::each_candidate(&self.delivery.body, self.parsed_body(), &mut |mut u| {
+            let verified;
+            (verified, u.bytes) = self.verifies_owned(std::mem::take(&mut u.bytes), self.keys);
+            if verified {
+                found = Some(u);
+            }
+            verified
+        });
+        let u = found?;
+        let mut variant = format!("the body inside {}, at `{}`", u.envelope, u.path);
+        if let Some(how) = &u.how {
+            variant.push_str(&format!(", {how}"));
+        }
+        let mut cause = Cause::new(
+            CauseCode::BodyWrapped,
+            format!(
+                "the body is {} around the signed bytes: the signed body is at `{}`",
+                u.envelope, u.path
+            ),
+        )
+        .detail("variant", variant)
+        .detail("envelope", u.envelope)
+        .detail("path", u.path.clone())
+        .fix(text::body_fix(CauseCode::BodyWrapped));
+        if let Some(how) = u.how {
+            cause = cause.detail("decoded", how);
+        }
+        Some(cause)
+    }
+
+    fn body_json_combos(&self) -> Option<Cause> {
+        if self.large() {
+            return None;
+        }
+        let value = self.parsed_body()?;
+        let received = &self.delivery.body;
+        let mut rendered = 0usize;
+        for combo in json_combo::all() {
+            if rendered >= json_combo::MAX_RENDERED {
+                break;
+            }
+            let mut bytes = Vec::with_capacity(received.len() + received.len() / 8 + 2);
+            json_dialect::render(value, &combo.dialect, &mut bytes);
+            rendered += bytes.len().max(1);
+            if bytes == *received {
+                continue;
+            }
+            let (verified, bytes) = self.verifies_owned(bytes, self.keys);
+            if verified {
+                let v = body::BodyVariant {
+                    code: CauseCode::BodyJsonReserialized,
+                    variant: format!(
+                        "re-serialised as {} but with {}",
+                        combo.nearest_describe,
+                        combo.differs.join(", ")
+                    ),
+                    bytes,
+                };
+                return Some(
+                    self.body_cause(&v, Some("custom"))
+                        .detail("nearest", combo.nearest)
+                        .detail("options", combo.differs.clone()),
+                );
+            }
+        }
+        None
+    }
+
+    fn body_key_order(&self) -> Option<Cause> {
+        if self.large() {
+            return None;
+        }
+        let value = self.parsed_body()?;
+        let info = keyorder::sorted(value)?;
+        let mut found = None;
+        let searched = keyorder::each_order(value, &info, &self.delivery.body, &mut |d, bytes| {
+            let (verified, bytes) = self.verifies_owned(bytes, self.keys);
+            if verified {
+                found = Some((d.name(), bytes));
+            }
+            verified
+        });
+        if !searched {
+            self.cut_short(format!(
+                "key order: {} objects with {} keys have more than {} orders; not searched",
+                info.objects,
+                info.keys,
+                keyorder::MAX_ORDERS
+            ));
+        }
+        let (dialect, bytes) = found?;
+        let v = body::BodyVariant {
+            code: CauseCode::BodyJsonReserialized,
+            variant: format!(
+                "the keys put back in the order the sender wrote them (the received body has every object's keys sorted: Go maps, serde_json Value, sort_keys=True); {} orders searched at most",
+                info.orders
+            ),
+            bytes,
+        };
+        Some(
+            self.body_cause(&v, Some(dialect))
+                .detail("key_order", "re-sorted"),
+        )
+    }
+
+    /// The body parsed as JSON once, shared by the steps that read its structure.
+    fn parsed_body(&self) -> Option<&json_dialect::Value> {
+        let body = &self.delivery.body;
+        self.parsed
+            .get_or_init(|| json_dialect::parse(body))
+            .as_ref()
+    }
+
+    /// Alterations seen in the delivery that cannot be undone; only asked for when nothing
+    /// verified.
+    fn suspects(&self) -> Vec<Suspect> {
+        let mut out = Vec::new();
+        let body = &self.delivery.body;
+        if body.len() > PARTIAL_ABOVE {
+            return out;
+        }
+        if let Some(what) = charset::lossy_signs(body) {
+            out.push(
+                Suspect::new(
+                    "body_lossy_decoded",
+                    format!("looks like the body was decoded lossily: {what}"),
+                )
+                .detail("evidence", what),
+            );
+        }
+        if let (Some(url), Some(param)) = (
+            self.delivery.url.as_deref(),
+            self.scheme.body_hash_param.as_deref(),
+        ) {
+            if self.scheme.template().uses(&Part::Url) && self.body_hash_restored(url).is_some() {
+                out.push(
+                    Suspect::new(
+                        "url_query_dropped",
+                        format!(
+                            "looks like the query string was dropped from the signed URL: {} signs the full URL, which carries ?{param}=<SHA-256 of the body> for a JSON body, and {url} has none (restoring {param} alone does not verify, so other parameters are missing too)",
+                            self.scheme.title
+                        ),
+                    )
+                    .detail("url", url)
+                    .detail("parameter", param),
+                );
+            }
+        }
+        if let Some(info) = self.parsed_body().and_then(keyorder::sorted) {
+            if info.orders > keyorder::MAX_ORDERS && info.largest >= 4 {
+                out.push(
+                    Suspect::new(
+                        "body_keys_resorted",
+                        format!(
+                            "looks like the JSON keys were re-sorted (Go maps, serde_json Value, sort_keys=True): all {} keys in {} objects are in sorted order, too many orders ({}) to search for the original",
+                            info.keys,
+                            info.objects,
+                            if info.orders == u64::MAX { "more than 10^19".to_owned() } else { info.orders.to_string() }
+                        ),
+                    )
+                    .detail("objects", info.objects)
+                    .detail("keys", info.keys),
+                );
+            }
+        }
+        out
+    }
+
+    fn body_charset(&self) -> Option<Cause> {
+        let mut found = None;
+        charset::each_variant(&self.delivery.body, &mut |mut v| {
+            let verified;
+            (verified, v.bytes) = self.verifies_owned(std::mem::take(&mut v.bytes), self.keys);
+            if verified {
+                found = Some(v);
+            }
+            verified
+        });
+        found.map(|v| self.body_cause(&v, None))
     }
 
     /// The dialect name of a JSON variant (None for byte-level variants).
@@ -717,7 +1002,11 @@ impl<'a> Search<'a> {
             return None;
         }
         let url = self.delivery.url.as_deref()?;
-        for (variant, candidate) in text::url_variants(url, &self.delivery.headers) {
+        let mut variants = text::url_variants(url, &self.delivery.headers);
+        if let Some(restored) = self.body_hash_restored(url) {
+            variants.insert(0, ("the body-hash query parameter restored", restored));
+        }
+        for (variant, candidate) in variants {
             let delivery = Delivery {
                 url: Some(candidate.clone()),
                 ..self.delivery.clone()
@@ -732,6 +1021,24 @@ impl<'a> Search<'a> {
             }
         }
         None
+    }
+
+    /// The URL with the scheme's body-hash parameter (Twilio's `bodySHA256`) put back, when a
+    /// body that needs one arrived without it.
+    fn body_hash_restored(&self, url: &str) -> Option<String> {
+        let param = self.scheme.body_hash_param.as_deref()?;
+        let query = url.split_once('?').map_or("", |(_, q)| q);
+        let body = &self.delivery.body;
+        if body.is_empty()
+            || !matches!(body.trim_ascii_start().first(), Some(b'{' | b'['))
+            || form_urlencoded::parse(query.as_bytes()).any(|(k, _)| k == param)
+        {
+            return None;
+        }
+        use sha2::Digest as _;
+        let hash = hex::encode(sha2::Sha256::digest(body));
+        let sep = if url.contains('?') { '&' } else { '?' };
+        Some(format!("{url}{sep}{param}={hash}"))
     }
 
     /// Two independent mistakes: a secret change with a body change, and a JSON

@@ -83,15 +83,23 @@ pub fn without_prefix(secret: &Secret) -> Option<(String, Secret)> {
 
 /// Shapes of API keys that people paste where a signing secret belongs.
 pub fn looks_like_api_key(secret: &Secret) -> Option<&'static str> {
-    const PREFIXES: [(&str, &str); 8] = [
+    const PREFIXES: [(&str, &str); 16] = [
         ("sk_live_", "a Stripe secret API key"),
         ("sk_test_", "a Stripe secret API key"),
         ("rk_live_", "a Stripe restricted API key"),
+        ("rk_test_", "a Stripe restricted API key"),
         ("pk_live_", "a publishable API key"),
         ("pk_test_", "a publishable API key"),
         ("xoxb-", "a Slack bot token"),
         ("xoxp-", "a Slack user token"),
+        ("xoxa-", "a Slack app token"),
+        ("xapp-", "a Slack app-level token"),
         ("shpat_", "a Shopify access token"),
+        ("sk-proj-", "an OpenAI API key"),
+        ("ghp_", "a GitHub personal access token"),
+        ("github_pat_", "a GitHub personal access token"),
+        ("SG.", "a SendGrid API key"),
+        ("AKIA", "an AWS access key id"),
     ];
     PREFIXES
         .iter()

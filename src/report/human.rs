@@ -55,6 +55,30 @@ pub fn render(outcome: &Outcome) -> String {
     for cause in &outcome.causes {
         render_cause(&mut out, cause, "  ");
     }
+    if let Some(first) = outcome.causes.first() {
+        let _ = writeln!(
+            out,
+            "  {}",
+            dim(&format!("more: hookcheck explain {}", first.code.id()))
+        );
+    }
+    if !outcome.suspects.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            warn("suspects:"),
+            dim("alterations that cannot be undone, so nothing verified; not causes")
+        );
+        for suspect in &outcome.suspects {
+            let _ = writeln!(
+                out,
+                "    {} {}; the original bytes cannot be rebuilt {}",
+                warn("·"),
+                for_terminal(&suspect.summary),
+                dim(&format!("[{}]", suspect.code))
+            );
+        }
+    }
     if let Some(computed) = &outcome.computed {
         if computed.matches {
             let _ = writeln!(
@@ -99,11 +123,6 @@ fn render_cause(out: &mut String, cause: &crate::outcome::Cause, indent: &str) {
             dim("verifies with:"),
             for_terminal(variant)
         );
-        let _ = writeln!(
-            out,
-            "{indent}  {} your capture changed the body, or the sender signs other bytes than it sends",
-            dim("either:")
-        );
     }
     if let Some(fix) = &cause.fix {
         let _ = writeln!(out, "{indent}  {} {}", hint("fix:"), fix);
@@ -127,23 +146,60 @@ fn key_label(outcome: &Outcome, index: usize) -> String {
     }
 }
 
-/// The byte diff of a body cause: where it starts, both sides aligned, how many regions.
+/// The byte diff of a body cause: where it starts, each shown region aligned on both sides
+/// with a caret under the first differing byte, and how many regions there are in all.
 fn render_diff(out: &mut String, diff: &serde_json::Value) {
     let (Some(offset), Some(regions)) = (diff["first_offset"].as_u64(), diff["regions"].as_u64())
     else {
         return;
     };
-    let plural = if regions == 1 { "region" } else { "regions" };
+    let shown = diff["shown"].as_array().map_or(&[][..], Vec::as_slice);
+    let count = if regions == 1 {
+        "1 differing region".to_owned()
+    } else if (shown.len() as u64) < regions {
+        format!("{} of {regions} differing regions shown", shown.len())
+    } else {
+        format!("{regions} differing regions")
+    };
     let _ = writeln!(
         out,
-        "    {} first difference at offset {offset} (from 0), {regions} differing {plural}",
+        "    {} first difference at offset {offset} (from 0), {count}",
         dim("diff:")
     );
-    for (label, key) in [
-        ("received:", "received_excerpt"),
-        ("signed:  ", "signed_excerpt"),
-    ] {
-        let text = diff[key].as_str().unwrap_or("");
-        let _ = writeln!(out, "      {} {}", dim(label), for_terminal(text));
+    if shown.is_empty() {
+        for (label, key) in [
+            ("received:", "received_excerpt"),
+            ("signed:  ", "signed_excerpt"),
+        ] {
+            let text = diff[key].as_str().unwrap_or("");
+            let _ = writeln!(out, "      {} {}", dim(label), for_terminal(text));
+        }
+        return;
+    }
+    for (k, region) in shown.iter().enumerate() {
+        if k > 0 {
+            let _ = writeln!(
+                out,
+                "      {}",
+                dim(&format!(
+                    "region {} at offset {} (signed: {}):",
+                    k + 1,
+                    region["received_offset"],
+                    region["signed_offset"]
+                ))
+            );
+        }
+        let received = region["received_excerpt"].as_str().unwrap_or("");
+        let signed = region["signed_excerpt"].as_str().unwrap_or("");
+        let column = region["caret_column"].as_u64().unwrap_or(0) as usize;
+        let _ = writeln!(out, "      {} {}", dim("received:"), for_terminal(received));
+        let _ = writeln!(
+            out,
+            "      {} {}{}",
+            " ".repeat(9),
+            " ".repeat(column),
+            warn("^")
+        );
+        let _ = writeln!(out, "      {} {}", dim("signed:  "), for_terminal(signed));
     }
 }

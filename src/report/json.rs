@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use crate::outcome::{Cause, ComputedFinding, KeyInfo, Matched, Outcome, TimestampCheck, Warning};
+use crate::outcome::{
+    Cause, ComputedFinding, KeyInfo, Matched, Outcome, Suspect, TimestampCheck, Warning,
+};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -19,6 +21,8 @@ struct Report<'a> {
     matched: Option<Matched>,
     timestamp: Option<TimestampCheck>,
     causes: &'a [Cause],
+    /// Alterations that cannot be undone; never causes.
+    suspects: &'a [Suspect],
     warnings: &'a [Warning],
     keys: &'a [KeyInfo],
     /// Only with `--computed`.
@@ -55,6 +59,7 @@ pub fn render_from(outcome: &Outcome, source: Option<&str>) -> String {
         matched: outcome.matched,
         timestamp: outcome.timestamp,
         causes: &outcome.causes,
+        suspects: &outcome.suspects,
         warnings: &outcome.warnings,
         keys: &outcome.keys,
         computed: outcome.computed.as_ref(),

@@ -339,6 +339,7 @@ pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Optio
             })
             .collect(),
         computed: None,
+        suspects: Vec::new(),
     };
     if scheme.body_fields_only {
         outcome.warnings.push(Warning::new(
@@ -374,6 +375,7 @@ pub fn verifies(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Opt
         warnings: Vec::new(),
         keys: Vec::new(),
         computed: None,
+        suspects: Vec::new(),
     };
     check(scheme, delivery, keys, options, algorithm, &mut outcome);
     outcome.verified

@@ -32,6 +32,9 @@ struct Case {
     #[allow(dead_code)]
     #[serde(default)]
     note: String,
+    /// A suspect the report must list (an alteration that cannot be undone).
+    #[serde(default)]
+    suspect: Option<String>,
 }
 
 pub struct Loaded {
@@ -138,6 +141,14 @@ fn every_fixture_gets_its_verdict_and_first_cause() {
                         "{id}: first cause {first:?}, want {cause}: {}",
                         run.stdout
                     ));
+                }
+                if let Some(suspect) = &case.suspect {
+                    if !report.suspects.iter().any(|s| &s.code == suspect) {
+                        failures.push(format!(
+                            "{id}: suspect {suspect} not listed: {}",
+                            run.stdout
+                        ));
+                    }
                 }
                 if cause == "secret_mismatch" && causes.len() > 1 {
                     failures.push(format!(
@@ -260,6 +271,8 @@ fn every_cause_code_has_two_fixtures() {
         "body_form_payload_extracted",
         "body_base64_encoded",
         "body_compressed",
+        "body_charset_changed",
+        "body_wrapped",
         "body_empty",
         "secret_whitespace",
         "secret_encoding",
@@ -282,6 +295,30 @@ fn every_cause_code_has_two_fixtures() {
             .filter(|c| c.cause.as_deref() == Some(code))
             .count();
         assert!(n >= 2, "{code}: {n} fixtures");
+    }
+}
+
+/// Each suspect code has fixtures, and no suspect-only fixture gets a cause besides
+/// `secret_mismatch`.
+#[test]
+fn suspects_have_fixtures() {
+    let all = load_all();
+    let causes = all
+        .iter()
+        .find(|l| l.provider == "causes")
+        .expect("fixtures/causes");
+    for code in [
+        "body_keys_resorted",
+        "body_lossy_decoded",
+        "url_query_dropped",
+    ] {
+        let n = causes
+            .cases
+            .iter()
+            .filter(|c| c.suspect.as_deref() == Some(code))
+            .inspect(|c| assert_eq!(c.cause.as_deref(), Some("secret_mismatch"), "{}", c.name))
+            .count();
+        assert!(n >= 1, "{code}: {n} fixtures");
     }
 }
 

@@ -13,6 +13,8 @@ pub struct Report {
     pub matched: Option<Matched>,
     pub timestamp: Option<Timestamp>,
     pub causes: Vec<Cause>,
+    /// Alterations that cannot be undone; never causes, never on a verified delivery.
+    pub suspects: Vec<Suspect>,
     pub warnings: Vec<Warning>,
     pub keys: Vec<Key>,
     #[serde(default)]
@@ -47,6 +49,15 @@ pub struct Timestamp {
 pub struct Cause {
     pub code: String,
     pub summary: String,
+    pub detail: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Suspect {
+    pub code: String,
+    pub summary: String,
+    #[allow(dead_code)]
     pub detail: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -95,6 +106,12 @@ pub fn parse(stdout: &str) -> Report {
     }
     for c in &report.causes {
         assert!(is_snake(&c.code) && !c.summary.is_empty(), "{c:?}");
+    }
+    for s in &report.suspects {
+        assert!(
+            is_snake(&s.code) && s.summary.starts_with("looks like") && !report.verified,
+            "{s:?}"
+        );
     }
     for w in &report.warnings {
         assert!(is_snake(&w.code) && !w.summary.is_empty(), "{w:?}");

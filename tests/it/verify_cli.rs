@@ -951,3 +951,40 @@ fn clicolor_force_colours_a_pipe() {
     assert!(!coloured(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
     assert!(!coloured(&[("CLICOLOR", "0")]));
 }
+
+#[test]
+fn explain_prints_the_long_form_of_a_code() {
+    let run = hookcheck(&["explain", "body_wrapped"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for part in [
+        "What happened",
+        "How to confirm it",
+        "Fix",
+        "AWS Lambda",
+        "[body_wrapped]",
+    ] {
+        assert!(run.stdout.contains(part), "{part}: {}", run.stdout);
+    }
+    let run = hookcheck(&["explain", "body_json_reserialized"]);
+    for framework in [
+        "Express",
+        "Next.js",
+        "FastAPI",
+        "Flask",
+        "Django",
+        "Rails",
+        "Laravel",
+        "Spring",
+        "ASP.NET",
+        "Go net/http",
+        "AWS Lambda",
+        "Cloudflare Workers",
+    ] {
+        assert!(run.stdout.contains(framework), "{framework}");
+    }
+    let run = hookcheck(&["explain", "body_keys_resorted"]);
+    assert!(run.stdout.contains("suspect, never a cause"));
+    let run = hookcheck(&["explain", "no_such_code"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("body_wrapped"), "{}", run.stderr);
+}
