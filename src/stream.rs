@@ -131,7 +131,7 @@ pub fn verify_reader(
         (None, _) => {
             outcome
                 .causes
-                .push(crate::diagnose::secret_mismatch(&prepared, Vec::new()));
+                .push(verify::causes::secret_mismatch(&prepared, Vec::new()));
             outcome.warnings.push(Warning::new(
                 "diagnosis_partial",
                 format!(

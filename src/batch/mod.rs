@@ -11,8 +11,8 @@ use rayon::prelude::*;
 use crate::error::UsageError;
 use crate::input::{Delivery, Keys};
 use crate::outcome::{Outcome, Warning};
-use crate::scheme::{Scheme, detect, registry};
-use crate::verify::{self, Options};
+use crate::scheme::{Scheme, registry};
+use crate::verify::Options;
 
 /// One delivery read from an input, with where it came from.
 #[derive(Debug, Clone)]
@@ -153,7 +153,7 @@ impl Checker<'_> {
                 })
             }
             (None, _) => {
-                let found = detect::resolve(&item.delivery, self.keys, &options);
+                let found = crate::autodetect::resolve(&item.delivery, self.keys, &options);
                 let scheme = found.scheme;
                 detection = Some(found);
                 Ok(scheme)
@@ -161,17 +161,17 @@ impl Checker<'_> {
         };
         let result = scheme.and_then(|s| {
             let Some(s) = s else {
-                return Ok(verify::unattributed(&item.delivery, self.keys));
+                return Ok(crate::autodetect::unattributed(&item.delivery, self.keys));
             };
-            if !self.keys.has_kind_for(s) {
-                return Err(UsageError::no_key(s));
+            if !s.fits_any(self.keys) {
+                return Err(UsageError::no_key(&s.name, s.takes_public_keys()));
             }
-            let mut outcome = verify::verify(s, &item.delivery, self.keys, &options);
+            let mut outcome = crate::check(s, &item.delivery, self.keys, &options);
             if let Some(found) = detection.as_ref().filter(|d| !d.alternatives.is_empty()) {
                 // The ambiguity, not the routine "chosen from the headers" (said once per run).
                 outcome
                     .warnings
-                    .extend(verify::detection_warnings(s, found).into_iter().skip(1));
+                    .extend(crate::autodetect::detection_warnings(s, found).into_iter().skip(1));
             }
             if ignored_now {
                 outcome.warnings.push(Warning::new(

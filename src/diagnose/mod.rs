@@ -7,89 +7,20 @@ pub mod body;
 pub mod computed;
 pub mod diff;
 pub mod json;
-pub mod json_dialect;
 pub mod secret;
+
+/// The JSON dialects live with the canonical forms; kept here under their old path.
+pub use crate::canonical::json_dialect;
+/// The engine's own causes, kept here under their old paths.
+pub use crate::verify::causes::{problem_cause, secret_mismatch};
 mod text;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::input::{Delivery, Keys};
 use crate::outcome::{Cause, CauseCode, Outcome, Warning};
-use crate::scheme::{Algorithm, Encoding, Part, Scheme, SignedBody, TimeUnit, detect};
-use crate::verify::{self, Options, Prepared, Problem};
-
-/// The cause for a delivery whose signature could not even be read.
-pub fn problem_cause(scheme: &Scheme, delivery: &Delivery, problem: &Problem) -> Cause {
-    match problem {
-        Problem::Missing { header, what } => {
-            let mut cause = Cause::new(
-                CauseCode::MissingHeader,
-                format!(
-                    "the {what} {} that {} needs is not in the delivery",
-                    crate::input::describe_part(header),
-                    scheme.title
-                ),
-            )
-            .detail("header", header.clone())
-            .detail("role", *what);
-            match detect::looks_like(delivery).filter(|s| s.name != scheme.name) {
-                Some(other) => {
-                    cause
-                        .summary
-                        .push_str(&format!("; the headers look like {}", other.title));
-                    cause = cause
-                        .detail("looks_like", other.name.clone())
-                        .fix(format!("try --provider {}", other.name));
-                }
-                None => {
-                    cause = cause.detail("looks_like", Value::Null).fix(
-                        "check that the capture kept every header (proxies and loggers drop some)",
-                    )
-                }
-            }
-            cause
-        }
-        Problem::Malformed { header, reason } => Cause::new(
-            CauseCode::SignatureMalformed,
-            format!("{header} is present but cannot be read: {reason}"),
-        )
-        .detail("header", header.clone())
-        .detail("reason", reason.clone()),
-    }
-}
-
-/// The cause when nothing explains the mismatch, with what was tried.
-pub fn secret_mismatch(prepared: &Prepared, tried: Vec<String>) -> Cause {
-    let n = prepared.signatures.len();
-    let mut tried = tried;
-    tried.insert(
-        0,
-        format!(
-            "{} of the scheme's signed content `{}` with each key",
-            prepared.algorithm.id(),
-            prepared.scheme.signed
-        ),
-    );
-    Cause::new(
-        CauseCode::SecretMismatch,
-        format!(
-            "no key reproduces the {} in {}: a different secret, or content altered on the way",
-            if n == 1 { "signature".to_owned() } else { format!("{n} signatures") },
-            prepared.signatures.first().map_or("", |s| s.header.as_str()),
-        ),
-    )
-    .detail("tried", json!(tried))
-    .fix("check that the secret belongs to this endpoint and environment (test vs live), and that the body is the raw bytes received")
-}
-
-/// A body the sender is documented to sign instead of the raw bytes (see `Scheme::also_signs`).
-pub fn signed_body(form: SignedBody, raw: &[u8]) -> Option<Vec<u8>> {
-    match form {
-        SignedBody::PythonJsonDumps => json::python_json_dumps(raw),
-        SignedBody::PhpEscapedUnicode => json::php_escaped_unicode(raw),
-        SignedBody::JsJsonStringify => json::js_json_stringify(raw),
-    }
-}
+use crate::scheme::{Algorithm, Encoding, Part, Scheme, TimeUnit, detect};
+use crate::verify::{self, Options, Prepared};
 
 /// Runs the search after a failed check and rewrites `outcome.causes`: explanations backed by
 /// a verifying variant first, then the check's own cause unless an explanation replaces it.
@@ -651,12 +582,15 @@ impl<'a> Search<'a> {
 
     fn template(&self) -> Option<Cause> {
         let template = self.scheme.template();
-        let fields: Vec<Part> = template
-            .parts
-            .iter()
-            .filter(|p| matches!(p, Part::Timestamp | Part::Id | Part::Url | Part::Method))
-            .cloned()
-            .collect();
+        // Each field once: a hostile template repeating one would make the subsets and orders
+        // below explode (nine `{method}`s ran for minutes); four distinct fields bound them.
+        let mut fields: Vec<Part> = Vec::new();
+        for part in &template.parts {
+            let field = matches!(part, Part::Timestamp | Part::Id | Part::Url | Part::Method);
+            if field && !fields.contains(part) {
+                fields.push(part.clone());
+            }
+        }
         if fields.is_empty() {
             return None;
         }
@@ -908,8 +842,6 @@ const MAX_TEMPLATES: usize = 2_000;
 /// And for at most this long.
 const TEMPLATE_TIME: std::time::Duration = std::time::Duration::from_secs(2);
 
-/// Templates over the same fields and the body: parts dropped, reordered, other separators.
-/// Each field counts once (nine `{method}`s are one field); false when the list was capped.
 /// Two schemes with one wire format whose keys differ only in how the secret is read (Polar is
 /// Standard Webhooks with the secret's own bytes as key): a delivery that verifies under the
 /// other is better explained by `secret_encoding` than by another provider.
@@ -925,14 +857,9 @@ fn differs_only_in_secret(a: &Scheme, b: &Scheme) -> bool {
     a == *b
 }
 
+/// Templates over the same (distinct) fields and the body: parts dropped, reordered, other
+/// separators; false when the list was capped.
 fn alternative_templates(fields: &[Part]) -> (Vec<String>, bool) {
-    let mut distinct: Vec<Part> = Vec::new();
-    for f in fields {
-        if !distinct.contains(f) {
-            distinct.push(f.clone());
-        }
-    }
-    let fields = distinct.as_slice();
     let name = |p: &Part| match p {
         Part::Timestamp => "{timestamp}",
         Part::Id => "{id}",

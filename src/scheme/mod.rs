@@ -5,9 +5,12 @@
 pub mod custom;
 pub mod detect;
 pub mod registry;
+pub mod signature;
 pub mod template;
 
 use serde::{Deserialize, Serialize};
+
+use crate::input::Keys;
 
 pub use template::{Part, Template};
 
@@ -39,6 +42,10 @@ pub struct Scheme {
     /// (Zenduty signs Python `json.dumps` of the parsed payload).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also_signs: Vec<SignedBody>,
+    /// Headers the provider's verifier requires with exactly this value (Box's SDKs return
+    /// false without `BOX-SIGNATURE-VERSION: 1`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub required_values: std::collections::BTreeMap<String, String>,
     /// Headers that, besides the signature header, say a delivery comes from this provider.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub detect_headers: Vec<String>,
@@ -74,6 +81,60 @@ pub struct Scheme {
     pub notes: Vec<String>,
     /// Where the facts above come from (documentation page or SDK file).
     pub source: String,
+}
+
+/// The kind of key a scheme needs and the kind the user gave instead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("key {number} is a {given}, but {scheme} ({algorithm}) needs a {needed}")]
+pub struct KeyKindError {
+    /// The key's number, from 1, in the order given.
+    pub number: usize,
+    /// What was given: `secret` or `public key`.
+    pub given: &'static str,
+    /// What the scheme needs.
+    pub needed: &'static str,
+    /// The scheme's name.
+    pub scheme: String,
+    /// The scheme's algorithm id.
+    pub algorithm: &'static str,
+}
+
+impl Scheme {
+    /// Whether this scheme checks signatures with public keys (Ed25519, ECDSA) rather than
+    /// secrets.
+    pub fn takes_public_keys(&self) -> bool {
+        self.algorithm.is_asymmetric()
+    }
+
+    /// The kind of key this scheme needs: `public key` or `secret`.
+    pub fn key_kind(&self) -> &'static str {
+        if self.takes_public_keys() {
+            "public key"
+        } else {
+            "secret"
+        }
+    }
+
+    /// The first of `keys` of the wrong kind for this scheme, if any. Unsigned schemes take
+    /// none, so nothing is wrong for them.
+    pub fn wrong_key(&self, keys: &Keys) -> Option<KeyKindError> {
+        if self.algorithm == Algorithm::None {
+            return None;
+        }
+        let (index, key) = keys.first_not(self.takes_public_keys())?;
+        Some(KeyKindError {
+            number: index + 1,
+            given: key.kind(),
+            needed: self.key_kind(),
+            scheme: self.name.clone(),
+            algorithm: self.algorithm.id(),
+        })
+    }
+
+    /// True when at least one of `keys` is of the kind this scheme needs.
+    pub fn fits_any(&self, keys: &Keys) -> bool {
+        keys.has(self.takes_public_keys())
+    }
 }
 
 fn default_signed() -> String {
@@ -645,5 +706,29 @@ mod tests {
         assert_eq!(h.algorithm_in(" 2 "), Some(Algorithm::RsaSha256));
         assert_eq!(h.algorithm_in("3"), None);
         assert_eq!(h.algorithm_in("version=2"), None);
+    }
+}
+
+#[cfg(test)]
+mod key_kind_tests {
+    use crate::input::{Key, Keys, PublicKey, Secret};
+    use crate::scheme::registry;
+
+    #[test]
+    fn wrong_kind_is_named_with_its_number() {
+        let github = registry::find("github").unwrap();
+        let discord = registry::find("discord").unwrap();
+        let keys: Keys = [
+            Key::Secret(Secret::new("s")),
+            Key::Public(PublicKey::new("ab")),
+        ]
+        .into_iter()
+        .collect();
+        let e = github.wrong_key(&keys).unwrap();
+        assert_eq!((e.number, e.given, e.needed), (2, "public key", "secret"));
+        let e = discord.wrong_key(&keys).unwrap();
+        assert_eq!((e.number, e.given, e.needed), (1, "secret", "public key"));
+        assert_eq!(keys.secrets().map(|(i, _)| i).collect::<Vec<_>>(), [0]);
+        assert_eq!(keys.public_keys().map(|(i, _)| i).collect::<Vec<_>>(), [1]);
     }
 }

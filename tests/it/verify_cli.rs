@@ -930,3 +930,24 @@ fn readme_custom_scheme_examples() {
     ]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
 }
+
+/// CLICOLOR_FORCE colours piped output; NO_COLOR still wins; CLICOLOR=0 turns colour off.
+#[test]
+fn clicolor_force_colours_a_pipe() {
+    let args = [
+        "verify",
+        "-p",
+        "github",
+        "-b",
+        "{}",
+        "-s",
+        "sha256=00",
+        "--secret",
+        "k",
+    ];
+    let coloured = |env: &[(&str, &str)]| hookcheck_in(&args, b"", env).stdout.contains('\u{1b}');
+    assert!(!coloured(&[]), "a pipe is not coloured by default");
+    assert!(coloured(&[("CLICOLOR_FORCE", "1")]));
+    assert!(!coloured(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+    assert!(!coloured(&[("CLICOLOR", "0")]));
+}

@@ -1,17 +1,22 @@
 //! The engine: find the signatures, rebuild the signed content, recompute, compare in constant
 //! time, check the timestamp window with an injected `now`.
 
+pub mod causes;
+
+pub use crate::scheme::signature::{
+    FoundSignature, Problem, decode, extract_signatures, structured_items,
+};
+
 use std::borrow::Cow;
 
 use base64::Engine as _;
-use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
+use base64::engine::general_purpose::STANDARD;
 use sha2::Digest as _;
 
-use crate::diagnose;
 use crate::input::{Delivery, Keys, Secret};
 use crate::mac;
 use crate::outcome::{Cause, CauseCode, KeyInfo, Matched, Outcome, TimestampCheck, Warning};
-use crate::scheme::{Algorithm, Encoding, Part, Scheme, SignedBody, Template, TimeUnit};
+use crate::scheme::{Algorithm, Part, Scheme, SignedBody, Template, TimeUnit};
 
 /// How a check is run; the clock comes in from outside so that results are reproducible.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,23 +52,6 @@ pub enum Tolerance {
     Off,
 }
 
-/// One signature token found in the delivery.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FoundSignature {
-    pub header: String,
-    /// The token as sent, prefix removed.
-    pub text: String,
-    /// The token decoded with the scheme's encoding, when it decodes.
-    pub bytes: Option<Vec<u8>>,
-}
-
-/// Why no signature could be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
-    Missing { header: String, what: &'static str },
-    Malformed { header: String, reason: String },
-}
-
 /// A delivery read through a scheme: signatures and template fields, ready to recompute.
 #[derive(Debug)]
 pub struct Prepared<'a> {
@@ -89,16 +77,36 @@ impl<'a> Prepared<'a> {
         options: &Options,
     ) -> Result<Prepared<'a>, Problem> {
         let signatures = extract_signatures(scheme, delivery)?;
-        if let Some(header) = scheme.required_headers.iter().find(|h| {
-            delivery
-                .values(h)
-                .iter()
-                .all(|v: &String| v.trim().is_empty())
-        }) {
+        // The official verifier rejects a delivery without one of these, MAC or not.
+        if let Some(header) = scheme
+            .required_headers
+            .iter()
+            .find(|h| delivery.values(h).iter().all(|v| v.trim().is_empty()))
+        {
             return Err(Problem::Missing {
                 header: header.clone(),
                 what: "required",
             });
+        }
+        for (header, want) in &scheme.required_values {
+            match delivery.headers.get(header) {
+                None => {
+                    return Err(Problem::Missing {
+                        header: header.clone(),
+                        what: "required",
+                    });
+                }
+                Some(got) if got.trim() != want => {
+                    return Err(Problem::Malformed {
+                        header: header.clone(),
+                        reason: format!(
+                            "it is {got:?}, and {} accepts only {want:?}",
+                            scheme.title
+                        ),
+                    });
+                }
+                Some(_) => {}
+            }
         }
         let timestamp_text = timestamp_text(scheme, delivery);
         let template = scheme.template();
@@ -292,7 +300,8 @@ impl<'a> Prepared<'a> {
     }
 }
 
-/// Verifies `delivery` under `scheme` with each of `keys`; diagnoses a failure if asked to.
+/// Verifies `delivery` under `scheme` with each of `keys`: the engine's verdict, never a
+/// diagnosis (see [`crate::check`], which adds one).
 pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Options) -> Outcome {
     // An algorithm named by the delivery itself counts as if given with --algorithm.
     let named = scheme.algorithm_header.as_ref().and_then(|h| {
@@ -361,66 +370,7 @@ pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Optio
         Algorithm::Jwt => check_jwt(scheme, delivery, keys, options, &mut outcome),
         _ => check_digest(scheme, delivery, keys, options, &mut outcome),
     }
-    // Diagnosis also runs when only the timestamp failed, to say the signature itself is good.
-    if options.diagnose && !outcome.verified {
-        diagnose::run(scheme, delivery, keys, options, &mut outcome);
-    }
     outcome
-}
-
-/// The outcome for a delivery no scheme could be chosen for: no signature header any
-/// provider uses and no other header naming the sender.
-pub fn unattributed(delivery: &Delivery, keys: &Keys) -> Outcome {
-    Outcome {
-        verified: false,
-        provider: "unknown".to_owned(),
-        algorithm: "unknown".to_owned(),
-        matched: None,
-        matched_content: None,
-        timestamp: None,
-        causes: vec![crate::scheme::detect::nothing_found(delivery)],
-        warnings: Vec::new(),
-        keys: keys
-            .iter()
-            .map(|k| KeyInfo {
-                length: k.len(),
-                fingerprint: k.fingerprint().to_owned(),
-            })
-            .collect(),
-        computed: None,
-    }
-}
-
-/// Warnings that say how auto-detection chose: from the delivery's own headers, and which
-/// other schemes fit as well.
-pub fn detection_warnings(
-    scheme: &Scheme,
-    detection: &crate::scheme::detect::Detection,
-) -> Vec<Warning> {
-    let mut out = vec![Warning::new(
-        "provider_detected",
-        format!(
-            "the scheme ({}) was chosen from the delivery's own headers; pin --provider {} wherever this verdict gates anything",
-            scheme.name, scheme.name
-        ),
-    )];
-    if !detection.alternatives.is_empty() {
-        let names: Vec<&str> = detection
-            .alternatives
-            .iter()
-            .map(|s| s.name.as_str())
-            .collect();
-        out.push(Warning::new(
-            "provider_ambiguous",
-            format!(
-                "the headers fit {} as well as {}, and none verifies: diagnosed as {} (the most likely); pick another with --provider",
-                names.join(", "),
-                scheme.name,
-                scheme.name
-            ),
-        ));
-    }
-    out
 }
 
 fn check_digest(
@@ -435,7 +385,7 @@ fn check_digest(
         Err(problem) => {
             outcome
                 .causes
-                .push(diagnose::problem_cause(scheme, delivery, &problem));
+                .push(causes::problem_cause(scheme, delivery, &problem));
             return;
         }
     };
@@ -463,7 +413,7 @@ fn check_digest(
     let alternates: Vec<(SignedBody, Vec<u8>)> = scheme
         .also_signs
         .iter()
-        .filter_map(|form| diagnose::signed_body(*form, raw_body).map(|b| (*form, b)))
+        .filter_map(|form| crate::canonical::signed_body(*form, raw_body).map(|b| (*form, b)))
         .collect();
     let algorithm = prepared.algorithm;
     // Each key is tried as what it is: public keys only check asymmetric signatures and secrets
@@ -565,7 +515,7 @@ fn check_digest(
         (Some(_), _) => outcome.verified = true,
         (None, _) => outcome
             .causes
-            .push(diagnose::secret_mismatch(&prepared, Vec::new())),
+            .push(causes::secret_mismatch(&prepared, Vec::new())),
     }
 }
 
@@ -725,7 +675,7 @@ fn check_token(
         .unwrap_or_else(|| scheme.signature_header().to_owned());
     // A header, or a field of the JSON body (`body:sharedSecret`: Cisco Meraki).
     let Some(value) = delivery.values(&header).into_iter().next() else {
-        outcome.causes.push(diagnose::problem_cause(
+        outcome.causes.push(causes::problem_cause(
             scheme,
             delivery,
             &Problem::Missing {
@@ -804,7 +754,7 @@ fn check_jwt(
         .find(|h| delivery.has(h))
         .cloned()
     else {
-        outcome.causes.push(diagnose::problem_cause(
+        outcome.causes.push(causes::problem_cause(
             scheme,
             delivery,
             &Problem::Missing {
@@ -974,144 +924,6 @@ fn strip_word<'v>(value: &'v str, word: &str) -> Option<&'v str> {
     head.eq_ignore_ascii_case(word).then(|| rest.trim_start())
 }
 
-/// Reads the signature header(s) into tokens, each decoded with the scheme's encoding.
-pub fn extract_signatures(
-    scheme: &Scheme,
-    delivery: &Delivery,
-) -> Result<Vec<FoundSignature>, Problem> {
-    let spec = &scheme.signature;
-    let mut found = Vec::new();
-    let mut seen_header = None;
-    for header in &spec.headers {
-        for value in delivery.values(header) {
-            seen_header.get_or_insert_with(|| header.clone());
-            for text in signature_tokens(scheme, &value) {
-                let bytes = decode(spec.encoding, &text);
-                found.push(FoundSignature {
-                    header: header.clone(),
-                    text,
-                    bytes,
-                });
-            }
-        }
-    }
-    let Some(header) = seen_header else {
-        return Err(Problem::Missing {
-            header: scheme.signature_header().to_owned(),
-            what: "signature",
-        });
-    };
-    if found.is_empty() {
-        let reason = match (&spec.items, &spec.prefix) {
-            (Some(_), _) => format!("it has no {} entry", quoted_keys(&spec.keys)),
-            (None, Some(prefix)) => format!("it does not start with `{prefix}`"),
-            (None, None) => "it is empty".to_owned(),
-        };
-        return Err(Problem::Malformed { header, reason });
-    }
-    if found.iter().all(|s| s.bytes.is_none()) {
-        return Err(Problem::Malformed {
-            header,
-            reason: format!(
-                "its signature `{}` is not {}",
-                crate::report::escape::for_terminal(&found[0].text),
-                spec.encoding.id()
-            ),
-        });
-    }
-    Ok(found)
-}
-
-fn quoted_keys(keys: &[String]) -> String {
-    keys.iter()
-        .map(|k| format!("`{k}`"))
-        .collect::<Vec<_>>()
-        .join(" or ")
-}
-
-/// The signature tokens of one header value, before decoding.
-fn signature_tokens(scheme: &Scheme, value: &str) -> Vec<String> {
-    let spec = &scheme.signature;
-    match (&spec.items, &spec.pair) {
-        (Some(items), Some(pair)) => structured_items(value, items, pair)
-            .filter(|(k, _)| spec.keys.iter().any(|want| want == k))
-            .map(|(_, v)| v.to_owned())
-            .filter(|v| !v.is_empty())
-            .collect(),
-        _ => {
-            let value = value.trim();
-            let token = match &spec.prefix {
-                Some(prefix) => match value.get(..prefix.len()) {
-                    Some(head) if head.eq_ignore_ascii_case(prefix) => value[prefix.len()..].trim(),
-                    _ => return Vec::new(),
-                },
-                None => value,
-            };
-            if token.is_empty() {
-                Vec::new()
-            } else {
-                vec![token.to_owned()]
-            }
-        }
-    }
-}
-
-/// `t=1, v1=ab` → (t, 1), (v1, ab): items split and trimmed, each split once at `pair`.
-pub fn structured_items<'v>(
-    value: &'v str,
-    items: &'v str,
-    pair: &'v str,
-) -> impl Iterator<Item = (&'v str, &'v str)> + 'v {
-    value
-        .split(items)
-        .map(str::trim)
-        .filter(|item| !item.is_empty())
-        .filter_map(move |item| item.split_once(pair).map(|(k, v)| (k.trim(), v.trim())))
-}
-
-/// Decodes a signature token; hex accepts either case, base64 with or without padding.
-pub fn decode(encoding: Encoding, text: &str) -> Option<Vec<u8>> {
-    match encoding {
-        Encoding::Hex => decode_hex(text),
-        Encoding::Base64 => STANDARD
-            .decode(text)
-            .or_else(|_| STANDARD_NO_PAD.decode(text))
-            .ok(),
-        Encoding::Base64url => URL_SAFE_NO_PAD
-            .decode(text)
-            .or_else(|_| URL_SAFE.decode(text))
-            .ok(),
-        Encoding::Base64Hex => STANDARD
-            .decode(text)
-            .or_else(|_| STANDARD_NO_PAD.decode(text))
-            .ok()
-            .and_then(|hex_text| decode_hex(std::str::from_utf8(&hex_text).ok()?)),
-        Encoding::Plain => Some(text.as_bytes().to_vec()),
-    }
-    .filter(|b| !b.is_empty())
-}
-
-/// Hex in either case. (`hex::decode` goes through a fallible iterator and costs more than
-/// the HMAC of a 2 KiB body; batch decodes one per delivery.)
-fn decode_hex(text: &str) -> Option<Vec<u8>> {
-    fn nibble(c: u8) -> Option<u8> {
-        match c {
-            b'0'..=b'9' => Some(c - b'0'),
-            b'a'..=b'f' => Some(c - b'a' + 10),
-            b'A'..=b'F' => Some(c - b'A' + 10),
-            _ => None,
-        }
-    }
-    let bytes = text.as_bytes();
-    if bytes.len() % 2 != 0 {
-        return None;
-    }
-    bytes
-        .chunks_exact(2)
-        .map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?))
-        .collect()
-}
-
 /// The timestamp as sent: from its header, `--timestamp`, or an item of the signature header.
 fn timestamp_text(scheme: &Scheme, delivery: &Delivery) -> Option<String> {
     if let Some(value) = &delivery.timestamp_override {
@@ -1279,7 +1091,7 @@ pub fn human_duration(seconds: i64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{iso8601_seconds, other_port_form, rfc3339_seconds, sorted_form};
+    use super::{encoded_path, iso8601_seconds, other_port_form, rfc3339_seconds, sorted_form};
 
     #[test]
     fn iso8601_times_without_offset_are_utc() {
@@ -1322,6 +1134,21 @@ mod tests {
     #[test]
     fn repeated_form_values_count_once() {
         assert_eq!(sorted_form(b"a=2&b=1&a=1&a=1"), b"a1a2b1");
+    }
+
+    #[test]
+    fn contentful_encoded_paths() {
+        // node: encodeURI(pathname + "?" + querystring.escape(search)), as the toolkit does
+        assert_eq!(
+            encoded_path("/api/resources?q=1&w=2"),
+            "/api/resources?q%253D1%2526w%253D2"
+        );
+        assert_eq!(
+            encoded_path("/café/ü?x=é ü&y=a/b"),
+            "/caf%C3%A9/%C3%BC?x%253D%25C3%25A9%2520%25C3%25BC%2526y%253Da%252Fb"
+        );
+        assert_eq!(encoded_path("/a b?c?d"), "/a%20b?c");
+        assert_eq!(encoded_path("/webhooks/contentful"), "/webhooks/contentful");
     }
 
     #[test]
