@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side-by-side speed of hookcheck and its baselines, measured in one run; prints a markdown table.
-# Needs: cargo, openssl, python3, GNU time (/usr/bin/time; Debian package `time`).
+# Needs: cargo, openssl, python3, GNU time (/usr/bin/time; Debian package `time`); perf (optional).
 # Uses a temporary directory (removed at exit) and no network. Not run by CI.
 # Usage: scripts/bench.sh [GiB for the large body, default 1]
 set -euo pipefail
@@ -57,6 +57,16 @@ PY
 read -r h1 _ < <(measure sh -c "for i in \$(seq 200); do '$HC' verify --request '$TMP/one.http' --secret-file '$TMP/key' -q; done")
 read -r o1 _ < <(measure sh -c "for i in \$(seq 200); do openssl dgst -sha256 -hmac '$KEY' '$TMP/one.body' >/dev/null; done")
 awk -v h="$h1" -v o="$o1" 'BEGIN{printf "| one 2 KiB delivery, whole process | %.2f ms | %.2f ms (openssl dgst) | %.2fx |\n", h/200*1000, o/200*1000, o/h}'
+# Start-up: the same verify against the least the binary can do (goal: at most 1.2x).
+read -r v1 _ < <(measure sh -c "for i in \$(seq 200); do '$HC' --version >/dev/null; done")
+awk -v h="$h1" -v v="$v1" 'BEGIN{printf "| one 2 KiB delivery, whole process, against start-up alone | %.2f ms | %.2f ms (hookcheck --version) | %.2fx as long |\n", h/200*1000, v/200*1000, h/v}'
+# The same by CPU time (perf stat, when present): steadier than wall time on a busy machine.
+if command -v perf >/dev/null && perf stat -r 1 true >/dev/null 2>&1; then
+  task() { perf stat -r 300 -x, -e task-clock "$@" 2>&1 >/dev/null | awk -F, '/task-clock/{print $1}'; }
+  tv=$(cd "$TMP" && task "$HC" verify --request one.http --secret-file key -q)
+  tr=$(task "$HC" --version)
+  awk -v h="$tv" -v v="$tr" 'BEGIN{printf "| one 2 KiB delivery, CPU time (perf stat -r 300) | %.2f ms | %.2f ms (hookcheck --version) | %.2fx as long |\n", h, v, h/v}'
+fi
 
 cat > "$TMP/loop.py" <<'PY'
 import hashlib, hmac, json, sys
@@ -71,7 +81,44 @@ assert ok == 100_000, ok
 PY
 read -r hb hbr < <(measure "$HC" batch "$TMP/many.jsonl" --secret-file "$TMP/key" --no-diagnose -q)
 read -r pb _ < <(measure python3 "$TMP/loop.py" "$TMP/many.jsonl" "$TMP/key")
-awk -v h="$hb" -v p="$pb" -v r="$hbr" 'BEGIN{printf "| 100,000 JSONL deliveries (2 KiB, GitHub), --no-diagnose | %.0f /s, peak RSS %.1f MiB | %.0f /s (Python hmac loop) | %.2fx |\n", 100000/h, r/1024, 100000/p, p/h}'
+awk -v h="$hb" -v p="$pb" -v r="$hbr" 'BEGIN{printf "| 100,000 JSONL deliveries (2 KiB, GitHub), --no-diagnose -q | %.0f /s, peak RSS %.1f MiB | %.0f /s (Python json.loads + hmac loop) | %.2fx |\n", 100000/h, r/1024, 100000/p, p/h}'
+# CPU seconds of the same two runs: what they cost, whatever else the machine is doing.
+cpu() { /usr/bin/time -f "%U %S" -o "$TMP/c" "$@" >/dev/null 2>&1; awk '{print $1 + $2}' "$TMP/c"; }
+cb=$(cpu "$HC" batch "$TMP/many.jsonl" --secret-file "$TMP/key" --no-diagnose -q)
+cp=$(cpu python3 "$TMP/loop.py" "$TMP/many.jsonl" "$TMP/key")
+awk -v h="$cb" -v p="$cp" 'BEGIN{printf "| the same, per CPU-second (user + sys) | %.0f /CPU-s | %.0f /CPU-s (Python loop) | %.2fx |\n", 100000/h, 100000/p, p/h}'
+
+# 3b. `batch -` as a stream: 10 million small lines on a pipe; memory must not grow with them.
+python3 - "$TMP" "$KEY" <<'PY'
+import hashlib, hmac, json, sys
+tmp, key = sys.argv[1], sys.argv[2].encode()
+b = '{"action":"ping"}'
+s = "sha256=" + hmac.new(key, b.encode(), hashlib.sha256).hexdigest()
+open(f"{tmp}/line.json", "w").write(json.dumps({"headers": {"X-Hub-Signature-256": s}, "body": b}))
+PY
+stream() {
+  /usr/bin/time -f "%e %M %x" -o "$TMP/s" sh -c "yes \"\$(cat '$TMP/line.json')\" | head -n $1 | '$HC' batch - -p github --secret-file '$TMP/key' --no-diagnose -q" >/dev/null 2>&1 || true
+  read -r s m x < "$TMP/s"
+  [ "$x" = 0 ] || { echo "bench.sh: batch - over $1 lines exited with $x" >&2; exit 1; }
+  echo "$s $m"
+}
+read -r _ small < <(stream 100000)
+read -r sl large < <(stream 10000000)
+awk -v s="$sl" -v a="$small" -v b="$large" 'BEGIN{printf "| batch - over 10,000,000 lines on a pipe | %.0f /s, peak RSS %.1f MiB | peak RSS %.1f MiB over 100,000 lines | %.2fx the memory |\n", 10000000/s, b/1024, a/1024, b/a}'
+# A slow producer: the first result must come out while stdin is still open.
+first=$(python3 - "$HC" "$TMP/key" "$TMP/line.json" <<'PY'
+import subprocess, sys, time
+hc, key, line = sys.argv[1], sys.argv[2], open(sys.argv[3], "rb").read()
+p = subprocess.Popen([hc, "batch", "-", "-p", "github", "--secret-file", key, "--format", "json"],
+                     stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+t = time.monotonic()
+p.stdin.write(line + b"\n"); p.stdin.flush()
+p.stdout.readline()
+print("%.1f" % ((time.monotonic() - t) * 1000))
+p.stdin.close(); p.wait()
+PY
+)
+echo "| batch -, first result with stdin still open | after ${first} ms | — (before: only at EOF) | — |"
 
 # 4. 10,000 .http files in one directory.
 mkdir "$TMP/dir"

@@ -43,4 +43,4 @@ pub use check::check;
 pub use input::{Delivery, Headers, Key, Keys, PublicKey, Secret};
 pub use outcome::{Cause, CauseCode, Outcome};
 pub use scheme::Scheme;
-pub use verify::{Options, Tolerance, verify};
+pub use verify::{Options, Tolerance, verifies, verify};

@@ -10,6 +10,7 @@ use crate::scheme::Algorithm;
 
 /// A digest being computed piece by piece: the same for a body in memory (`digest`) and one
 /// streamed from stdin (`crate::stream`).
+#[derive(Clone)]
 pub enum Running {
     Md5(Hmac<Md5>),
     Sha1(Hmac<Sha1>),
@@ -82,9 +83,34 @@ impl Running {
     }
 }
 
+thread_local! {
+    /// The state of the last key, keyed (HMAC's inner and outer pads already hashed): a batch
+    /// keys the same secret for every delivery, and keying costs two compression blocks, about
+    /// a twentieth of the work for a 2 KiB body.
+    static KEYED: std::cell::RefCell<Option<(Algorithm, Vec<u8>, Running)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// `Running::new`, from the cached keyed state when the key is the last one used.
+pub fn keyed(algorithm: Algorithm, key: &[u8]) -> Option<Running> {
+    KEYED.with(|cell| {
+        let Ok(mut last) = cell.try_borrow_mut() else {
+            return Running::new(algorithm, key);
+        };
+        if let Some((a, k, state)) = last.as_ref() {
+            if *a == algorithm && k.as_slice() == key {
+                return Some(state.clone());
+            }
+        }
+        let state = Running::new(algorithm, key)?;
+        *last = Some((algorithm, key.to_vec(), state.clone()));
+        Some(state)
+    })
+}
+
 /// The digest of `parts` joined, keyed with `key` for HMACs. None for non-digest algorithms.
 pub fn digest(algorithm: Algorithm, key: &[u8], parts: &[&[u8]]) -> Option<Vec<u8>> {
-    let mut running = Running::new(algorithm, key)?;
+    let mut running = keyed(algorithm, key)?;
     for part in parts {
         running.update(part);
     }
@@ -194,6 +220,22 @@ mod tests {
             ),
             "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79"
         );
+    }
+
+    #[test]
+    fn the_cached_key_state_is_the_key_given() {
+        // Alternating keys and algorithms: each digest is the one of its own key.
+        let data: &[u8] = b"Hi There";
+        let expect = "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7";
+        for _ in 0..3 {
+            assert_eq!(hmac_hex(Algorithm::HmacSha256, &[0x0b; 20], data), expect);
+            assert_eq!(hmac_hex(Algorithm::HmacSha256, &[0x0b; 20], data), expect);
+            assert_ne!(hmac_hex(Algorithm::HmacSha256, &[0x0b; 21], data), expect);
+            assert_ne!(
+                hmac_hex(Algorithm::HmacSha512, &[0x0b; 20], data)[..64],
+                *expect
+            );
+        }
     }
 
     #[test]

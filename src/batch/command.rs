@@ -16,7 +16,7 @@ use crate::report::style::{dim, fail, ok, warn};
 use crate::report::{self, style};
 use crate::run::{check_keys_fit, load_scheme, options_from, read_keys};
 
-use super::{Checker, Clock, Entry, Row, Summary, inputs::Inputs};
+use super::{Checker, Clock, Entry, Row, Summary, Tally, inputs::Inputs};
 
 pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
     let stdin = StdinGuard::default();
@@ -80,7 +80,20 @@ pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
                 }
             }
         });
+        // Nothing is shown per delivery: count verdicts without building reports.
+        let lean = args.check.output.quiet && junit.is_none();
         'work: for chunk in chunks.iter() {
+            if lean {
+                let tallies = checker.tally_chunk(chunk);
+                progress.inc(tallies.len() as u64);
+                for tally in tallies {
+                    summary.tally(tally);
+                    if args.fail_fast && tally != Tally::Verified {
+                        break 'work;
+                    }
+                }
+                continue;
+            }
             let rows = checker.check_chunk(chunk);
             progress.inc(rows.len() as u64);
             for row in rows {
@@ -103,6 +116,10 @@ pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
                 if args.fail_fast && !good {
                     break 'work;
                 }
+            }
+            // Each chunk's results go out as soon as it is checked (`batch -` in a pipeline).
+            if out.flush().is_err() {
+                break 'work;
             }
         }
         // Dropping the receiver stops the reader at its next chunk.

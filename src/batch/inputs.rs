@@ -5,8 +5,18 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::{Entry, har};
+use super::{Entry, LineRef, har};
+
+/// JSON Lines are read in blocks of about this size and handed out as ranges of the block:
+/// one read and no copy per line.
+const BLOCK: usize = 1 << 20;
+
+/// A read that returns less than this (a pipe's usual capacity) means the producer has
+/// nothing more for now: the lines read so far end the chunk, so that their results go out
+/// before the input resumes (`kcat … | hookcheck batch -`).
+const PAUSE_BELOW: usize = 64 << 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -40,7 +50,7 @@ fn kind_by_content(head: &[u8]) -> Kind {
 
 pub struct Inputs {
     pending: VecDeque<PathBuf>,
-    lines: Option<(String, Box<dyn BufRead + Send>, usize)>,
+    lines: Option<Lines>,
     queued: VecDeque<Entry>,
     /// Files a directory walk passed over (not .http, .har or .jsonl), for the summary.
     skipped: Vec<PathBuf>,
@@ -104,11 +114,15 @@ impl Inputs {
             source: name.clone(),
             message,
         };
+        let mut regular = false;
         let mut reader: Box<dyn BufRead + Send> = if path.as_os_str() == "-" {
             Box::new(BufReader::new(std::io::stdin()))
         } else {
             match File::open(&path) {
-                Ok(f) => Box::new(BufReader::with_capacity(1 << 16, f)),
+                Ok(f) => {
+                    regular = f.metadata().is_ok_and(|m| m.is_file());
+                    Box::new(BufReader::with_capacity(1 << 16, f))
+                }
                 Err(e) => {
                     self.queued
                         .push_back(error(crate::input::source::io_reason(&e)));
@@ -128,7 +142,17 @@ impl Inputs {
             },
         };
         if kind == Kind::Jsonl {
-            self.lines = Some((name, reader, 0));
+            self.lines = Some(Lines {
+                name: name.into(),
+                reader,
+                block: Arc::new(Vec::new()),
+                pos: 0,
+                carry: Vec::new(),
+                line_no: 0,
+                eof: false,
+                short: false,
+                regular,
+            });
             return;
         }
         let mut bytes = Vec::new();
@@ -148,37 +172,135 @@ impl Inputs {
     }
 
     fn next_line(&mut self) -> Option<Entry> {
-        let (name, reader, line_no) = self.lines.as_mut()?;
-        let mut line = Vec::with_capacity(4096);
-        loop {
-            line.clear();
-            *line_no += 1;
-            match reader.read_until(b'\n', &mut line) {
-                Ok(0) => {
-                    self.lines = None;
-                    return None;
-                }
-                Ok(_) => {
-                    // JSON allows surrounding whitespace, so the line is handed over as read.
-                    if line.trim_ascii().is_empty() {
-                        continue;
-                    }
-                    let source = format!("{name}:{line_no}");
-                    return Some(Entry::Line {
-                        source,
-                        bytes: line,
-                    });
-                }
-                Err(e) => {
-                    let source = format!("{name}:{line_no}");
-                    self.lines = None;
-                    return Some(Entry::Error {
-                        source,
-                        message: crate::input::source::io_reason(&e),
-                    });
-                }
+        let lines = self.lines.as_mut()?;
+        match lines.next_line() {
+            Ok(Some(entry)) => Some(entry),
+            Ok(None) => {
+                self.lines = None;
+                None
+            }
+            Err(e) => {
+                let source = format!("{}:{}", lines.name, lines.line_no + 1);
+                self.lines = None;
+                Some(Entry::Error {
+                    source,
+                    message: crate::input::source::io_reason(&e),
+                })
             }
         }
+    }
+
+    /// True when the input has paused: every line read so far has been handed out and the
+    /// last read came back short (a producer that is slower than the checks). A chunk ends
+    /// here so that its results are written before waiting for more input.
+    pub fn paused(&self) -> bool {
+        self.queued.is_empty()
+            && self
+                .lines
+                .as_ref()
+                .is_some_and(|l| l.short && l.pos == l.block.len())
+    }
+}
+
+/// A JSON Lines input read block by block.
+struct Lines {
+    name: Arc<str>,
+    reader: Box<dyn BufRead + Send>,
+    /// Whole lines, shared with the entries that point into it.
+    block: Arc<Vec<u8>>,
+    /// Where the next line starts in `block`.
+    pos: usize,
+    /// The start of a line whose end has not been read yet.
+    carry: Vec<u8>,
+    line_no: usize,
+    eof: bool,
+    /// The read that filled `block` came back short: the producer paused.
+    short: bool,
+    /// A regular file, which is read in whole blocks (a pipe or terminal is read as it comes).
+    regular: bool,
+}
+
+impl Lines {
+    fn next_line(&mut self) -> std::io::Result<Option<Entry>> {
+        loop {
+            if self.pos == self.block.len() && !self.refill()? {
+                return Ok(None);
+            }
+            let rest = &self.block[self.pos..];
+            let len = memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1);
+            let (start, end) = (self.pos, self.pos + len);
+            self.pos = end;
+            self.line_no += 1;
+            // JSON allows surrounding whitespace, so the line is handed over as read.
+            if self.block[start..end].trim_ascii().is_empty() {
+                continue;
+            }
+            return Ok(Some(Entry::Line(LineRef {
+                file: Arc::clone(&self.name),
+                line: self.line_no,
+                block: Arc::clone(&self.block),
+                start,
+                end,
+            })));
+        }
+    }
+
+    /// Reads the next block of whole lines; false at the end of the input.
+    fn refill(&mut self) -> std::io::Result<bool> {
+        if self.eof {
+            return Ok(false);
+        }
+        let mut data = std::mem::take(&mut self.carry);
+        data.reserve(BLOCK);
+        self.short = false;
+        let mut has_line = memchr::memchr(b'\n', &data).is_some();
+        loop {
+            let len = data.len();
+            let n = if self.regular {
+                // A file never pauses: fill the block, into spare capacity (not zeroed first).
+                let want = BLOCK.saturating_sub(len).max(PAUSE_BELOW) as u64;
+                (&mut self.reader).take(want).read_to_end(&mut data)?
+            } else {
+                // One read, of what the producer has ready; the space is zeroed first, so
+                // it stays about the size of a pipe's buffer.
+                let room = (data.capacity() - len).clamp(PAUSE_BELOW, 4 * PAUSE_BELOW);
+                data.resize(len + room, 0);
+                match self.reader.read(&mut data[len..]) {
+                    Ok(n) => {
+                        data.truncate(len + n);
+                        n
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                        data.truncate(len);
+                        continue;
+                    }
+                    Err(e) => {
+                        data.truncate(len);
+                        return Err(e);
+                    }
+                }
+            };
+            if n == 0 {
+                self.eof = true;
+                break;
+            }
+            // Enough for a block, or the producer paused: hand over what has whole lines.
+            let paused = !self.regular && n < PAUSE_BELOW;
+            has_line = has_line || memchr::memchr(b'\n', &data[len..]).is_some();
+            if has_line && (data.len() >= BLOCK || paused) {
+                self.short = paused;
+                break;
+            }
+        }
+        if !self.eof {
+            // The partial last line waits for the next block.
+            let cut = memchr::memrchr(b'\n', &data).map_or(0, |i| i + 1);
+            self.carry = data[cut..].to_vec();
+            data.truncate(cut);
+        }
+        self.pos = 0;
+        self.block = Arc::new(data);
+        Ok(!self.block.is_empty())
     }
 }
 

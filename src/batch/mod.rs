@@ -32,10 +32,7 @@ pub struct Item {
 pub enum Entry {
     Item(Box<Item>),
     /// One JSON Lines line, parsed in parallel.
-    Line {
-        source: String,
-        bytes: Vec<u8>,
-    },
+    Line(LineRef),
     /// A whole `.http` capture, parsed in parallel.
     Http {
         source: String,
@@ -47,12 +44,34 @@ pub enum Entry {
     },
 }
 
+/// A line of a JSON Lines input: a range of a block read from it, shared with the other lines
+/// of the block. Its source (`file:line`) is written out only when a report shows it.
+#[derive(Debug)]
+pub struct LineRef {
+    pub file: std::sync::Arc<str>,
+    pub line: usize,
+    pub block: std::sync::Arc<Vec<u8>>,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl LineRef {
+    pub fn bytes(&self) -> &[u8] {
+        &self.block[self.start..self.end]
+    }
+
+    pub fn source(&self) -> String {
+        format!("{}:{}", self.file, self.line)
+    }
+}
+
 impl Entry {
     /// The bytes it holds, to bound a chunk by size as well as by count.
     pub fn size(&self) -> usize {
         match self {
             Entry::Item(item) => item.delivery.body.len(),
-            Entry::Line { bytes, .. } | Entry::Http { bytes, .. } => bytes.len(),
+            Entry::Line(line) => line.end - line.start,
+            Entry::Http { bytes, .. } => bytes.len(),
             Entry::Error { message, .. } => message.len(),
         }
     }
@@ -73,16 +92,29 @@ pub const CHUNK: usize = 2048;
 /// (a single larger capture is a chunk of its own).
 pub const CHUNK_BYTES: usize = 32 << 20;
 
-/// The next chunk: up to [`CHUNK`] entries and [`CHUNK_BYTES`] bytes (at least one entry).
-pub fn next_chunk(entries: &mut impl Iterator<Item = Entry>) -> Vec<Entry> {
+/// The next chunk: up to [`CHUNK`] entries and [`CHUNK_BYTES`] bytes (at least one entry),
+/// ended early where the input pauses, so that a slow producer gets each result without
+/// waiting for the chunk to fill.
+pub fn next_chunk(entries: &mut inputs::Inputs) -> Vec<Entry> {
     let mut chunk = Vec::new();
     let mut bytes = 0;
     while chunk.len() < CHUNK && bytes < CHUNK_BYTES {
         let Some(entry) = entries.next() else { break };
         bytes += entry.size();
         chunk.push(entry);
+        if entries.paused() {
+            break;
+        }
     }
     chunk
+}
+
+/// A verdict without its report, for runs that only count (`batch -q` without `--junit`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tally {
+    Verified,
+    Failed,
+    Error,
 }
 
 pub struct Checker<'a> {
@@ -105,87 +137,174 @@ pub enum Clock {
     FromInput,
 }
 
+thread_local! {
+    /// Each worker thread's reused line buffers.
+    static SCRATCH: std::cell::RefCell<jsonl::Scratch> = std::cell::RefCell::default();
+}
+
+/// What checking one delivery gave: the full report, or only the verdict. (Returned and
+/// unpacked at once: boxing the report would cost an allocation per delivery.)
+#[allow(clippy::large_enum_variant)]
+enum Checked {
+    Outcome(Outcome),
+    Verdict(bool),
+}
+
 impl Checker<'_> {
     /// Checks one chunk in parallel; rows come back in the chunk's order.
     pub fn check_chunk(&self, chunk: Vec<Entry>) -> Vec<Row> {
         chunk
             .into_par_iter()
-            .map(|entry| self.check(entry))
+            .map(|entry| self.check(entry, false))
+            .map(|(source, result)| Row {
+                source,
+                result: result.map(|c| match c {
+                    Checked::Outcome(o) => o,
+                    Checked::Verdict(_) => unreachable!("full reports were asked for"),
+                }),
+            })
             .collect()
     }
 
-    fn check(&self, entry: Entry) -> Row {
-        let parsed = match entry {
-            Entry::Item(item) => Ok(item),
-            Entry::Line { source, bytes } => jsonl::parse_line(&bytes, source.clone())
-                .map(Box::new)
-                .map_err(|m| (source, m)),
-            Entry::Http { source, bytes } => http_item(&bytes, source.clone())
-                .map(Box::new)
-                .map_err(|m| (source, m)),
-            Entry::Error { source, message } => Err((source, message)),
-        };
-        let item = match parsed {
-            Ok(item) => item,
-            Err((source, message)) => {
-                return Row {
-                    source,
-                    result: Err(UsageError::new("invalid_input", message)),
+    /// Only the verdicts of one chunk, in its order: no report is built and nothing is
+    /// diagnosed (the verdicts are the same as [`Checker::check_chunk`]'s).
+    pub fn tally_chunk(&self, chunk: Vec<Entry>) -> Vec<Tally> {
+        chunk
+            .into_par_iter()
+            .map(|entry| match self.check(entry, true).1 {
+                Ok(Checked::Verdict(true)) => Tally::Verified,
+                Ok(Checked::Outcome(o)) if o.verified => Tally::Verified,
+                Ok(_) => Tally::Failed,
+                Err(_) => Tally::Error,
+            })
+            .collect()
+    }
+
+    /// The source (empty when `lean`, which never shows it) and the result of one entry.
+    fn check(&self, entry: Entry, lean: bool) -> (String, Result<Checked, UsageError>) {
+        let line = match entry {
+            Entry::Line(line) => line,
+            other => {
+                let parsed = match other {
+                    Entry::Item(item) => Ok(item),
+                    Entry::Http { source, bytes } => http_item(&bytes, source.clone())
+                        .map(Box::new)
+                        .map_err(|m| (source, m)),
+                    Entry::Error { source, message } => Err((source, message)),
+                    Entry::Line(_) => unreachable!("matched above"),
+                };
+                return match parsed {
+                    Ok(item) => {
+                        let result = self.check_delivery(
+                            &item.delivery,
+                            item.provider.as_deref(),
+                            item.now,
+                            lean,
+                        );
+                        (item.source, result)
+                    }
+                    Err((source, message)) => (source, Err(invalid(message))),
                 };
             }
         };
-        let mut options = self.options.clone();
+        let fast_with = |scratch: &mut jsonl::Scratch| {
+            let meta = jsonl::parse_fast(line.bytes(), scratch)?;
+            let provider = meta.has_provider.then_some(scratch.provider.as_str());
+            let result = self.check_delivery(&scratch.delivery, provider, meta.now, lean);
+            let source = match (lean, meta.has_id) {
+                (true, _) => String::new(),
+                (false, true) => format!("{}#{}", line.source(), scratch.id),
+                (false, false) => line.source(),
+            };
+            Some((source, result))
+        };
+        // A worker waiting inside a check (diagnosis may run in parallel) can pick up
+        // another entry; that one gets buffers of its own.
+        let fast = SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => fast_with(&mut scratch),
+            Err(_) => fast_with(&mut jsonl::Scratch::default()),
+        });
+        if let Some(done) = fast {
+            return done;
+        }
+        // Anything the fast reader does not take, errors included, is read as before.
+        match jsonl::parse_line(line.bytes(), line.source()) {
+            Ok(item) => {
+                let result =
+                    self.check_delivery(&item.delivery, item.provider.as_deref(), item.now, lean);
+                (item.source, result)
+            }
+            Err(message) => (line.source(), Err(invalid(message))),
+        }
+    }
+
+    fn check_delivery(
+        &self,
+        delivery: &Delivery,
+        provider: Option<&str>,
+        now: Option<i64>,
+        lean: bool,
+    ) -> Result<Checked, UsageError> {
+        let mut options = std::borrow::Cow::Borrowed(&self.options);
         let mut ignored_now = false;
-        match (self.clock, item.now) {
-            (Clock::FromInput, Some(now)) => options.now = now,
+        match (self.clock, now) {
+            (Clock::FromInput, Some(now)) => options.to_mut().now = now,
             (Clock::Fixed, Some(_)) => ignored_now = true,
             (_, None) => {}
         }
         let mut detection = None;
-        let scheme = match (self.scheme, item.provider.as_deref()) {
-            (Some(s), _) => Ok(Some(s)),
+        let scheme = match (self.scheme, provider) {
+            (Some(s), _) => Some(s),
             (None, Some(name)) if !name.eq_ignore_ascii_case("auto") => {
-                registry::find(name).map(Some).ok_or_else(|| {
+                Some(registry::find(name).ok_or_else(|| {
                     UsageError::new(
                         "unknown_provider",
                         format!("provider '{name}': no such provider"),
                     )
-                })
+                })?)
             }
             (None, _) => {
-                let found = crate::autodetect::resolve(&item.delivery, self.keys, &options);
+                let found = crate::autodetect::resolve(delivery, self.keys, &options);
                 let scheme = found.scheme;
                 detection = Some(found);
-                Ok(scheme)
+                scheme
             }
         };
-        let result = scheme.and_then(|s| {
-            let Some(s) = s else {
-                return Ok(crate::autodetect::unattributed(&item.delivery, self.keys));
-            };
-            if !s.fits_any(self.keys) {
-                return Err(UsageError::no_key(&s.name, s.takes_public_keys()));
-            }
-            let mut outcome = crate::check(s, &item.delivery, self.keys, &options);
-            if let Some(found) = detection.as_ref().filter(|d| !d.alternatives.is_empty()) {
-                // The ambiguity, not the routine "chosen from the headers" (said once per run).
-                outcome
-                    .warnings
-                    .extend(crate::autodetect::detection_warnings(s, found).into_iter().skip(1));
-            }
-            if ignored_now {
-                outcome.warnings.push(Warning::new(
-                    "input_now_ignored",
-                    "the delivery's own \"now\" was ignored (input cannot set the clock); pass --now-from-input to use it",
-                ));
-            }
-            Ok(outcome)
-        });
-        Row {
-            source: item.source,
-            result,
+        let Some(s) = scheme else {
+            return Ok(match lean {
+                true => Checked::Verdict(false),
+                false => Checked::Outcome(crate::autodetect::unattributed(delivery, self.keys)),
+            });
+        };
+        if !s.fits_any(self.keys) {
+            return Err(UsageError::no_key(&s.name, s.takes_public_keys()));
         }
+        if lean {
+            return Ok(Checked::Verdict(crate::verify::verifies(
+                s, delivery, self.keys, &options,
+            )));
+        }
+        let mut outcome = crate::check(s, delivery, self.keys, &options);
+        if let Some(found) = detection.as_ref().filter(|d| !d.alternatives.is_empty()) {
+            // The ambiguity, not the routine "chosen from the headers" (said once per run).
+            outcome.warnings.extend(
+                crate::autodetect::detection_warnings(s, found)
+                    .into_iter()
+                    .skip(1),
+            );
+        }
+        if ignored_now {
+            outcome.warnings.push(Warning::new(
+                "input_now_ignored",
+                "the delivery's own \"now\" was ignored (input cannot set the clock); pass --now-from-input to use it",
+            ));
+        }
+        Ok(Checked::Outcome(outcome))
     }
+}
+
+fn invalid(message: String) -> UsageError {
+    UsageError::new("invalid_input", message)
 }
 
 fn http_item(bytes: &[u8], source: String) -> Result<Item, String> {
@@ -211,6 +330,15 @@ pub struct Summary {
 }
 
 impl Summary {
+    pub fn tally(&mut self, tally: Tally) {
+        self.total += 1;
+        match tally {
+            Tally::Verified => self.verified += 1,
+            Tally::Failed => self.failed += 1,
+            Tally::Error => self.errors += 1,
+        }
+    }
+
     pub fn add(&mut self, row: &Row) {
         self.total += 1;
         match &row.result {

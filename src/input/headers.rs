@@ -69,6 +69,12 @@ impl Headers {
         }
     }
 
+    /// Exchanges the list with `entries`: a reader that fills many deliveries in turn gets the
+    /// previous strings back to reuse their buffers (`batch`).
+    pub fn swap_entries(&mut self, entries: &mut Vec<(String, String)>) {
+        std::mem::swap(&mut self.entries, entries);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

@@ -1,39 +1,132 @@
-//! The built-in schemes, parsed once from `registry.toml` (compiled into the binary).
+//! The built-in schemes of `registry.toml`, compiled into the binary. `build.rs` turns the TOML
+//! into static data at build time (aliases resolved), which deserialises with no text to scan:
+//! reading the TOML on every run was most of a small `verify`. A test checks that the compiled
+//! tables equal what `registry.toml` says.
 
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::Deserialize as _;
+use serde::de::value::{BorrowedStrDeserializer, Error, MapDeserializer, SeqDeserializer};
+use serde::de::{IntoDeserializer, Visitor};
 
 use super::Scheme;
 
-const REGISTRY: &str = include_str!("registry.toml");
-
-#[derive(Deserialize)]
-struct File {
-    scheme: Vec<toml::Table>,
+/// A value of `registry.toml`, as `build.rs` writes it out.
+#[derive(Debug)]
+enum Node {
+    Str(&'static str),
+    I64(i64),
+    // No field of a scheme is a float yet; build.rs writes one the day an entry has it.
+    #[allow(dead_code)]
+    F64(f64),
+    Bool(bool),
+    Seq(&'static [Node]),
+    Map(&'static [(&'static str, Node)]),
 }
+
+include!(concat!(env!("OUT_DIR"), "/registry.rs"));
 
 /// Every built-in scheme, in registry order.
 pub fn all() -> &'static [Scheme] {
     static SCHEMES: OnceLock<Vec<Scheme>> = OnceLock::new();
     SCHEMES.get_or_init(|| {
-        // The registry is part of the binary; a test checks it parses and validates.
-        let entries = toml::from_str::<File>(REGISTRY)
-            .expect("built-in registry.toml is valid")
-            .scheme;
-        entries
+        // A test checks these deserialise, validate and equal registry.toml.
+        COMPILED
             .iter()
-            .map(|entry| {
-                toml::Value::Table(inherit(entry, &entries))
-                    .try_into()
-                    .expect("built-in registry.toml entries are schemes")
-            })
+            .map(|node| Scheme::deserialize(node).expect("the compiled registry holds schemes"))
             .collect()
     })
 }
 
+/// The nodes read as serde reads TOML: the type each holds, `Some` for a field that is there,
+/// a string for a unit enum variant.
+impl<'de> serde::Deserializer<'de> for &'de Node {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self {
+            Node::Str(s) => visitor.visit_borrowed_str(s),
+            Node::I64(i) => visitor.visit_i64(*i),
+            Node::F64(f) => visitor.visit_f64(*f),
+            Node::Bool(b) => visitor.visit_bool(*b),
+            Node::Seq(items) => visitor.visit_seq(SeqDeserializer::new(items.iter())),
+            Node::Map(entries) => visitor.visit_map(MapDeserializer::new(
+                entries
+                    .iter()
+                    .map(|(k, v)| (BorrowedStrDeserializer::<Error>::new(k), v)),
+            )),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self {
+            Node::Str(s) => visitor.visit_enum(BorrowedStrDeserializer::new(s)),
+            Node::Map(entries) => visitor.visit_enum(serde::de::value::MapAccessDeserializer::new(
+                MapDeserializer::new(
+                    entries
+                        .iter()
+                        .map(|(k, v)| (BorrowedStrDeserializer::<Error>::new(k), v)),
+                ),
+            )),
+            _ => self.deserialize_any(visitor),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+    }
+}
+
+impl<'de> IntoDeserializer<'de, Error> for &'de Node {
+    type Deserializer = Self;
+
+    fn into_deserializer(self) -> Self {
+        self
+    }
+}
+
+/// The registry read straight from `registry.toml`, as it was before `build.rs`: what the
+/// compiled tables must equal.
+#[cfg(test)]
+fn from_toml() -> Vec<Scheme> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        scheme: Vec<toml::Table>,
+    }
+    let entries = toml::from_str::<File>(include_str!("registry.toml"))
+        .expect("built-in registry.toml is valid")
+        .scheme;
+    entries
+        .iter()
+        .map(|entry| {
+            toml::Value::Table(inherit(entry, &entries))
+                .try_into()
+                .expect("built-in registry.toml entries are schemes")
+        })
+        .collect()
+}
+
 /// An alias (`alias_of = "svix"`) is written as its name, title and source only; every other
-/// field comes from its base entry.
+/// field comes from its base entry. (`build.rs` applies the same rule.)
+#[cfg(test)]
 fn inherit(entry: &toml::Table, entries: &[toml::Table]) -> toml::Table {
     let Some(base_name) = entry.get("alias_of").and_then(|v| v.as_str()) else {
         return entry.clone();
@@ -84,6 +177,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compiled_tables_equal_registry_toml() {
+        let toml = from_toml();
+        assert_eq!(all().len(), toml.len());
+        for (compiled, written) in all().iter().zip(&toml) {
+            assert_eq!(compiled, written, "{}", written.name);
+        }
+    }
 
     #[test]
     fn registry_parses_and_every_entry_validates() {

@@ -253,32 +253,40 @@ impl<'a> Prepared<'a> {
         template
             .parts
             .iter()
-            .map(|part| {
-                Cow::Borrowed(match part {
-                    Part::Literal(bytes) => bytes.as_slice(),
-                    Part::Body => body,
-                    Part::BodyHash(hash) => {
-                        let digest = mac::digest(*hash, &[], &[body]).unwrap_or_default();
-                        return Cow::Owned(hex::encode(digest).into_bytes());
-                    }
-                    Part::Timestamp => self.timestamp_text.as_deref().unwrap_or("").as_bytes(),
-                    Part::Id => self.id.as_deref().unwrap_or("").as_bytes(),
-                    Part::Url => self.url.as_deref().unwrap_or("").as_bytes(),
-                    Part::Form => &self.form,
-                    Part::Method => self.delivery.method.as_deref().unwrap_or("POST").as_bytes(),
-                    Part::Secret => secret,
-                    Part::Header(name) => self.part(name),
-                    Part::Path => self.part("@path"),
-                    Part::EncodedPath => self.part("@encoded_path"),
-                    Part::SignedHeaders(list) => self.part(&format!("@signed:{list}")),
-                    Part::BodyFields(_) => self.part("@fields"),
-                })
-            })
+            .map(|part| self.content_part(part, body, secret))
             .collect()
     }
 
+    /// What one part of a template stands for.
+    fn content_part<'b>(
+        &'b self,
+        part: &'b Part,
+        body: &'b [u8],
+        secret: &'b [u8],
+    ) -> Cow<'b, [u8]> {
+        Cow::Borrowed(match part {
+            Part::Literal(bytes) => bytes.as_slice(),
+            Part::Body => body,
+            Part::BodyHash(hash) => {
+                let digest = mac::digest(*hash, &[], &[body]).unwrap_or_default();
+                return Cow::Owned(hex::encode(digest).into_bytes());
+            }
+            Part::BodyFields(_) => self.part("@fields"),
+            Part::Timestamp => self.timestamp_text.as_deref().unwrap_or("").as_bytes(),
+            Part::Id => self.id.as_deref().unwrap_or("").as_bytes(),
+            Part::Url => self.url.as_deref().unwrap_or("").as_bytes(),
+            Part::Form => &self.form,
+            Part::Method => self.delivery.method.as_deref().unwrap_or("POST").as_bytes(),
+            Part::Secret => secret,
+            Part::Header(name) => self.part(name),
+            Part::Path => self.part("@path"),
+            Part::EncodedPath => self.part("@encoded_path"),
+            Part::SignedHeaders(list) => self.part(&format!("@signed:{list}")),
+        })
+    }
+
     /// The digest of the scheme's template over `body` with `key` (and the raw `secret`
-    /// for templates that embed it).
+    /// for templates that embed it), fed part by part.
     pub fn digest(
         &self,
         algorithm: Algorithm,
@@ -287,9 +295,13 @@ impl<'a> Prepared<'a> {
         key: &[u8],
         secret: &[u8],
     ) -> Vec<u8> {
-        let parts = self.content(template, body, secret);
-        let parts: Vec<&[u8]> = parts.iter().map(|p| p.as_ref()).collect();
-        mac::digest(algorithm, key, &parts).unwrap_or_default()
+        let Some(mut running) = mac::keyed(algorithm, key) else {
+            return Vec::new();
+        };
+        for part in &template.parts {
+            running.update(&self.content_part(part, body, secret));
+        }
+        running.finish()
     }
 
     /// Index of the first found signature equal to `digest`, each compared in constant time.
@@ -303,22 +315,8 @@ impl<'a> Prepared<'a> {
 /// Verifies `delivery` under `scheme` with each of `keys`: the engine's verdict, never a
 /// diagnosis (see [`crate::check`], which adds one).
 pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Options) -> Outcome {
-    // An algorithm named by the delivery itself counts as if given with --algorithm.
-    let named = scheme.algorithm_header.as_ref().and_then(|h| {
-        let value = delivery.values(&h.header).into_iter().next()?;
-        h.algorithm_in(&value)
-    });
-    let with_named;
-    let options = match (options.algorithm, named) {
-        (None, Some(a)) => {
-            with_named = Options {
-                algorithm: Some(a),
-                ..options.clone()
-            };
-            &with_named
-        }
-        _ => options,
-    };
+    let named = named_options(scheme, delivery, options);
+    let options = named.as_ref().unwrap_or(options);
     let algorithm = options.algorithm.unwrap_or(scheme.algorithm);
     let mut outcome = Outcome {
         verified: false,
@@ -354,6 +352,57 @@ pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Optio
             "a shared token is not a signature: it shows who sent the delivery, not that the body is unchanged",
         ));
     }
+    check(scheme, delivery, keys, options, algorithm, &mut outcome);
+    outcome
+}
+
+/// `verify(..).verified`, without the report: the same checks (one code path), but no
+/// provider, algorithm, key or note entries are built and nothing is diagnosed. For callers
+/// that only count verdicts (`batch -q`).
+pub fn verifies(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Options) -> bool {
+    let named = named_options(scheme, delivery, options);
+    let options = named.as_ref().unwrap_or(options);
+    let algorithm = options.algorithm.unwrap_or(scheme.algorithm);
+    let mut outcome = Outcome {
+        verified: false,
+        provider: String::new(),
+        algorithm: String::new(),
+        matched: None,
+        matched_content: None,
+        timestamp: None,
+        causes: Vec::new(),
+        warnings: Vec::new(),
+        keys: Vec::new(),
+        computed: None,
+    };
+    check(scheme, delivery, keys, options, algorithm, &mut outcome);
+    outcome.verified
+}
+
+/// An algorithm named by the delivery itself counts as if given with --algorithm: the options
+/// with it, when it applies.
+fn named_options(scheme: &Scheme, delivery: &Delivery, options: &Options) -> Option<Options> {
+    if options.algorithm.is_some() {
+        return None;
+    }
+    let h = scheme.algorithm_header.as_ref()?;
+    let value = delivery.values(&h.header).into_iter().next()?;
+    let algorithm = h.algorithm_in(&value)?;
+    Some(Options {
+        algorithm: Some(algorithm),
+        ..options.clone()
+    })
+}
+
+/// The checks themselves, recording into `outcome` (verdict, match, timestamp, causes).
+fn check(
+    scheme: &Scheme,
+    delivery: &Delivery,
+    keys: &Keys,
+    options: &Options,
+    algorithm: Algorithm,
+    outcome: &mut Outcome,
+) {
     match algorithm {
         Algorithm::None => {
             outcome.causes.push(
@@ -365,12 +414,11 @@ pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Optio
             );
         }
         Algorithm::Token | Algorithm::Basic => {
-            check_token(scheme, delivery, keys, options, &mut outcome)
+            check_token(scheme, delivery, keys, options, outcome)
         }
-        Algorithm::Jwt => check_jwt(scheme, delivery, keys, options, &mut outcome),
-        _ => check_digest(scheme, delivery, keys, options, &mut outcome),
+        Algorithm::Jwt => check_jwt(scheme, delivery, keys, options, outcome),
+        _ => check_digest(scheme, delivery, keys, options, outcome),
     }
-    outcome
 }
 
 fn check_digest(
@@ -410,11 +458,16 @@ fn check_digest(
     outcome.timestamp = timestamp;
 
     let raw_body = delivery.body.as_slice();
-    let alternates: Vec<(SignedBody, Vec<u8>)> = scheme
-        .also_signs
-        .iter()
-        .filter_map(|form| crate::canonical::signed_body(*form, raw_body).map(|b| (*form, b)))
-        .collect();
+    // The other forms a provider signs (re-serialised JSON, ...) are made only once the raw
+    // body has not verified: most deliveries never need them.
+    let alternates: std::cell::OnceCell<Vec<(SignedBody, Vec<u8>)>> = std::cell::OnceCell::new();
+    let make_alternates = || {
+        scheme
+            .also_signs
+            .iter()
+            .filter_map(|form| crate::canonical::signed_body(*form, raw_body).map(|b| (*form, b)))
+            .collect::<Vec<_>>()
+    };
     let algorithm = prepared.algorithm;
     // Each key is tried as what it is: public keys only check asymmetric signatures and secrets
     // only key digests, so a public key (public by definition) can never act as an HMAC key.
@@ -451,13 +504,16 @@ fn check_digest(
             })
             .collect()
     };
+    let urls = prepared.url_candidates();
     'keys: for (key_index, signer) in &candidates {
         let bodies = std::iter::once((None, Cow::Borrowed(raw_body))).chain(
-            alternates
-                .iter()
-                .map(|(f, b)| (Some(*f), Cow::Borrowed(b.as_slice()))),
+            std::iter::once(()).flat_map(|()| {
+                alternates
+                    .get_or_init(make_alternates)
+                    .iter()
+                    .map(|(f, b)| (Some(*f), Cow::Borrowed(b.as_slice())))
+            }),
         );
-        let urls = prepared.url_candidates();
         let attempts =
             bodies.flat_map(|(form, body)| urls.iter().map(move |u| (form, body.clone(), u)));
         for (form, body, url) in attempts {
@@ -1091,6 +1147,70 @@ pub fn human_duration(seconds: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// `verifies` is `verify(..).verified` without the report: the same verdict on every
+    /// fixture case, at its own time and at times outside any window.
+    #[test]
+    fn verdict_alone_equals_the_full_check() {
+        use super::{Keys, Options, Secret, verifies, verify};
+        use crate::input::{Key, PublicKey, request};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let (mut checked, mut passed) = (0, 0);
+        for dir in std::fs::read_dir(&root).unwrap() {
+            let dir = dir.unwrap().path();
+            let Ok(text) = std::fs::read_to_string(dir.join("cases.json")) else {
+                continue;
+            };
+            let cases: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+            for case in cases {
+                let name = case["provider"]
+                    .as_str()
+                    .or_else(|| dir.file_name().and_then(|n| n.to_str()));
+                let Some(scheme) = name.and_then(crate::scheme::registry::find) else {
+                    continue;
+                };
+                let Ok(bytes) = std::fs::read(dir.join(case["request"].as_str().unwrap())) else {
+                    continue;
+                };
+                let Ok(capture) = request::parse(&bytes) else {
+                    continue;
+                };
+                let mut delivery = capture.into_delivery().0;
+                if let Some(url) = case["url"].as_str() {
+                    delivery.url = Some(url.to_owned());
+                }
+                let mut keys = Keys::new();
+                if let Some(file) = case["secret"].as_str() {
+                    let bytes = std::fs::read(dir.join(file)).unwrap();
+                    keys.push(Key::Secret(Secret::from_file_bytes(bytes)));
+                }
+                if let Some(file) = case["public_key"].as_str() {
+                    let bytes = std::fs::read(dir.join(file)).unwrap();
+                    keys.push(Key::Public(PublicKey::from_file_bytes(bytes)));
+                }
+                let now = case["now"].as_i64().unwrap_or(0);
+                for at in [now, now + 100_000, now - 100_000, 0] {
+                    let options = Options {
+                        diagnose: false,
+                        ..Options::at(at)
+                    };
+                    let full = verify(scheme, &delivery, &keys, &options).verified;
+                    assert_eq!(
+                        verifies(scheme, &delivery, &keys, &options),
+                        full,
+                        "{} at {at}",
+                        dir.join(case["request"].as_str().unwrap()).display()
+                    );
+                    checked += 1;
+                    passed += usize::from(full);
+                }
+            }
+        }
+        assert!(
+            checked > 1000 && passed > 200,
+            "{checked} checks, {passed} passed"
+        );
+    }
+
     use super::{encoded_path, iso8601_seconds, other_port_form, rfc3339_seconds, sorted_form};
 
     #[test]

@@ -281,3 +281,110 @@ fn skipped_files_are_reported_and_links_not_followed() {
     let human = batch(&[&path_str(&dir)], &["--now", "1763950010"]);
     assert!(human.stdout.contains("notes.txt"), "{}", human.stdout);
 }
+
+/// One GitHub JSON Lines delivery signed with fixtures/github/webhook.secret.
+fn github_line(i: usize, pad: usize) -> String {
+    use hmac::{KeyInit, Mac};
+    let secret = std::fs::read(root().join("fixtures/github/webhook.secret")).unwrap();
+    let secret = secret.trim_ascii_end();
+    let body = format!(r#"{{"id":{i},"pad":"{}"}}"#, "x".repeat(pad));
+    let mut mac = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(secret).unwrap();
+    mac.update(body.as_bytes());
+    let sig = hex::encode(mac.finalize().into_bytes());
+    serde_json::json!({
+        "headers": {"X-Hub-Signature-256": format!("sha256={sig}"), "X-GitHub-Event": "push"},
+        "body": body,
+    })
+    .to_string()
+        + "\n"
+}
+
+fn batch_child(extra: &[&str]) -> std::process::Child {
+    let mut args = vec![
+        "batch",
+        "-",
+        "--provider",
+        "github",
+        "--secret-file",
+        "fixtures/github/webhook.secret",
+    ];
+    args.extend_from_slice(extra);
+    std::process::Command::new(env!("CARGO_BIN_EXE_hookcheck"))
+        .args(&args)
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the binary runs")
+}
+
+/// `producer | hookcheck batch -` with a slow producer: each result is written while stdin is
+/// still open, not held back until EOF or a full chunk.
+#[test]
+fn stdin_results_arrive_before_eof() {
+    use std::io::{BufRead, Write};
+    use std::time::Duration;
+    let mut child = batch_child(&["--format", "json"]);
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (send, lines) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            if send.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    for i in 0..3 {
+        stdin.write_all(github_line(i, 100).as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        // stdin stays open: the result must come anyway.
+        let row = lines
+            .recv_timeout(Duration::from_secs(20))
+            .unwrap_or_else(|_| panic!("no result for line {} before EOF", i + 1));
+        let row: serde_json::Value = serde_json::from_str(&row).unwrap();
+        assert_eq!(row["verified"], true, "{row}");
+        assert_eq!(row["source"], format!("-:{}", i + 1));
+    }
+    drop(stdin);
+    let summary: serde_json::Value =
+        serde_json::from_str(&lines.recv_timeout(Duration::from_secs(20)).unwrap()).unwrap();
+    assert_eq!(summary["summary"]["total"], 3);
+    assert!(child.wait().unwrap().success());
+    reader.join().unwrap();
+}
+
+/// Peak RSS (VmHWM, KiB) of `batch -` fed `count` lines, read just before stdin closes.
+#[cfg(target_os = "linux")]
+fn peak_rss_kib(count: usize) -> u64 {
+    use std::io::Write;
+    let mut child = batch_child(&["-q", "--no-diagnose"]);
+    let mut stdin = std::io::BufWriter::new(child.stdin.take().unwrap());
+    let line = github_line(0, 1000);
+    for _ in 0..count {
+        stdin.write_all(line.as_bytes()).unwrap();
+    }
+    stdin.flush().unwrap();
+    let status = std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap();
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmHWM in /proc/PID/status")
+}
+
+/// Lines are streamed, not stored: ten times the input (60 MB here; `scripts/bench.sh` runs
+/// 10 million lines) leaves the peak memory where it was.
+#[cfg(target_os = "linux")]
+#[test]
+fn stdin_memory_stays_flat() {
+    let small = peak_rss_kib(6_000);
+    let large = peak_rss_kib(60_000);
+    assert!(
+        large < small + 16 * 1024,
+        "peak RSS grew with the input: {small} KiB for 6,000 lines, {large} KiB for 60,000"
+    );
+}
