@@ -273,15 +273,20 @@ pub(crate) fn options_from(check: &CheckArgs) -> Options {
             (false, Some(s)) => Tolerance::Seconds(s),
             (false, None) => Tolerance::ProviderDefault,
         },
-        algorithm: scheme.algorithm.map(|h| match h {
-            HashArg::Md5 => Algorithm::HmacMd5,
-            HashArg::Sha1 => Algorithm::HmacSha1,
-            HashArg::Sha256 => Algorithm::HmacSha256,
-            HashArg::Sha384 => Algorithm::HmacSha384,
-            HashArg::Sha512 => Algorithm::HmacSha512,
-        }),
+        algorithm: scheme.algorithm.map(hmac_of),
         token_header: scheme.token_header.clone(),
         diagnose: !output.no_diagnose,
+    }
+}
+
+/// `--algorithm HASH`: the HMAC over that hash.
+pub(crate) fn hmac_of(hash: HashArg) -> Algorithm {
+    match hash {
+        HashArg::Md5 => Algorithm::HmacMd5,
+        HashArg::Sha1 => Algorithm::HmacSha1,
+        HashArg::Sha256 => Algorithm::HmacSha256,
+        HashArg::Sha384 => Algorithm::HmacSha384,
+        HashArg::Sha512 => Algorithm::HmacSha512,
     }
 }
 

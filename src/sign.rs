@@ -58,6 +58,8 @@ pub enum SignError {
     WrongKey(String),
     #[error("{0}")]
     Delivery(String),
+    #[error("hookcheck cannot sign {0} deliveries yet: it verifies them only")]
+    Unsupported(String),
 }
 
 /// The DER prefix of an Ed25519 PKCS#8 private key; the 32-byte seed follows it.
@@ -313,16 +315,14 @@ fn check_key(scheme: &Scheme, algorithm: Algorithm, key: &SigningKey) -> Result<
     let wrong = |m: String| Err(SignError::WrongKey(m));
     match (algorithm, key) {
         (Algorithm::None, _) => Err(SignError::Unsigned(scheme.title.clone())),
+        // A JWT needs claims and RSA a certificate's private key: not signed here.
+        (Algorithm::Jwt | Algorithm::RsaSha1 | Algorithm::RsaSha256, _) => Err(
+            SignError::Unsupported(format!("{} ({})", scheme.name, algorithm.id())),
+        ),
         (Algorithm::Ed25519, SigningKey::Ed25519(_))
         | (Algorithm::EcdsaP256, SigningKey::P256(_)) => Ok(()),
         (Algorithm::Ed25519 | Algorithm::EcdsaP256, _) => wrong(format!(
             "{} signs with {}: give the sender's private key with --private-key-file",
-            scheme.name,
-            algorithm.id()
-        )),
-        // Verification-only families: a JWT or an RSA signature is made by the provider.
-        (Algorithm::Jwt | Algorithm::RsaSha1 | Algorithm::RsaSha256, _) => wrong(format!(
-            "{} uses {}, which hookcheck verifies but cannot sign",
             scheme.name,
             algorithm.id()
         )),

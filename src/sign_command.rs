@@ -41,13 +41,7 @@ pub fn sign_command(args: &SignArgs, matches: &ArgMatches) -> Result<Exit, Usage
 
 fn sign_options(args: &SchemeArgs) -> Options {
     let mut options = Options::at(0);
-    options.algorithm = args.algorithm.map(|h| match h {
-        crate::cli::HashArg::Md5 => Algorithm::HmacMd5,
-        crate::cli::HashArg::Sha1 => Algorithm::HmacSha1,
-        crate::cli::HashArg::Sha256 => Algorithm::HmacSha256,
-        crate::cli::HashArg::Sha384 => Algorithm::HmacSha384,
-        crate::cli::HashArg::Sha512 => Algorithm::HmacSha512,
-    });
+    options.algorithm = args.algorithm.map(crate::run::hmac_of);
     options.token_header = args.token_header.clone();
     options
 }
@@ -58,6 +52,7 @@ fn sign_error(e: SignError) -> UsageError {
             .hint("such a provider is protected by a secret URL or a header token (--provider header-token)"),
         SignError::WrongKey(_) => UsageError::new("wrong_key", e.to_string()),
         SignError::Delivery(_) => UsageError::new("invalid_input", e.to_string()),
+        SignError::Unsupported(_) => UsageError::new("unsupported", e.to_string()),
     }
 }
 
@@ -91,17 +86,6 @@ fn signing_key(
     let secrets = read_keys(keys, matches, stdin, &mut warnings)?;
     if scheme.algorithm == Algorithm::None {
         return Err(sign_error(SignError::Unsigned(scheme.title.clone())));
-    }
-    // Verification-only families (issue 14): the provider makes these signatures.
-    if matches!(
-        scheme.algorithm,
-        Algorithm::Jwt | Algorithm::RsaSha1 | Algorithm::RsaSha256
-    ) {
-        return Err(sign_error(SignError::WrongKey(format!(
-            "{} uses {}, which hookcheck verifies but cannot sign",
-            scheme.name,
-            scheme.algorithm.id()
-        ))));
     }
     if let Some(path) = &private.private_key_file {
         if !secrets.is_empty() {

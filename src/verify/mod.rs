@@ -257,7 +257,7 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
-    /// What one part of a template stands for.
+    /// What one part of a template stands for (a body hash is made here, hence the Cow).
     fn content_part<'b>(
         &'b self,
         part: &'b Part,
@@ -265,13 +265,13 @@ impl<'a> Prepared<'a> {
         secret: &'b [u8],
     ) -> Cow<'b, [u8]> {
         Cow::Borrowed(match part {
-            Part::Literal(bytes) => bytes.as_slice(),
-            Part::Body => body,
             Part::BodyHash(hash) => {
                 let digest = mac::digest(*hash, &[], &[body]).unwrap_or_default();
                 return Cow::Owned(hex::encode(digest).into_bytes());
             }
             Part::BodyFields(_) => self.part("@fields"),
+            Part::Literal(bytes) => bytes.as_slice(),
+            Part::Body => body,
             Part::Timestamp => self.timestamp_text.as_deref().unwrap_or("").as_bytes(),
             Part::Id => self.id.as_deref().unwrap_or("").as_bytes(),
             Part::Url => self.url.as_deref().unwrap_or("").as_bytes(),

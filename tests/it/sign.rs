@@ -99,15 +99,24 @@ fn sign_round_trips_every_registry_scheme() {
         std::fs::write(&body_path, &body).unwrap();
         let key_path = dir.join(format!("{name}.key"));
         let pub_path = dir.join(format!("{name}.pub"));
-        // Verification-only families (issue 14): the provider makes these signatures.
         if matches!(
             scheme.algorithm,
             Algorithm::Jwt | Algorithm::RsaSha1 | Algorithm::RsaSha256
         ) {
-            let run = hookcheck(&["sign", "--provider", name, "-b", "{}", "--secret", "x"]);
-            if run.code != 2 || !run.stderr.contains("cannot sign") {
+            // Verified, not signed: sign refuses them plainly.
+            std::fs::write(&key_path, secret_for(name)).unwrap();
+            let run = hookcheck(&[
+                "sign",
+                "--provider",
+                name,
+                "--body",
+                "{}",
+                "--secret-file",
+                &path_str(&key_path),
+            ]);
+            if run.code != 2 {
                 failures.push(format!(
-                    "{name}: verification-only scheme: exit {} {}",
+                    "{name}: sign should refuse: exit {} {}",
                     run.code, run.stderr
                 ));
             }
@@ -142,22 +151,20 @@ fn sign_round_trips_every_registry_scheme() {
             &method,
         ];
         sign_args.extend(sign_key.iter().map(String::as_str));
-        // Headers the template signs that sign cannot invent (Solidgate's `merchant`).
-        let extra: Vec<String> = scheme
+        // Headers a template signs that only the sender knows (Solidgate's merchant id).
+        let given: Vec<String> = scheme
             .template()
             .parts
             .iter()
             .filter_map(|p| match p {
-                hookcheck::scheme::Part::Header(h)
-                    if !h.starts_with("body:") && !h.starts_with("query:") =>
-                {
-                    Some(format!("{}: wh_pk_test", h.trim_end_matches('?')))
+                hookcheck::scheme::Part::Header(h) if !h.contains(':') => {
+                    Some(format!("{h}: hookcheck-test"))
                 }
                 _ => None,
             })
             .collect();
-        for h in &extra {
-            sign_args.extend(["-H", h.as_str()]);
+        for header in &given {
+            sign_args.extend(["-H", header.as_str()]);
         }
         let run = hookcheck(&sign_args);
         if scheme.algorithm == Algorithm::None {
