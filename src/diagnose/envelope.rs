@@ -13,7 +13,7 @@ use super::json_dialect::{self, Dialect, Value};
 /// A body found inside an envelope.
 #[derive(Debug, Clone)]
 pub struct Unwrapped {
-    pub envelope: &'static str,
+    pub envelope: String,
     /// Where the body sits in the envelope, e.g. `Records[0].body`.
     pub path: String,
     /// How the bytes were obtained from the field ("base64-decoded", "re-serialised as …").
@@ -56,7 +56,7 @@ fn walk(
     let text = body.trim_ascii();
     if let Some(inflated) = base64_gzip(text) {
         return push(Unwrapped {
-            envelope: "base64 of gzip",
+            envelope: "base64 of gzip".to_owned(),
             path: format!("{prefix}(base64, gzip)"),
             how: Some("base64-decoded and gunzipped".to_owned()),
             bytes: inflated,
@@ -80,11 +80,17 @@ fn walk(
     if let Value::String(s) = value {
         let inner = s.as_wtf8().to_vec();
         return push(Unwrapped {
-            envelope: "a JSON string",
+            envelope: "a JSON string".to_owned(),
             path: path("(the string)"),
             how: None,
             bytes: inner.clone(),
-        }) || walk(&inner, depth + 1, &path("(the string)."), push, None);
+        }) || walk(
+            &inner,
+            depth + 1,
+            &path("(the string)."),
+            &mut inside("a JSON string", push),
+            None,
+        );
     }
     let Value::Object(members) = value else {
         return false;
@@ -123,7 +129,7 @@ fn walk(
             if let Some(bytes) = decoded {
                 let inflated = gunzip(&bytes);
                 if push(Unwrapped {
-                    envelope: "an AWS API Gateway / Lambda event",
+                    envelope: "an AWS API Gateway / Lambda event".to_owned(),
                     path: path("body"),
                     how: b64.then(|| "base64-decoded (isBase64Encoded: true)".to_owned()),
                     bytes,
@@ -132,7 +138,7 @@ fn walk(
                 }
                 if let Some(bytes) = inflated {
                     if push(Unwrapped {
-                        envelope: "an AWS API Gateway / Lambda event",
+                        envelope: "an AWS API Gateway / Lambda event".to_owned(),
                         path: path("body"),
                         how: Some("base64-decoded and gunzipped".to_owned()),
                         bytes,
@@ -147,7 +153,7 @@ fn walk(
     if matches!(get(members, "Type"), Some(Value::String(ref t)) if *t == "Notification") {
         if let Some(inner) = string(get(members, "Message")) {
             if push(Unwrapped {
-                envelope: "an AWS SNS notification",
+                envelope: "an AWS SNS notification".to_owned(),
                 path: path("Message"),
                 how: None,
                 bytes: inner,
@@ -161,12 +167,17 @@ fn walk(
         for key in ["body", "Body"] {
             if let Some(inner) = string(get(members, key)) {
                 if push(Unwrapped {
-                    envelope: "an AWS SQS message",
+                    envelope: "an AWS SQS message".to_owned(),
                     path: path(key),
                     how: None,
                     bytes: inner.clone(),
-                }) || walk(&inner, depth + 1, &path(&format!("{key}.")), push, None)
-                {
+                }) || walk(
+                    &inner,
+                    depth + 1,
+                    &path(&format!("{key}.")),
+                    &mut inside("an AWS SQS message", push),
+                    None,
+                ) {
                     return true;
                 }
             }
@@ -180,7 +191,7 @@ fn walk(
             if let Some(Value::Object(sns)) = get(fields, "Sns") {
                 if let Some(inner) = string(get(&sns, "Message")) {
                     if push(Unwrapped {
-                        envelope: "an AWS Lambda SNS event",
+                        envelope: "an AWS Lambda SNS event".to_owned(),
                         path: path(&format!("Records[{i}].Sns.Message")),
                         how: None,
                         bytes: inner,
@@ -192,12 +203,17 @@ fn walk(
             if let Some(inner) = string(get(fields, "body")) {
                 let p = path(&format!("Records[{i}].body"));
                 if push(Unwrapped {
-                    envelope: "an AWS Lambda SQS event",
+                    envelope: "an AWS Lambda SQS event".to_owned(),
                     path: p.clone(),
                     how: None,
                     bytes: inner.clone(),
-                }) || walk(&inner, depth + 1, &format!("{p}."), push, None)
-                {
+                }) || walk(
+                    &inner,
+                    depth + 1,
+                    &format!("{p}."),
+                    &mut inside("an AWS Lambda SQS event", push),
+                    None,
+                ) {
                     return true;
                 }
             }
@@ -209,7 +225,7 @@ fn walk(
         match get(members, "detail") {
             Some(Value::String(s)) => {
                 return push(Unwrapped {
-                    envelope: "an AWS EventBridge event",
+                    envelope: "an AWS EventBridge event".to_owned(),
                     path: path("detail"),
                     how: None,
                     bytes: s.as_wtf8().to_vec(),
@@ -226,7 +242,7 @@ fn walk(
                     let mut bytes = Vec::new();
                     json_dialect::render(&detail, dialect, &mut bytes);
                     if push(Unwrapped {
-                        envelope: "an AWS EventBridge event",
+                        envelope: "an AWS EventBridge event".to_owned(),
                         path: path("detail"),
                         how: Some(format!("re-serialised as {}", dialect.describe())),
                         bytes,
@@ -239,6 +255,18 @@ fn walk(
         }
     }
     false
+}
+
+/// Names an inner envelope by the outer one too ("an AWS SNS notification inside an AWS Lambda
+/// SQS event").
+fn inside<'p>(
+    outer: &'static str,
+    push: &'p mut dyn FnMut(Unwrapped) -> bool,
+) -> impl FnMut(Unwrapped) -> bool + 'p {
+    move |mut u: Unwrapped| {
+        u.envelope = format!("{} inside {outer}", u.envelope);
+        push(u)
+    }
 }
 
 fn gunzip(bytes: &[u8]) -> Option<Vec<u8>> {

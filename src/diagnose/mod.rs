@@ -685,7 +685,7 @@ impl<'a> Search<'a> {
             ),
         )
         .detail("variant", variant)
-        .detail("envelope", u.envelope)
+        .detail("envelope", u.envelope.clone())
         .detail("path", u.path.clone())
         .fix(text::body_fix(CauseCode::BodyWrapped));
         if let Some(how) = u.how {
