@@ -255,13 +255,35 @@ impl<'a> Prepared<'a> {
         key: &[u8],
         secret: &[u8],
     ) -> Vec<u8> {
-        let Some(mut running) = mac::keyed(algorithm, key) else {
-            return Vec::new();
+        let mut out = [0; mac::MAX_DIGEST];
+        let feed = |running: &mut mac::Running| {
+            for part in &template.parts {
+                running.update(self.content_part(part, body, secret));
+            }
         };
-        for part in &template.parts {
-            running.update(self.content_part(part, body, secret));
+        match mac::keyed_digest(algorithm, key, feed, &mut out) {
+            Some(len) => out[..len].to_vec(),
+            None => Vec::new(),
         }
-        running.finish()
+    }
+
+    /// `matching_signature` of the template's digest over `body`, computed into a buffer on
+    /// the stack (the check every delivery makes).
+    fn matching_digest(
+        &self,
+        algorithm: Algorithm,
+        body: &[u8],
+        key: &[u8],
+        secret: &[u8],
+    ) -> Option<usize> {
+        let mut out = [0; mac::MAX_DIGEST];
+        let feed = |running: &mut mac::Running| {
+            for part in &self.template.parts {
+                running.update(self.content_part(part, body, secret));
+            }
+        };
+        let len = mac::keyed_digest(algorithm, key, feed, &mut out)?;
+        self.matching_signature(&out[..len])
     }
 
     /// Index of the first found signature equal to `digest`, each compared in constant time.
@@ -521,7 +543,13 @@ fn check_digest(
             })
             .collect()
     };
-    let urls = prepared.url_candidates();
+    // The URL as given, then its other port form where the scheme's SDK accepts both (what
+    // `Prepared::url_candidates` lists, without a list per delivery).
+    let other_url = match (scheme.url_port_variants, &delivery.url) {
+        (true, Some(url)) => other_port_form(url),
+        _ => None,
+    };
+    let urls = || std::iter::once(delivery.url.as_ref()).chain(other_url.as_ref().map(Some));
     'keys: for (key_index, signer) in &candidates {
         let bodies = std::iter::once((None, Cow::Borrowed(raw_body))).chain(
             std::iter::once(()).flat_map(|()| {
@@ -531,10 +559,9 @@ fn check_digest(
                     .map(|(f, b)| (Some(*f), Cow::Borrowed(b.as_slice())))
             }),
         );
-        let attempts =
-            bodies.flat_map(|(form, body)| urls.iter().map(move |u| (form, body.clone(), u)));
+        let attempts = bodies.flat_map(|(form, body)| urls().map(move |u| (form, body.clone(), u)));
         for (form, body, url) in attempts {
-            prepared.url = url.clone();
+            prepared.url = url.cloned();
             let found = match signer {
                 Signer::Public(public) => {
                     let message = prepared.content(&prepared.template, &body, &[]).concat();
@@ -545,13 +572,11 @@ fn check_digest(
                     })
                 }
                 Signer::Mac { key, secret } => {
-                    let digest =
-                        prepared.digest(algorithm, &prepared.template, &body, key, secret.expose());
-                    prepared.matching_signature(&digest)
+                    prepared.matching_digest(algorithm, &body, key, secret.expose())
                 }
             };
             if let Some(signature_index) = found {
-                if !body_hash_matches(scheme, url.as_deref(), &body) {
+                if !body_hash_matches(scheme, url.map(String::as_str), &body) {
                     outcome.warnings.push(Warning::new(
                         "body_hash_mismatch",
                         "the URL's body hash parameter does not match the body: the body was changed after signing",
@@ -826,14 +851,13 @@ pub fn extract_signatures(
     for header in &spec.headers {
         let mut read = |value: &str| {
             seen_header.get_or_insert_with(|| header.clone());
-            for text in signature_tokens(scheme, value) {
-                let bytes = decode(spec.encoding, &text);
+            signature_tokens(scheme, value, |text| {
                 found.push(FoundSignature {
                     header: header.clone(),
-                    text,
-                    bytes,
+                    text: text.to_owned(),
+                    bytes: decode(spec.encoding, text),
                 });
-            }
+            });
         };
         // Headers are read where they are; body fields and query parameters are made.
         if header.starts_with("body:") || header.starts_with("query:") {
@@ -877,27 +901,25 @@ fn quoted_keys(keys: &[String]) -> String {
 }
 
 /// The signature tokens of one header value, before decoding.
-fn signature_tokens(scheme: &Scheme, value: &str) -> Vec<String> {
+fn signature_tokens(scheme: &Scheme, value: &str, mut each: impl FnMut(&str)) {
     let spec = &scheme.signature;
     match (&spec.items, &spec.pair) {
         (Some(items), Some(pair)) => structured_items(value, items, pair)
             .filter(|(k, _)| spec.keys.iter().any(|want| want == k))
-            .map(|(_, v)| v.to_owned())
+            .map(|(_, v)| v)
             .filter(|v| !v.is_empty())
-            .collect(),
+            .for_each(each),
         _ => {
             let value = value.trim();
             let token = match &spec.prefix {
                 Some(prefix) => match value.get(..prefix.len()) {
                     Some(head) if head.eq_ignore_ascii_case(prefix) => value[prefix.len()..].trim(),
-                    _ => return Vec::new(),
+                    _ => return,
                 },
                 None => value,
             };
-            if token.is_empty() {
-                Vec::new()
-            } else {
-                vec![token.to_owned()]
+            if !token.is_empty() {
+                each(token);
             }
         }
     }
