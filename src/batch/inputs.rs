@@ -18,6 +18,9 @@ const BLOCK: usize = 1 << 20;
 /// before the input resumes (`kcat … | hookcheck batch -`).
 const PAUSE_BELOW: usize = 64 << 10;
 
+/// A block's capacity: a block plus the most one read adds past it.
+const BLOCK_CAPACITY: usize = BLOCK + 4 * PAUSE_BELOW;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Http,
@@ -250,8 +253,12 @@ impl Lines {
         if self.eof {
             return Ok(false);
         }
-        let mut data = std::mem::take(&mut self.carry);
-        data.reserve(BLOCK);
+        // Every block has the same capacity, so that the allocator hands the memory of a
+        // finished block to the next one: with blocks of varying sizes, the heap fragmented and
+        // the peak memory crept up with the number of lines.
+        let mut data = Vec::with_capacity(BLOCK_CAPACITY.max(self.carry.len() + PAUSE_BELOW));
+        data.extend_from_slice(&self.carry);
+        self.carry.clear();
         self.short = false;
         let mut has_line = memchr::memchr(b'\n', &data).is_some();
         loop {
@@ -263,7 +270,11 @@ impl Lines {
             } else {
                 // One read, of what the producer has ready; the space is zeroed first, so
                 // it stays about the size of a pipe's buffer.
-                let room = (data.capacity() - len).clamp(PAUSE_BELOW, 4 * PAUSE_BELOW);
+                if data.capacity() - len < PAUSE_BELOW {
+                    // A line longer than a block: only then does a block grow.
+                    data.reserve(PAUSE_BELOW);
+                }
+                let room = (data.capacity() - len).min(4 * PAUSE_BELOW);
                 data.resize(len + room, 0);
                 match self.reader.read(&mut data[len..]) {
                     Ok(n) => {
@@ -295,7 +306,7 @@ impl Lines {
         if !self.eof {
             // The partial last line waits for the next block.
             let cut = memchr::memrchr(b'\n', &data).map_or(0, |i| i + 1);
-            self.carry = data[cut..].to_vec();
+            self.carry.extend_from_slice(&data[cut..]);
             data.truncate(cut);
         }
         self.pos = 0;

@@ -36,14 +36,13 @@ pub fn extract_signatures(
     for header in &spec.headers {
         let mut read = |value: &str| {
             seen_header.get_or_insert_with(|| header.clone());
-            for text in signature_tokens(scheme, value) {
-                let bytes = decode(spec.encoding, &text);
+            signature_tokens(scheme, value, |text| {
                 found.push(FoundSignature {
                     header: header.clone(),
-                    text,
-                    bytes,
+                    text: text.to_owned(),
+                    bytes: decode(spec.encoding, text),
                 });
-            }
+            });
         };
         // Headers are read where they are; body fields and query parameters are made.
         if header.starts_with("body:") || header.starts_with("query:") {
@@ -87,27 +86,25 @@ fn quoted_keys(keys: &[String]) -> String {
 }
 
 /// The signature tokens of one header value, before decoding.
-fn signature_tokens(scheme: &Scheme, value: &str) -> Vec<String> {
+fn signature_tokens(scheme: &Scheme, value: &str, mut each: impl FnMut(&str)) {
     let spec = &scheme.signature;
     match (&spec.items, &spec.pair) {
         (Some(items), Some(pair)) => structured_items(value, items, pair)
             .filter(|(k, _)| spec.keys.iter().any(|want| want == k))
-            .map(|(_, v)| v.to_owned())
+            .map(|(_, v)| v)
             .filter(|v| !v.is_empty())
-            .collect(),
+            .for_each(each),
         _ => {
             let value = value.trim();
             let token = match &spec.prefix {
                 Some(prefix) => match value.get(..prefix.len()) {
                     Some(head) if head.eq_ignore_ascii_case(prefix) => value[prefix.len()..].trim(),
-                    _ => return Vec::new(),
+                    _ => return,
                 },
                 None => value,
             };
-            if token.is_empty() {
-                Vec::new()
-            } else {
-                vec![token.to_owned()]
+            if !token.is_empty() {
+                each(token);
             }
         }
     }

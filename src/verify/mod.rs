@@ -295,13 +295,35 @@ impl<'a> Prepared<'a> {
         key: &[u8],
         secret: &[u8],
     ) -> Vec<u8> {
-        let Some(mut running) = mac::keyed(algorithm, key) else {
-            return Vec::new();
+        let mut out = [0; mac::MAX_DIGEST];
+        let feed = |running: &mut mac::Running| {
+            for part in &template.parts {
+                running.update(&self.content_part(part, body, secret));
+            }
         };
-        for part in &template.parts {
-            running.update(&self.content_part(part, body, secret));
+        match mac::keyed_digest(algorithm, key, feed, &mut out) {
+            Some(len) => out[..len].to_vec(),
+            None => Vec::new(),
         }
-        running.finish()
+    }
+
+    /// `matching_signature` of the template's digest over `body`, computed into a buffer on
+    /// the stack (the check every delivery makes).
+    fn matching_digest(
+        &self,
+        algorithm: Algorithm,
+        body: &[u8],
+        key: &[u8],
+        secret: &[u8],
+    ) -> Option<usize> {
+        let mut out = [0; mac::MAX_DIGEST];
+        let feed = |running: &mut mac::Running| {
+            for part in &self.template.parts {
+                running.update(&self.content_part(part, body, secret));
+            }
+        };
+        let len = mac::keyed_digest(algorithm, key, feed, &mut out)?;
+        self.matching_signature(&out[..len])
     }
 
     /// Index of the first found signature equal to `digest`, each compared in constant time.
@@ -506,7 +528,13 @@ fn check_digest(
             })
             .collect()
     };
-    let urls = prepared.url_candidates();
+    // The URL as given, then its other port form where the scheme's SDK accepts both (what
+    // `Prepared::url_candidates` lists, without a list per delivery).
+    let other_url = match (scheme.url_port_variants, &delivery.url) {
+        (true, Some(url)) => other_port_form(url),
+        _ => None,
+    };
+    let urls = || std::iter::once(delivery.url.as_ref()).chain(other_url.as_ref().map(Some));
     'keys: for (key_index, signer) in &candidates {
         let bodies = std::iter::once((None, Cow::Borrowed(raw_body))).chain(
             std::iter::once(()).flat_map(|()| {
@@ -516,10 +544,9 @@ fn check_digest(
                     .map(|(f, b)| (Some(*f), Cow::Borrowed(b.as_slice())))
             }),
         );
-        let attempts =
-            bodies.flat_map(|(form, body)| urls.iter().map(move |u| (form, body.clone(), u)));
+        let attempts = bodies.flat_map(|(form, body)| urls().map(move |u| (form, body.clone(), u)));
         for (form, body, url) in attempts {
-            prepared.url = url.clone();
+            prepared.url = url.cloned();
             let found = match signer {
                 Signer::Public(public) => {
                     let message = prepared.content(&prepared.template, &body, &[]).concat();
@@ -530,13 +557,11 @@ fn check_digest(
                     })
                 }
                 Signer::Mac { key, secret } => {
-                    let digest =
-                        prepared.digest(algorithm, &prepared.template, &body, key, secret.expose());
-                    prepared.matching_signature(&digest)
+                    prepared.matching_digest(algorithm, &body, key, secret.expose())
                 }
             };
             if let Some(signature_index) = found {
-                if !body_hash_matches(scheme, url.as_deref(), &body) {
+                if !body_hash_matches(scheme, url.map(String::as_str), &body) {
                     outcome.warnings.push(Warning::new(
                         "body_hash_mismatch",
                         "the URL's body hash parameter does not match the body: the body was changed after signing",
