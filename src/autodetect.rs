@@ -50,8 +50,13 @@ pub fn resolve(delivery: &Delivery, keys: &Keys, options: &Options) -> Detection
         diagnose: false,
         ..options.clone()
     };
+    // A twin that reads the secret another way (Polar beside Standard Webhooks) must not win
+    // by verifying: that would let a delivery choose how the user's secret is decoded.
     if let Some(s) = tied
         .iter()
+        .enumerate()
+        .filter(|(i, s)| !tied[..*i].iter().any(|t| s.differs_only_in_secret(t)))
+        .map(|(_, s)| s)
         .find(|s| verify::verify(s, delivery, keys, &quick).matched.is_some())
     {
         return Detection {

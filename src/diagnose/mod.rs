@@ -339,7 +339,7 @@ impl<'a> Search<'a> {
                         s.algorithm,
                         Algorithm::Token | Algorithm::Basic | Algorithm::None
                     )
-                    && !differs_only_in_secret(s, self.scheme)
+                    && !s.differs_only_in_secret(self.scheme)
             })
             .find(|s| self.verifies(s, self.delivery, self.keys))?;
         let command = format!("hookcheck verify --provider {} …", other.name);
@@ -1148,21 +1148,6 @@ const MAX_OTHER_HEADERS: usize = 32;
 const MAX_TEMPLATES: usize = 2_000;
 /// And for at most this long.
 const TEMPLATE_TIME: std::time::Duration = std::time::Duration::from_secs(2);
-
-/// Two schemes with one wire format whose keys differ only in how the secret is read (Polar is
-/// Standard Webhooks with the secret's own bytes as key): a delivery that verifies under the
-/// other is better explained by `secret_encoding` than by another provider.
-fn differs_only_in_secret(a: &Scheme, b: &Scheme) -> bool {
-    let mut a = a.clone();
-    a.name.clone_from(&b.name);
-    a.title.clone_from(&b.title);
-    a.alias_of.clone_from(&b.alias_of);
-    a.notes.clone_from(&b.notes);
-    a.source.clone_from(&b.source);
-    a.detect_headers.clone_from(&b.detect_headers);
-    a.secret = b.secret;
-    a == *b
-}
 
 /// Templates over the same (distinct) fields and the body: parts dropped, reordered, other
 /// separators; false when the list was capped.

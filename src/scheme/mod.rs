@@ -131,6 +131,22 @@ impl Scheme {
         })
     }
 
+    /// Two schemes with one wire format whose keys differ only in how the secret is read
+    /// (Polar is Standard Webhooks with the secret's own bytes as key). A delivery that verifies
+    /// under the other is a secret read the wrong way (`secret_encoding`), not another sender;
+    /// and auto-detection never lets such a twin win by verifying.
+    pub fn differs_only_in_secret(&self, other: &Scheme) -> bool {
+        let mut a = self.clone();
+        a.name.clone_from(&other.name);
+        a.title.clone_from(&other.title);
+        a.alias_of.clone_from(&other.alias_of);
+        a.notes.clone_from(&other.notes);
+        a.source.clone_from(&other.source);
+        a.detect_headers.clone_from(&other.detect_headers);
+        a.secret = other.secret;
+        a == *other
+    }
+
     /// True when at least one of `keys` is of the kind this scheme needs.
     pub fn fits_any(&self, keys: &Keys) -> bool {
         keys.has(self.takes_public_keys())

@@ -167,3 +167,43 @@ fn ambiguity_is_a_failed_check_with_the_alternatives_named() {
         report.warnings
     );
 }
+
+/// A Standard Webhooks delivery signed with the secret's text as key (not its base64 bytes)
+/// does not verify by auto-detection picking Polar, whose SDK keys with the text: the delivery
+/// may not choose how the user's secret is read. It is diagnosed as `secret_encoding`.
+#[test]
+fn a_delivery_cannot_choose_how_the_secret_is_read() {
+    use base64::Engine as _;
+    let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    let (id, ts, body) = ("msg_1", "1763950000", "{}");
+    let digest = mac::digest(
+        Algorithm::HmacSha256,
+        secret.as_bytes(),
+        &[id.as_bytes(), b".", ts.as_bytes(), b".", body.as_bytes()],
+    )
+    .unwrap();
+    let sig = format!(
+        "v1,{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    );
+    let (code, report) = json(&[
+        "verify",
+        "-b",
+        body,
+        "-H",
+        &format!("webhook-id: {id}"),
+        "-H",
+        &format!("webhook-timestamp: {ts}"),
+        "-H",
+        &format!("webhook-signature: {sig}"),
+        "--secret",
+        secret,
+        "--now",
+        ts,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(report.provider, "standard-webhooks");
+    assert_eq!(report.causes[0].code, "secret_encoding");
+}
