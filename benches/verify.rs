@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use hookcheck::scheme::{Algorithm, registry};
-use hookcheck::{Delivery, Headers, Keys, Options, Secret, verifies, verify};
+use hookcheck::{Delivery, Headers, Keys, Options, Secret, check, verifies, verify};
 
 /// A JSON body of about `size` bytes, shaped like a webhook event.
 fn json_body(size: usize) -> Vec<u8> {
@@ -106,7 +106,7 @@ fn diagnose_wrong_secret(c: &mut Criterion) {
     let delivery = github_delivery(&body, "bench-secret");
     group.bench_function("github_64KiB", |b| {
         b.iter(|| {
-            let outcome = verify(github, black_box(&delivery), &keys, &options);
+            let outcome = check(github, black_box(&delivery), &keys, &options);
             assert_eq!(outcome.causes.len(), 1);
         })
     });
@@ -125,7 +125,7 @@ fn diagnose_wrong_secret(c: &mut Criterion) {
     let stripe_delivery = Delivery::new(headers, body.clone());
     let at = Options::at(1_700_000_001);
     group.bench_function("stripe_64KiB", |b| {
-        b.iter(|| verify(stripe, black_box(&stripe_delivery), &keys, &at))
+        b.iter(|| check(stripe, black_box(&stripe_delivery), &keys, &at))
     });
     // Only under `cargo bench`: in test mode criterion runs each function once, and this one
     // alone takes seconds in a debug build.
@@ -135,7 +135,7 @@ fn diagnose_wrong_secret(c: &mut Criterion) {
             .measurement_time(Duration::from_secs(30));
         let big = github_delivery(&json_body(10 << 20), "bench-secret");
         group.bench_function("github_10MiB", |b| {
-            b.iter(|| verify(github, black_box(&big), &keys, &options))
+            b.iter(|| check(github, black_box(&big), &keys, &options))
         });
     }
     group.finish();

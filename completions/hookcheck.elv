@@ -25,7 +25,11 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
             cand verify 'Verify one delivery''s signature'
             cand batch 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)'
             cand providers 'List the provider schemes hookcheck knows, or explain one'
+            cand sign 'Make a correctly signed delivery for a scheme (a capture, headers, curl or JSON)'
+            cand send 'Send a capture, or a freshly signed delivery, to a receiver'
+            cand listen 'Run a local receiver that verifies every delivery live (and answers challenges)'
             cand completions 'Print shell completions'
+            cand man 'Print the man page (roff), as committed in man/hookcheck.1'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hookcheck;verify'= {
@@ -47,6 +51,7 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
             cand --secret-env 'An environment variable holding a secret'
             cand --public-key 'The sender''s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM'
             cand --public-key-file 'A file holding the sender''s public key; one trailing newline is removed'
+            cand --cert-file 'The sender''s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked'
             cand -p 'A provider name from `hookcheck providers`, or auto to detect it from the headers'
             cand --provider 'A provider name from `hookcheck providers`, or auto to detect it from the headers'
             cand --scheme 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)'
@@ -70,6 +75,7 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
             cand --secret-env 'An environment variable holding a secret'
             cand --public-key 'The sender''s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM'
             cand --public-key-file 'A file holding the sender''s public key; one trailing newline is removed'
+            cand --cert-file 'The sender''s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked'
             cand -p 'A provider name from `hookcheck providers`, or auto to detect it from the headers'
             cand --provider 'A provider name from `hookcheck providers`, or auto to detect it from the headers'
             cand --scheme 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)'
@@ -108,7 +114,99 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
         }
         &'hookcheck;providers;help;help'= {
         }
+        &'hookcheck;sign'= {
+            cand -b 'The raw body, as given'
+            cand --body 'The raw body, as given'
+            cand --body-file 'The raw body bytes, exactly [default: stdin when it is not a terminal]'
+            cand -H 'An extra header to send, ''Name: value'' (repeatable)'
+            cand --header 'An extra header to send, ''Name: value'' (repeatable)'
+            cand --timestamp 'The signing time [default: now]'
+            cand --id 'The delivery id, for schemes that sign one [default: a fresh random id]'
+            cand --url 'The URL the delivery is for (URL-signed schemes sign it)'
+            cand --method 'The HTTP method'
+            cand --secret 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)'
+            cand --secret-file 'A file holding a secret; one trailing newline is removed'
+            cand --secret-env 'An environment variable holding a secret'
+            cand --public-key 'The sender''s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM'
+            cand --public-key-file 'A file holding the sender''s public key; one trailing newline is removed'
+            cand --cert-file 'The sender''s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked'
+            cand --private-key-file 'The sender''s private key (Ed25519, ECDSA P-256): PEM, base64/hex PKCS#8 DER, Ed25519 seed + public key, or a P-256 scalar'
+            cand -p 'A provider name from `hookcheck providers`, or auto to detect it from the headers'
+            cand --provider 'A provider name from `hookcheck providers`, or auto to detect it from the headers'
+            cand --scheme 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)'
+            cand --algorithm 'Use this HMAC hash instead of the scheme''s'
+            cand --token-header 'The header carrying the token, for --provider header-token'
+            cand --format 'Output format'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'hookcheck;send'= {
+            cand --request 'A captured delivery to send as it is (or re-signed with --resign)'
+            cand --timeout 'Seconds to wait for the response'
+            cand -b 'The raw body, as given'
+            cand --body 'The raw body, as given'
+            cand --body-file 'The raw body bytes, exactly [default: stdin when it is not a terminal]'
+            cand -H 'An extra header to send, ''Name: value'' (repeatable)'
+            cand --header 'An extra header to send, ''Name: value'' (repeatable)'
+            cand --timestamp 'The signing time [default: now]'
+            cand --id 'The delivery id, for schemes that sign one [default: a fresh random id]'
+            cand --url 'The URL the delivery is for (URL-signed schemes sign it)'
+            cand --method 'The HTTP method'
+            cand --secret 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)'
+            cand --secret-file 'A file holding a secret; one trailing newline is removed'
+            cand --secret-env 'An environment variable holding a secret'
+            cand --public-key 'The sender''s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM'
+            cand --public-key-file 'A file holding the sender''s public key; one trailing newline is removed'
+            cand --cert-file 'The sender''s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked'
+            cand --private-key-file 'The sender''s private key (Ed25519, ECDSA P-256): PEM, base64/hex PKCS#8 DER, Ed25519 seed + public key, or a P-256 scalar'
+            cand -p 'A provider name from `hookcheck providers`, or auto to detect it from the headers'
+            cand --provider 'A provider name from `hookcheck providers`, or auto to detect it from the headers'
+            cand --scheme 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)'
+            cand --algorithm 'Use this HMAC hash instead of the scheme''s'
+            cand --token-header 'The header carrying the token, for --provider header-token'
+            cand --format 'Output format'
+            cand --resign 'Give the capture a fresh timestamp and id, and sign it again with the given key'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'hookcheck;listen'= {
+            cand --bind 'Address to listen on'
+            cand --forward 'Relay each delivery''s exact bytes and headers to this URL (http:// or https://) and answer the sender with the app''s response'
+            cand --save 'Write each delivery as a .http capture in this directory'
+            cand --max-body 'Largest body accepted, in bytes (K, M, G suffixes: KiB, MiB, GiB); larger gets 413'
+            cand --header-timeout 'Seconds a client may take to send the request head'
+            cand --read-timeout 'Seconds a client may take to send the body'
+            cand --respond 'What status the sender gets: 2xx only for verified deliveries (401 otherwise), or always 2xx'
+            cand --verify-token 'The verify token you set for Meta (hub.verify_token) subscriptions'
+            cand --max-deliveries 'Stop after this many deliveries (for scripts and tests)'
+            cand --secret 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)'
+            cand --secret-file 'A file holding a secret; one trailing newline is removed'
+            cand --secret-env 'An environment variable holding a secret'
+            cand --public-key 'The sender''s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM'
+            cand --public-key-file 'A file holding the sender''s public key; one trailing newline is removed'
+            cand --cert-file 'The sender''s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked'
+            cand -p 'A provider name from `hookcheck providers`, or auto to detect it from the headers'
+            cand --provider 'A provider name from `hookcheck providers`, or auto to detect it from the headers'
+            cand --scheme 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)'
+            cand --algorithm 'Use this HMAC hash instead of the scheme''s'
+            cand --token-header 'The header carrying the token, for --provider header-token'
+            cand --now 'Verify as of this instant [default: the system clock]'
+            cand --tolerance 'Replay window in seconds [default: the provider''s documented one]'
+            cand --format 'Output format'
+            cand --color 'When to colour human output (NO_COLOR is honoured)'
+            cand --public 'Allow --bind on an address other than loopback (anyone who reaches it can send)'
+            cand --no-tolerance 'Skip the age check (for old captured payloads)'
+            cand -q 'Print nothing; the exit code tells the result'
+            cand --quiet 'Print nothing; the exit code tells the result'
+            cand --no-diagnose 'Do not search for an explanation when the delivery does not verify'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'hookcheck;completions'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'hookcheck;man'= {
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -116,7 +214,11 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
             cand verify 'Verify one delivery''s signature'
             cand batch 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)'
             cand providers 'List the provider schemes hookcheck knows, or explain one'
+            cand sign 'Make a correctly signed delivery for a scheme (a capture, headers, curl or JSON)'
+            cand send 'Send a capture, or a freshly signed delivery, to a receiver'
+            cand listen 'Run a local receiver that verifies every delivery live (and answers challenges)'
             cand completions 'Print shell completions'
+            cand man 'Print the man page (roff), as committed in man/hookcheck.1'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hookcheck;help;verify'= {
@@ -128,7 +230,15 @@ set edit:completion:arg-completer[hookcheck] = {|@words|
         }
         &'hookcheck;help;providers;show'= {
         }
+        &'hookcheck;help;sign'= {
+        }
+        &'hookcheck;help;send'= {
+        }
+        &'hookcheck;help;listen'= {
+        }
         &'hookcheck;help;completions'= {
+        }
+        &'hookcheck;help;man'= {
         }
         &'hookcheck;help;help'= {
         }

@@ -29,7 +29,11 @@ complete -c hookcheck -n "__fish_hookcheck_needs_command" -s V -l version -d 'Pr
 complete -c hookcheck -n "__fish_hookcheck_needs_command" -f -a "verify" -d 'Verify one delivery\'s signature'
 complete -c hookcheck -n "__fish_hookcheck_needs_command" -f -a "batch" -d 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)'
 complete -c hookcheck -n "__fish_hookcheck_needs_command" -f -a "providers" -d 'List the provider schemes hookcheck knows, or explain one'
+complete -c hookcheck -n "__fish_hookcheck_needs_command" -f -a "sign" -d 'Make a correctly signed delivery for a scheme (a capture, headers, curl or JSON)'
+complete -c hookcheck -n "__fish_hookcheck_needs_command" -f -a "send" -d 'Send a capture, or a freshly signed delivery, to a receiver'
+complete -c hookcheck -n "__fish_hookcheck_needs_command" -f -a "listen" -d 'Run a local receiver that verifies every delivery live (and answers challenges)'
 complete -c hookcheck -n "__fish_hookcheck_needs_command" -f -a "completions" -d 'Print shell completions'
+complete -c hookcheck -n "__fish_hookcheck_needs_command" -f -a "man" -d 'Print the man page (roff), as committed in man/hookcheck.1'
 complete -c hookcheck -n "__fish_hookcheck_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l request -d 'A captured HTTP/1.x request: request line, headers, blank line, raw body' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -s H -l header -d 'A header, \'Name: value\' (repeatable; overrides the capture\'s header of that name)' -r
@@ -46,10 +50,13 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l secret-fi
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l secret-env -d 'An environment variable holding a secret' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l scheme -d 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)' -r -F
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "sha1\t''
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "md5\t''
+sha1\t''
 sha256\t''
+sha384\t''
 sha512\t''"
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l token-header -d 'The header carrying the token, for --provider header-token' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l now -d 'Verify as of this instant [default: the system clock]' -r
@@ -69,10 +76,13 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l secret-fil
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l secret-env -d 'An environment variable holding a secret' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l scheme -d 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)' -r -F
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "sha1\t''
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "md5\t''
+sha1\t''
 sha256\t''
+sha384\t''
 sha512\t''"
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l token-header -d 'The header carrying the token, for --provider header-token' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l now -d 'Verify as of this instant [default: the system clock]' -r
@@ -99,10 +109,106 @@ json\t''"
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand providers; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "show" -d 'Explain one scheme, or print it as a scheme file to start a custom one from'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -s b -l body -d 'The raw body, as given' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l body-file -d 'The raw body bytes, exactly [default: stdin when it is not a terminal]' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -s H -l header -d 'An extra header to send, \'Name: value\' (repeatable)' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l timestamp -d 'The signing time [default: now]' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l id -d 'The delivery id, for schemes that sign one [default: a fresh random id]' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l url -d 'The URL the delivery is for (URL-signed schemes sign it)' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l method -d 'The HTTP method' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l secret -d 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l secret-file -d 'A file holding a secret; one trailing newline is removed' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l secret-env -d 'An environment variable holding a secret' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l private-key-file -d 'The sender\'s private key (Ed25519, ECDSA P-256): PEM, base64/hex PKCS#8 DER, Ed25519 seed + public key, or a P-256 scalar' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l scheme -d 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "md5\t''
+sha1\t''
+sha256\t''
+sha384\t''
+sha512\t''"
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l token-header -d 'The header carrying the token, for --provider header-token' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l format -d 'Output format' -r -f -a "http\t'An HTTP/1.1 capture, as `verify --request` and `batch` read'
+headers\t'The headers, one \'Name: value\' per line'
+curl\t'A curl command'
+json\t'One JSON object, in the JSON Lines shape `batch` reads'"
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l request -d 'A captured delivery to send as it is (or re-signed with --resign)' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l timeout -d 'Seconds to wait for the response' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -s b -l body -d 'The raw body, as given' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l body-file -d 'The raw body bytes, exactly [default: stdin when it is not a terminal]' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -s H -l header -d 'An extra header to send, \'Name: value\' (repeatable)' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l timestamp -d 'The signing time [default: now]' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l id -d 'The delivery id, for schemes that sign one [default: a fresh random id]' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l url -d 'The URL the delivery is for (URL-signed schemes sign it)' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l method -d 'The HTTP method' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l secret -d 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l secret-file -d 'A file holding a secret; one trailing newline is removed' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l secret-env -d 'An environment variable holding a secret' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l private-key-file -d 'The sender\'s private key (Ed25519, ECDSA P-256): PEM, base64/hex PKCS#8 DER, Ed25519 seed + public key, or a P-256 scalar' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l scheme -d 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "md5\t''
+sha1\t''
+sha256\t''
+sha384\t''
+sha512\t''"
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l token-header -d 'The header carrying the token, for --provider header-token' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l format -d 'Output format' -r -f -a "human\t''
+json\t''"
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l resign -d 'Give the capture a fresh timestamp and id, and sign it again with the given key'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -s h -l help -d 'Print help'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l bind -d 'Address to listen on' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l forward -d 'Relay each delivery\'s exact bytes and headers to this URL (http:// or https://) and answer the sender with the app\'s response' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l save -d 'Write each delivery as a .http capture in this directory' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l max-body -d 'Largest body accepted, in bytes (K, M, G suffixes: KiB, MiB, GiB); larger gets 413' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l header-timeout -d 'Seconds a client may take to send the request head' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l read-timeout -d 'Seconds a client may take to send the body' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l respond -d 'What status the sender gets: 2xx only for verified deliveries (401 otherwise), or always 2xx' -r -f -a "verified-only\t''
+always-2xx\t''"
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l verify-token -d 'The verify token you set for Meta (hub.verify_token) subscriptions' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l max-deliveries -d 'Stop after this many deliveries (for scripts and tests)' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l secret -d 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l secret-file -d 'A file holding a secret; one trailing newline is removed' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l secret-env -d 'An environment variable holding a secret' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l scheme -d 'A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l algorithm -d 'Use this HMAC hash instead of the scheme\'s' -r -f -a "md5\t''
+sha1\t''
+sha256\t''
+sha384\t''
+sha512\t''"
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l token-header -d 'The header carrying the token, for --provider header-token' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l now -d 'Verify as of this instant [default: the system clock]' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l tolerance -d 'Replay window in seconds [default: the provider\'s documented one]' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l format -d 'Output format' -r -f -a "human\t''
+json\t''"
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l color -d 'When to colour human output (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l public -d 'Allow --bind on an address other than loopback (anyone who reaches it can send)'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l no-tolerance -d 'Skip the age check (for old captured payloads)'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -s q -l quiet -d 'Print nothing; the exit code tells the result'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l no-diagnose -d 'Do not search for an explanation when the delivery does not verify'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -s h -l help -d 'Print help'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers completions help" -f -a "verify" -d 'Verify one delivery\'s signature'
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers completions help" -f -a "batch" -d 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)'
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers completions help" -f -a "providers" -d 'List the provider schemes hookcheck knows, or explain one'
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers completions help" -f -a "completions" -d 'Print shell completions'
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand man" -s h -l help -d 'Print help'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers sign send listen completions man help" -f -a "verify" -d 'Verify one delivery\'s signature'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers sign send listen completions man help" -f -a "batch" -d 'Check many captured deliveries (.http, .har, .jsonl files, directories or stdin)'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers sign send listen completions man help" -f -a "providers" -d 'List the provider schemes hookcheck knows, or explain one'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers sign send listen completions man help" -f -a "sign" -d 'Make a correctly signed delivery for a scheme (a capture, headers, curl or JSON)'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers sign send listen completions man help" -f -a "send" -d 'Send a capture, or a freshly signed delivery, to a receiver'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers sign send listen completions man help" -f -a "listen" -d 'Run a local receiver that verifies every delivery live (and answers challenges)'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers sign send listen completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers sign send listen completions man help" -f -a "man" -d 'Print the man page (roff), as committed in man/hookcheck.1'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and not __fish_seen_subcommand_from verify batch providers sign send listen completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "show" -d 'Explain one scheme, or print it as a scheme file to start a custom one from'

@@ -147,3 +147,6 @@ mkdir "$TMP/dir"
 for i in $(seq 10000); do cp "$TMP/one.http" "$TMP/dir/d$i.http"; done
 read -r hd _ < <(measure "$HC" batch "$TMP/dir" --secret-file "$TMP/key" --no-diagnose -q)
 awk -v h="$hd" 'BEGIN{printf "| 10,000 .http files in a directory | %.0f files/s | — | — |\n", 10000/h}'
+
+# 5. listen: deliveries/s and memory, against a minimal Python http.server receiver.
+scripts/bench_listen.sh

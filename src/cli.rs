@@ -27,11 +27,20 @@ pub enum Command {
     Batch(Box<BatchArgs>),
     /// List the provider schemes hookcheck knows, or explain one
     Providers(ProvidersArgs),
+    /// Make a correctly signed delivery for a scheme (a capture, headers, curl or JSON)
+    Sign(Box<SignArgs>),
+    /// Send a capture, or a freshly signed delivery, to a receiver
+    Send(Box<SendArgs>),
+    /// Run a local receiver that verifies every delivery live (and answers challenges)
+    Listen(Box<ListenArgs>),
     /// Print shell completions
     Completions {
         #[arg(value_enum, value_name = "SHELL")]
         shell: clap_complete::Shell,
     },
+    /// Print the man page (roff), as committed in man/hookcheck.1
+    #[command(hide = true)]
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -121,6 +130,11 @@ pub struct KeyArgs {
     /// A file holding the sender's public key; one trailing newline is removed
     #[arg(long = "public-key-file", value_name = "FILE|-")]
     pub public_key_files: Vec<PathBuf>,
+
+    /// The sender's X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public
+    /// key checks the signature; never fetched, its chain not checked
+    #[arg(long = "cert-file", value_name = "FILE|-")]
+    pub cert_files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -254,9 +268,196 @@ pub enum ColorChoice {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum HashArg {
+    Md5,
     Sha1,
     Sha256,
+    Sha384,
     Sha512,
+}
+
+/// The delivery `sign` and `send` make: body, request and the values normally made fresh.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Delivery")]
+pub struct SignDeliveryArgs {
+    /// The raw body, as given
+    #[arg(short = 'b', long, value_name = "TEXT", conflicts_with = "body_file")]
+    pub body: Option<String>,
+
+    /// The raw body bytes, exactly [default: stdin when it is not a terminal]
+    #[arg(long, value_name = "FILE|-")]
+    pub body_file: Option<PathBuf>,
+
+    /// An extra header to send, 'Name: value' (repeatable)
+    #[arg(short = 'H', long = "header", value_name = "'NAME: VALUE'")]
+    pub headers: Vec<String>,
+
+    /// The signing time [default: now]
+    #[arg(long, value_name = "UNIX_SECONDS", allow_negative_numbers = true)]
+    pub timestamp: Option<i64>,
+
+    /// The delivery id, for schemes that sign one [default: a fresh random id]
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+
+    /// The URL the delivery is for (URL-signed schemes sign it)
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+
+    /// The HTTP method
+    #[arg(long, value_name = "METHOD", default_value = "POST")]
+    pub method: String,
+}
+
+/// The private key for Ed25519 and ECDSA schemes.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Key")]
+pub struct PrivateKeyArgs {
+    /// The sender's private key (Ed25519, ECDSA P-256): PEM, base64/hex PKCS#8 DER, Ed25519
+    /// seed + public key, or a P-256 scalar
+    #[arg(long, value_name = "FILE|-")]
+    pub private_key_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    #[command(flatten)]
+    pub delivery: SignDeliveryArgs,
+
+    #[command(flatten)]
+    pub keys: KeyArgs,
+
+    #[command(flatten)]
+    pub private_key: PrivateKeyArgs,
+
+    #[command(flatten)]
+    pub scheme: SchemeArgs,
+
+    /// Output format
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = SignFormat::Http)]
+    pub format: SignFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SignFormat {
+    /// An HTTP/1.1 capture, as `verify --request` and `batch` read
+    Http,
+    /// The headers, one 'Name: value' per line
+    Headers,
+    /// A curl command
+    Curl,
+    /// One JSON object, in the JSON Lines shape `batch` reads
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// The receiver's URL (http:// or https://)
+    #[arg(value_name = "URL")]
+    pub target: String,
+
+    /// A captured delivery to send as it is (or re-signed with --resign)
+    #[arg(long, value_name = "FILE|-")]
+    pub request: Option<PathBuf>,
+
+    /// Give the capture a fresh timestamp and id, and sign it again with the given key
+    #[arg(long, requires = "request")]
+    pub resign: bool,
+
+    /// Seconds to wait for the response
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub timeout: u64,
+
+    #[command(flatten)]
+    pub delivery: SignDeliveryArgs,
+
+    #[command(flatten)]
+    pub keys: KeyArgs,
+
+    #[command(flatten)]
+    pub private_key: PrivateKeyArgs,
+
+    #[command(flatten)]
+    pub scheme: SchemeArgs,
+
+    /// Output format
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ListenArgs {
+    /// Address to listen on
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8787")]
+    pub bind: String,
+
+    /// Allow --bind on an address other than loopback (anyone who reaches it can send)
+    #[arg(long)]
+    pub public: bool,
+
+    /// Relay each delivery's exact bytes and headers to this URL (http:// or https://) and answer the
+    /// sender with the app's response
+    #[arg(long, value_name = "URL")]
+    pub forward: Option<String>,
+
+    /// Write each delivery as a .http capture in this directory
+    #[arg(long, value_name = "DIR")]
+    pub save: Option<PathBuf>,
+
+    /// Largest body accepted, in bytes (K, M, G suffixes: KiB, MiB, GiB); larger gets 413
+    #[arg(long, value_name = "BYTES", default_value = "25M", value_parser = parse_size)]
+    pub max_body: u64,
+
+    /// Seconds a client may take to send the request head
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    pub header_timeout: u64,
+
+    /// Seconds a client may take to send the body
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub read_timeout: u64,
+
+    /// What status the sender gets: 2xx only for verified deliveries (401 otherwise), or
+    /// always 2xx
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = Respond::VerifiedOnly)]
+    pub respond: Respond,
+
+    /// The verify token you set for Meta (hub.verify_token) subscriptions
+    #[arg(long, value_name = "TOKEN")]
+    pub verify_token: Option<String>,
+
+    /// Stop after this many deliveries (for scripts and tests)
+    #[arg(long, value_name = "N", hide = true)]
+    pub max_deliveries: Option<u64>,
+
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Respond {
+    VerifiedOnly,
+    #[value(name = "always-2xx")]
+    Always2xx,
+}
+
+/// `25M` → 26214400.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let (digits, unit) = match t.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => t.split_at(i),
+        None => (t, ""),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size (e.g. 25M)"))?;
+    let mul: u64 = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 1,
+        "K" | "KB" | "KIB" => 1 << 10,
+        "M" | "MB" | "MIB" => 1 << 20,
+        "G" | "GB" | "GIB" => 1 << 30,
+        _ => return Err(format!("{text:?}: use a number of bytes with K, M or G")),
+    };
+    n.checked_mul(mul)
+        .ok_or_else(|| format!("{text:?} is too large"))
 }
 
 #[cfg(test)]

@@ -24,12 +24,12 @@ impl UsageError {
         self
     }
 
-    /// No key was given for `scheme`; names the flags for the kind of key it needs.
-    pub fn no_key(scheme: &crate::scheme::Scheme) -> UsageError {
-        let message = if scheme.algorithm.is_asymmetric() {
+    /// No key was given for the scheme `name`; names the flags for the kind of key it needs
+    /// (`public`: a public key).
+    pub fn no_key(name: &str, public: bool) -> UsageError {
+        let message = if public {
             format!(
-                "no key given: {} signs with a private key; pass its public key with --public-key-file FILE or --public-key KEY",
-                scheme.name
+                "no key given: {name} signs with a private key; pass its public key with --public-key-file FILE or --public-key KEY"
             )
         } else {
             "no key given: pass --secret-file FILE, --secret-env VAR or --secret TEXT".to_owned()

@@ -2,7 +2,7 @@
 //! says why.
 //!
 //! ```
-//! use hookcheck::{verify, Delivery, Headers, Keys, Options, Secret, scheme::registry};
+//! use hookcheck::{check, Delivery, Headers, Keys, Options, Secret, scheme::registry};
 //!
 //! let mut headers = Headers::new();
 //! headers.push(
@@ -12,25 +12,34 @@
 //! let delivery = Delivery::new(headers, "Hello, World!");
 //! let github = registry::find("github").unwrap();
 //! let keys = Keys::from(Secret::new("It's a Secret to Everybody"));
-//! let outcome = verify(github, &delivery, &keys, &Options::at(0));
+//! let outcome = check(github, &delivery, &keys, &Options::at(0));
 //! assert!(outcome.verified);
 //! ```
 
 pub mod asymmetric;
+pub mod autodetect;
 pub mod batch;
+pub mod canonical;
+pub mod check;
 pub mod cli;
 pub mod diagnose;
 pub mod error;
+pub mod escape;
 pub mod exit;
 pub mod input;
+pub mod jwt;
+pub mod listen;
 pub mod mac;
 pub mod outcome;
 pub mod report;
 pub mod run;
 pub mod scheme;
+pub mod sign;
+pub mod sign_command;
 pub mod stream;
 pub mod verify;
 
+pub use check::check;
 pub use input::{Delivery, Headers, Key, Keys, PublicKey, Secret};
 pub use outcome::{Cause, CauseCode, Outcome};
 pub use scheme::Scheme;

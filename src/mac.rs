@@ -1,8 +1,9 @@
 //! The digests hookcheck recomputes, and the constant-time comparison of signature bytes.
 
 use hmac::{HmacReset as Hmac, KeyInit, Mac};
+use md5::Md5;
 use sha1::Sha1;
-use sha2::{Digest, Sha256, Sha512};
+use sha2::{Digest, Sha256, Sha384, Sha512};
 use subtle::ConstantTimeEq;
 
 use crate::scheme::Algorithm;
@@ -14,10 +15,14 @@ pub const MAX_DIGEST: usize = 64;
 /// streamed from stdin (`crate::stream`).
 #[derive(Clone)]
 pub enum Running {
+    Md5(Hmac<Md5>),
     Sha1(Hmac<Sha1>),
     Sha256(Hmac<Sha256>),
+    Sha384(Hmac<Sha384>),
     Sha512(Hmac<Sha512>),
     Plain(Sha256),
+    PlainMd5(Md5),
+    PlainSha384(Sha384),
 }
 
 impl Running {
@@ -25,8 +30,12 @@ impl Running {
     pub fn new(algorithm: Algorithm, key: &[u8]) -> Option<Running> {
         // HMAC accepts keys of any length, so `new_from_slice` cannot fail.
         Some(match algorithm {
+            Algorithm::HmacMd5 => Running::Md5(<Hmac<Md5> as KeyInit>::new_from_slice(key).ok()?),
             Algorithm::HmacSha1 => {
                 Running::Sha1(<Hmac<Sha1> as KeyInit>::new_from_slice(key).ok()?)
+            }
+            Algorithm::HmacSha384 => {
+                Running::Sha384(<Hmac<Sha384> as KeyInit>::new_from_slice(key).ok()?)
             }
             Algorithm::HmacSha256 => {
                 Running::Sha256(<Hmac<Sha256> as KeyInit>::new_from_slice(key).ok()?)
@@ -35,8 +44,13 @@ impl Running {
                 Running::Sha512(<Hmac<Sha512> as KeyInit>::new_from_slice(key).ok()?)
             }
             Algorithm::Sha256 => Running::Plain(Sha256::new()),
+            Algorithm::Md5 => Running::PlainMd5(Md5::new()),
+            Algorithm::Sha384 => Running::PlainSha384(Sha384::new()),
             Algorithm::Ed25519
             | Algorithm::EcdsaP256
+            | Algorithm::RsaSha1
+            | Algorithm::RsaSha256
+            | Algorithm::Jwt
             | Algorithm::Token
             | Algorithm::Basic
             | Algorithm::None => {
@@ -47,10 +61,14 @@ impl Running {
 
     pub fn update(&mut self, data: &[u8]) {
         match self {
+            Running::Md5(m) => m.update(data),
             Running::Sha1(m) => m.update(data),
             Running::Sha256(m) => m.update(data),
+            Running::Sha384(m) => m.update(data),
             Running::Sha512(m) => m.update(data),
             Running::Plain(h) => h.update(data),
+            Running::PlainMd5(h) => h.update(data),
+            Running::PlainSha384(h) => h.update(data),
         }
     }
 
@@ -62,19 +80,27 @@ impl Running {
             digest.len()
         }
         match self {
+            Running::Md5(m) => put(out, &m.finalize_reset().into_bytes()),
             Running::Sha1(m) => put(out, &m.finalize_reset().into_bytes()),
             Running::Sha256(m) => put(out, &m.finalize_reset().into_bytes()),
+            Running::Sha384(m) => put(out, &m.finalize_reset().into_bytes()),
             Running::Sha512(m) => put(out, &m.finalize_reset().into_bytes()),
             Running::Plain(h) => put(out, &h.finalize_reset()),
+            Running::PlainMd5(h) => put(out, &h.finalize_reset()),
+            Running::PlainSha384(h) => put(out, &h.finalize_reset()),
         }
     }
 
     pub fn finish(self) -> Vec<u8> {
         match self {
+            Running::Md5(m) => m.finalize().into_bytes().to_vec(),
             Running::Sha1(m) => m.finalize().into_bytes().to_vec(),
             Running::Sha256(m) => m.finalize().into_bytes().to_vec(),
+            Running::Sha384(m) => m.finalize().into_bytes().to_vec(),
             Running::Sha512(m) => m.finalize().into_bytes().to_vec(),
             Running::Plain(h) => h.finalize().to_vec(),
+            Running::PlainMd5(h) => h.finalize().to_vec(),
+            Running::PlainSha384(h) => h.finalize().to_vec(),
         }
     }
 }
@@ -190,6 +216,33 @@ mod tests {
         )
         .unwrap();
         assert_eq!(hex::encode(&mac[..16]), "a3b6167473100ee06e0c796c2955552b");
+    }
+
+    // RFC 2202 test case 2 for HMAC-MD5, RFC 4231 test case 2 for HMAC-SHA384.
+    #[test]
+    fn rfc2202_hmac_md5_and_rfc4231_hmac_sha384() {
+        let (key, data) = (b"Jefe", b"what do ya want for nothing?");
+        assert_eq!(
+            hmac_hex(Algorithm::HmacMd5, key, data),
+            "750c783e6ab0b503eaa86e310a5db738"
+        );
+        assert_eq!(
+            hmac_hex(Algorithm::HmacSha384, key, data),
+            "af45d2e376484031617f78d2b58a6b1b9c7ef464f5a01b47e42ec3736322445e8e2240ca5e69e2c78b3239ecfab21649"
+        );
+    }
+
+    // Python hashlib.md5 / hashlib.sha384 of the same bytes.
+    #[test]
+    fn plain_md5_and_sha384() {
+        assert_eq!(
+            hmac_hex(Algorithm::Md5, b"ignored", b"k3y{\"a\":1}"),
+            "23c5ad1d0ef14c5ec9ad94bc810698c3"
+        );
+        assert_eq!(
+            hmac_hex(Algorithm::Sha384, b"ignored", b"{\"a\":1}k3y"),
+            "3ada7aa2006fca3b54a0df92aaa9863533294a2dcf46a371385137f0b3ee17cba573bfeb4fe566101b7855dada4a03f1"
+        );
     }
 
     // RFC 2202 test case 2 for HMAC-SHA1.

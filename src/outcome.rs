@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 /// Why a delivery did not verify. The snake_case names are part of the JSON contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum CauseCode {
     MissingHeader,
     TimestampOutsideTolerance,
@@ -33,6 +34,9 @@ pub enum CauseCode {
     UrlMismatch,
     WrongHeader,
     WrongProvider,
+    /// A token's signature is good but the body's hash in it is not this body's: the body was
+    /// changed after signing (JWT schemes).
+    BodyHashMismatch,
 }
 
 impl CauseCode {
@@ -113,6 +117,7 @@ pub struct KeyInfo {
 
 /// Everything a report needs about one check.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Outcome {
     pub verified: bool,
     pub provider: String,
@@ -133,6 +138,7 @@ pub struct Outcome {
 /// The check of a digest the receiver computed (`--computed`), reported beside the delivery's
 /// own verdict so that a right digest never reads as a verified delivery.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct ComputedFinding {
     /// The digest equals the scheme's over the delivery as received, with one of the keys.
     pub matches: bool,

@@ -16,7 +16,7 @@ use crate::exit::Exit;
 use crate::input::{Delivery, Headers, Key, Keys, PublicKey, Secret, StdinGuard, request, source};
 use crate::outcome::Warning;
 use crate::report;
-use crate::scheme::{Algorithm, Scheme, custom, detect, registry};
+use crate::scheme::{Algorithm, Scheme, custom, registry};
 use crate::verify::{self, Options, Tolerance};
 
 /// Runs hookcheck with these arguments (the first is the program name).
@@ -61,6 +61,26 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Exit 
         Command::Batch(args) => {
             let sub = matches.subcommand_matches("batch").expect("batch matches");
             crate::batch::command::run(&args, sub)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            let _ = clap_mangen::Man::new(Cli::command()).render(&mut out);
+            print(&String::from_utf8_lossy(&out));
+            Ok(Exit::Verified)
+        }
+        Command::Sign(args) => {
+            let sub = matches.subcommand_matches("sign").expect("sign matches");
+            crate::sign_command::sign_command(&args, sub)
+        }
+        Command::Send(args) => {
+            let sub = matches.subcommand_matches("send").expect("send matches");
+            crate::sign_command::send_command(&args, sub)
+        }
+        Command::Listen(args) => {
+            let sub = matches
+                .subcommand_matches("listen")
+                .expect("listen matches");
+            crate::listen::command(&args, sub)
         }
         Command::Completions { shell } => {
             let mut out = Vec::new();
@@ -144,18 +164,18 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
     let options = options_from(&args.check);
     let detection = explicit
         .is_none()
-        .then(|| detect::resolve(&delivery, &keys, &options));
+        .then(|| crate::autodetect::resolve(&delivery, &keys, &options));
     let scheme: &Scheme = match (&explicit, &detection) {
         (Some(s), _) => s,
         (
             None,
-            Some(detect::Detection {
+            Some(crate::autodetect::Detection {
                 scheme: Some(s), ..
             }),
         ) => s,
         (None, _) => {
             // Nothing names the sender: a failed check (exit 1), not a usage error.
-            let mut outcome = verify::unattributed(&delivery, &keys);
+            let mut outcome = crate::autodetect::unattributed(&delivery, &keys);
             outcome.warnings.extend(warnings);
             return Ok(report_outcome(&args.check.output, &outcome));
         }
@@ -187,7 +207,7 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
         }
         (computed, _) => match computed {
             Some(digest) => computed_check(scheme, &delivery, &keys, &options, digest),
-            None => verify::verify(scheme, &delivery, &keys, &options),
+            None => crate::check(scheme, &delivery, &keys, &options),
         },
     };
     outcome.warnings.extend(warnings);
@@ -195,7 +215,7 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
         // The delivery chose its own scheme: say so, since an attacker writes the headers.
         outcome
             .warnings
-            .extend(verify::detection_warnings(scheme, detection));
+            .extend(crate::autodetect::detection_warnings(scheme, detection));
     }
     Ok(report_outcome(&args.check.output, &outcome))
 }
@@ -235,7 +255,7 @@ fn computed_check(
     };
     let mut outcome = verify::verify(scheme, delivery, keys, &quick);
     let (rewritten, with_digest) = crate::diagnose::computed::rewrite(scheme, delivery, digest);
-    let finding = verify::verify(&rewritten, &with_digest, keys, options);
+    let finding = crate::check(&rewritten, &with_digest, keys, options);
     outcome.computed = Some(crate::outcome::ComputedFinding {
         matches: finding.matched.is_some(),
         causes: finding.causes,
@@ -253,17 +273,24 @@ pub(crate) fn options_from(check: &CheckArgs) -> Options {
             (false, Some(s)) => Tolerance::Seconds(s),
             (false, None) => Tolerance::ProviderDefault,
         },
-        algorithm: scheme.algorithm.map(|h| match h {
-            HashArg::Sha1 => Algorithm::HmacSha1,
-            HashArg::Sha256 => Algorithm::HmacSha256,
-            HashArg::Sha512 => Algorithm::HmacSha512,
-        }),
+        algorithm: scheme.algorithm.map(hmac_of),
         token_header: scheme.token_header.clone(),
         diagnose: !output.no_diagnose,
     }
 }
 
-fn system_now() -> i64 {
+/// `--algorithm HASH`: the HMAC over that hash.
+pub(crate) fn hmac_of(hash: HashArg) -> Algorithm {
+    match hash {
+        HashArg::Md5 => Algorithm::HmacMd5,
+        HashArg::Sha1 => Algorithm::HmacSha1,
+        HashArg::Sha256 => Algorithm::HmacSha256,
+        HashArg::Sha384 => Algorithm::HmacSha384,
+        HashArg::Sha512 => Algorithm::HmacSha512,
+    }
+}
+
+pub(crate) fn system_now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
@@ -335,19 +362,12 @@ fn read_delivery(
     let mut given = Headers::new();
     if let Some(path) = &args.headers_file {
         let bytes = source::read_path("--headers-file", path, stdin)?;
-        let text = String::from_utf8_lossy(&bytes);
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let (name, value) = Headers::parse_line(line).map_err(|e| {
-                UsageError::input(
-                    format!("--headers-file '{}' line {}", path.display(), i + 1),
-                    e,
-                )
-            })?;
-            given.push(name, value);
-        }
+        given.apply_file(&bytes).map_err(|(line, e)| {
+            UsageError::input(
+                format!("--headers-file '{}' line {line}", path.display()),
+                e,
+            )
+        })?;
     }
     let mut flags = Headers::new();
     for line in &args.headers {
@@ -397,9 +417,9 @@ pub(crate) fn check_keys_fit(scheme: &Scheme, keys: &Keys) -> Result<(), UsageEr
         return Ok(());
     }
     if keys.is_empty() {
-        return Err(UsageError::no_key(scheme));
+        return Err(UsageError::no_key(&scheme.name, scheme.takes_public_keys()));
     }
-    if let Some(e) = keys.kind_error(scheme) {
+    if let Some(e) = scheme.wrong_key(keys) {
         let flags = if e.needed == "secret" {
             "--secret-file, --secret-env or --secret"
         } else {
@@ -410,7 +430,7 @@ pub(crate) fn check_keys_fit(scheme: &Scheme, keys: &Keys) -> Result<(), UsageEr
             e.needed
         )));
     }
-    if scheme.algorithm.is_hmac() || scheme.algorithm == Algorithm::Sha256 {
+    if scheme.algorithm.is_digest() {
         for (index, secret) in keys.secrets() {
             if let Err(reason) = scheme.secret.key(secret.expose()) {
                 if secret_decodes_empty(scheme, secret) {
@@ -448,6 +468,7 @@ pub(crate) fn read_keys(
         Env(&'a str),
         PublicKey(&'a str),
         PublicKeyFile(&'a PathBuf),
+        CertFile(&'a PathBuf),
     }
     /// Each value of a repeatable flag with its position on the command line.
     fn tagged<'a, T>(
@@ -478,6 +499,12 @@ pub(crate) fn read_keys(
         "public_key_files",
         &args.public_key_files,
         From::PublicKeyFile,
+    ));
+    sources.extend(tagged(
+        matches,
+        "cert_files",
+        &args.cert_files,
+        From::CertFile,
     ));
     sources.sort_by_key(|(i, _)| *i);
 
@@ -511,6 +538,13 @@ pub(crate) fn read_keys(
                 let bytes = source::read_path("--public-key-file", path, stdin)?;
                 (
                     format!("--public-key-file '{}'", path.display()),
+                    Key::Public(PublicKey::from_file_bytes(bytes)),
+                )
+            }
+            From::CertFile(path) => {
+                let bytes = source::read_path("--cert-file", path, stdin)?;
+                (
+                    format!("--cert-file '{}'", path.display()),
                     Key::Public(PublicKey::from_file_bytes(bytes)),
                 )
             }

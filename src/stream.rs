@@ -7,7 +7,7 @@ use std::io::Read;
 use crate::input::{Delivery, Keys, Secret};
 use crate::mac::Running;
 use crate::outcome::{CauseCode, Matched, Outcome, Warning};
-use crate::scheme::{Algorithm, Part, Scheme};
+use crate::scheme::{Part, Scheme};
 use crate::verify::{self, Options, Prepared};
 
 /// Bodies up to this size are read whole (and fully diagnosed); larger ones are streamed.
@@ -33,8 +33,12 @@ pub fn can_stream(scheme: &Scheme, options: &Options) -> bool {
             .parts
             .iter()
             .any(|p| matches!(p, Part::Header(name) if reads_body(name)));
-    (algorithm.is_hmac() || algorithm == Algorithm::Sha256)
+    algorithm.is_digest()
         && bodies == 1
+        && !template
+            .parts
+            .iter()
+            .any(|p| matches!(p, Part::BodyHash(_)))
         && scheme.also_signs.is_empty()
         && !body_fields
 }
@@ -74,7 +78,7 @@ pub fn verify_reader(
         let key = scheme.secret.key(secret.expose()).ok()?;
         let mut r = Running::new(algorithm, &key)?;
         for part in &prepared.content(&prepared.template, &[], secret.expose())[..at] {
-            r.update(part);
+            r.update(part.as_ref());
         }
         Some(r)
     };
@@ -104,7 +108,7 @@ pub fn verify_reader(
     for (key_index, secret, r) in running {
         let Some(mut r) = r else { continue };
         for part in &prepared.content(&prepared.template, &[], secret.expose())[at + 1..] {
-            r.update(part);
+            r.update(part.as_ref());
         }
         if let Some(signature_index) = prepared.matching_signature(&r.finish()) {
             outcome.matched = Some(Matched {
@@ -127,7 +131,7 @@ pub fn verify_reader(
         (None, _) => {
             outcome
                 .causes
-                .push(crate::diagnose::secret_mismatch(&prepared, Vec::new()));
+                .push(verify::causes::secret_mismatch(&prepared, Vec::new()));
             outcome.warnings.push(Warning::new(
                 "diagnosis_partial",
                 format!(
@@ -143,7 +147,7 @@ pub fn verify_reader(
 mod tests {
     use super::*;
     use crate::input::Headers;
-    use crate::scheme::registry;
+    use crate::scheme::{Algorithm, registry};
 
     fn stripe_delivery(body: &[u8], secret: &str, t: &str) -> Delivery {
         let digest = crate::mac::digest(

@@ -11,8 +11,8 @@ use rayon::prelude::*;
 use crate::error::UsageError;
 use crate::input::{Delivery, Keys};
 use crate::outcome::{Outcome, Warning};
-use crate::scheme::{Scheme, detect, registry};
-use crate::verify::{self, Options};
+use crate::scheme::{Scheme, registry};
+use crate::verify::Options;
 
 /// One delivery read from an input, with where it came from.
 #[derive(Debug, Clone)]
@@ -264,7 +264,7 @@ impl Checker<'_> {
                 })?)
             }
             (None, _) => {
-                let found = detect::resolve(delivery, self.keys, &options);
+                let found = crate::autodetect::resolve(delivery, self.keys, &options);
                 let scheme = found.scheme;
                 detection = Some(found);
                 scheme
@@ -273,23 +273,25 @@ impl Checker<'_> {
         let Some(s) = scheme else {
             return Ok(match lean {
                 true => Checked::Verdict(false),
-                false => Checked::Outcome(verify::unattributed(delivery, self.keys)),
+                false => Checked::Outcome(crate::autodetect::unattributed(delivery, self.keys)),
             });
         };
-        if !self.keys.has_kind_for(s) {
-            return Err(UsageError::no_key(s));
+        if !s.fits_any(self.keys) {
+            return Err(UsageError::no_key(&s.name, s.takes_public_keys()));
         }
         if lean {
-            return Ok(Checked::Verdict(verify::verifies(
+            return Ok(Checked::Verdict(crate::verify::verifies(
                 s, delivery, self.keys, &options,
             )));
         }
-        let mut outcome = verify::verify(s, delivery, self.keys, &options);
+        let mut outcome = crate::check(s, delivery, self.keys, &options);
         if let Some(found) = detection.as_ref().filter(|d| !d.alternatives.is_empty()) {
             // The ambiguity, not the routine "chosen from the headers" (said once per run).
-            outcome
-                .warnings
-                .extend(verify::detection_warnings(s, found).into_iter().skip(1));
+            outcome.warnings.extend(
+                crate::autodetect::detection_warnings(s, found)
+                    .into_iter()
+                    .skip(1),
+            );
         }
         if ignored_now {
             outcome.warnings.push(Warning::new(

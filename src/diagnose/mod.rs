@@ -7,89 +7,20 @@ pub mod body;
 pub mod computed;
 pub mod diff;
 pub mod json;
-pub mod json_dialect;
 pub mod secret;
+
+/// The JSON dialects live with the canonical forms; kept here under their old path.
+pub use crate::canonical::json_dialect;
+/// The engine's own causes, kept here under their old paths.
+pub use crate::verify::causes::{problem_cause, secret_mismatch};
 mod text;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::input::{Delivery, Keys};
 use crate::outcome::{Cause, CauseCode, Outcome, Warning};
-use crate::scheme::{Algorithm, Encoding, Part, Scheme, SignedBody, TimeUnit, detect};
-use crate::verify::{self, Options, Prepared, Problem};
-
-/// The cause for a delivery whose signature could not even be read.
-pub fn problem_cause(scheme: &Scheme, delivery: &Delivery, problem: &Problem) -> Cause {
-    match problem {
-        Problem::Missing { header, what } => {
-            let mut cause = Cause::new(
-                CauseCode::MissingHeader,
-                format!(
-                    "the {what} {} that {} needs is not in the delivery",
-                    crate::input::describe_part(header),
-                    scheme.title
-                ),
-            )
-            .detail("header", header.clone())
-            .detail("role", *what);
-            match detect::looks_like(delivery).filter(|s| s.name != scheme.name) {
-                Some(other) => {
-                    cause
-                        .summary
-                        .push_str(&format!("; the headers look like {}", other.title));
-                    cause = cause
-                        .detail("looks_like", other.name.clone())
-                        .fix(format!("try --provider {}", other.name));
-                }
-                None => {
-                    cause = cause.detail("looks_like", Value::Null).fix(
-                        "check that the capture kept every header (proxies and loggers drop some)",
-                    )
-                }
-            }
-            cause
-        }
-        Problem::Malformed { header, reason } => Cause::new(
-            CauseCode::SignatureMalformed,
-            format!("{header} is present but cannot be read: {reason}"),
-        )
-        .detail("header", header.clone())
-        .detail("reason", reason.clone()),
-    }
-}
-
-/// The cause when nothing explains the mismatch, with what was tried.
-pub fn secret_mismatch(prepared: &Prepared, tried: Vec<String>) -> Cause {
-    let n = prepared.signatures.len();
-    let mut tried = tried;
-    tried.insert(
-        0,
-        format!(
-            "{} of the scheme's signed content `{}` with each key",
-            prepared.algorithm.id(),
-            prepared.scheme.signed
-        ),
-    );
-    Cause::new(
-        CauseCode::SecretMismatch,
-        format!(
-            "no key reproduces the {} in {}: a different secret, or content altered on the way",
-            if n == 1 { "signature".to_owned() } else { format!("{n} signatures") },
-            prepared.signatures.first().map_or("", |s| s.header.as_str()),
-        ),
-    )
-    .detail("tried", json!(tried))
-    .fix("check that the secret belongs to this endpoint and environment (test vs live), and that the body is the raw bytes received")
-}
-
-/// A body the sender is documented to sign instead of the raw bytes (see `Scheme::also_signs`).
-pub fn signed_body(form: SignedBody, raw: &[u8]) -> Option<Vec<u8>> {
-    match form {
-        SignedBody::PythonJsonDumps => json::python_json_dumps(raw),
-        SignedBody::PhpEscapedUnicode => json::php_escaped_unicode(raw),
-        SignedBody::JsJsonStringify => json::js_json_stringify(raw),
-    }
-}
+use crate::scheme::{Algorithm, Encoding, Part, Scheme, TimeUnit, detect};
+use crate::verify::{self, Options, Prepared};
 
 /// Runs the search after a failed check and rewrites `outcome.causes`: explanations backed by
 /// a verifying variant first, then the check's own cause unless an explanation replaces it.
@@ -327,9 +258,12 @@ impl<'a> Search<'a> {
                 Search::wrong_provider,
             ),
             ("the digest in every other header", Search::wrong_header),
-            ("HMAC-SHA1, -SHA256 and -SHA512", Search::algorithm),
             (
-                "hex, base64 and base64url signatures",
+                "HMAC-SHA1, -SHA256, -SHA384, -SHA512 and -MD5 (RSA: SHA-1 and SHA-256)",
+                Search::algorithm,
+            ),
+            (
+                "hex, base64, base64url and base64-of-hex signatures",
                 Search::signature_encoding,
             ),
             (
@@ -384,6 +318,7 @@ impl<'a> Search<'a> {
                         s.algorithm,
                         Algorithm::Token | Algorithm::Basic | Algorithm::None
                     )
+                    && !differs_only_in_secret(s, self.scheme)
             })
             .find(|s| self.verifies(s, self.delivery, self.keys))?;
         let command = format!("hookcheck verify --provider {} …", other.name);
@@ -464,15 +399,24 @@ impl<'a> Search<'a> {
 
     fn algorithm(&self) -> Option<Cause> {
         let current = self.options.algorithm.unwrap_or(self.scheme.algorithm);
-        if !current.is_hmac() {
+        let rsa = matches!(current, Algorithm::RsaSha1 | Algorithm::RsaSha256);
+        let family: &[Algorithm] = if rsa {
+            // A delivery labelled with the wrong SignatureVersion (Amazon SNS).
+            &[Algorithm::RsaSha256, Algorithm::RsaSha1]
+        } else if current.is_hmac() {
+            &[
+                Algorithm::HmacSha256,
+                Algorithm::HmacSha1,
+                Algorithm::HmacSha512,
+                Algorithm::HmacSha384,
+                Algorithm::HmacMd5,
+            ]
+        } else {
             return None;
-        }
-        [
-            Algorithm::HmacSha256,
-            Algorithm::HmacSha1,
-            Algorithm::HmacSha512,
-        ]
-        .into_iter()
+        };
+        family
+            .iter()
+            .copied()
         .filter(|a| *a != current)
         .find(|a| {
             self.verifies_with_options(
@@ -490,37 +434,49 @@ impl<'a> Search<'a> {
             )
             .detail("variant", a.id())
             .detail("expected", current.id())
-            .fix(format!(
-                "compute {} (or pass --algorithm {})",
-                a.id(),
-                a.id().trim_start_matches("hmac-")
-            ))
+            .fix(if rsa {
+                format!(
+                    "the signature was made with {}: check the field naming the algorithm (SignatureVersion)",
+                    a.id()
+                )
+            } else {
+                format!(
+                    "compute {} (or pass --algorithm {})",
+                    a.id(),
+                    a.id().trim_start_matches("hmac-")
+                )
+            })
         })
     }
 
     fn signature_encoding(&self) -> Option<Cause> {
         let current = self.scheme.signature.encoding;
-        [Encoding::Hex, Encoding::Base64, Encoding::Base64url]
-            .into_iter()
-            .filter(|e| *e != current && current != Encoding::Plain)
-            .find(|e| {
-                let mut scheme = self.scheme.clone();
-                scheme.signature.encoding = *e;
-                self.verifies(&scheme, self.delivery, self.keys)
-            })
-            .map(|e| {
-                Cause::new(
-                    CauseCode::SignatureEncoding,
-                    format!("the signature is {}-encoded, not {}", e.id(), current.id()),
-                )
-                .detail("variant", e.id())
-                .detail("expected", current.id())
-                .fix(format!(
-                    "decode the header as {} (or encode your digest as {})",
-                    e.id(),
-                    e.id()
-                ))
-            })
+        [
+            Encoding::Hex,
+            Encoding::Base64,
+            Encoding::Base64url,
+            Encoding::Base64Hex,
+        ]
+        .into_iter()
+        .filter(|e| *e != current && current != Encoding::Plain)
+        .find(|e| {
+            let mut scheme = self.scheme.clone();
+            scheme.signature.encoding = *e;
+            self.verifies(&scheme, self.delivery, self.keys)
+        })
+        .map(|e| {
+            Cause::new(
+                CauseCode::SignatureEncoding,
+                format!("the signature is {}-encoded, not {}", e.id(), current.id()),
+            )
+            .detail("variant", e.id())
+            .detail("expected", current.id())
+            .fix(format!(
+                "decode the header as {} (or encode your digest as {})",
+                e.id(),
+                e.id()
+            ))
+        })
     }
 
     fn secret_whitespace(&self) -> Option<Cause> {
@@ -626,12 +582,15 @@ impl<'a> Search<'a> {
 
     fn template(&self) -> Option<Cause> {
         let template = self.scheme.template();
-        let fields: Vec<Part> = template
-            .parts
-            .iter()
-            .filter(|p| matches!(p, Part::Timestamp | Part::Id | Part::Url | Part::Method))
-            .cloned()
-            .collect();
+        // Each field once: a hostile template repeating one would make the subsets and orders
+        // below explode (nine `{method}`s ran for minutes); four distinct fields bound them.
+        let mut fields: Vec<Part> = Vec::new();
+        for part in &template.parts {
+            let field = matches!(part, Part::Timestamp | Part::Id | Part::Url | Part::Method);
+            if field && !fields.contains(part) {
+                fields.push(part.clone());
+            }
+        }
         if fields.is_empty() {
             return None;
         }
@@ -722,7 +681,7 @@ impl<'a> Search<'a> {
         let other = match spec.unit {
             TimeUnit::Seconds => TimeUnit::Milliseconds,
             TimeUnit::Milliseconds => TimeUnit::Seconds,
-            TimeUnit::Rfc3339 => return None,
+            TimeUnit::Rfc3339 | TimeUnit::Iso8601 => return None,
         };
         let mut scheme = self.scheme.clone();
         if let Some(ts) = scheme.timestamp.as_mut() {
@@ -883,16 +842,24 @@ const MAX_TEMPLATES: usize = 2_000;
 /// And for at most this long.
 const TEMPLATE_TIME: std::time::Duration = std::time::Duration::from_secs(2);
 
-/// Templates over the same fields and the body: parts dropped, reordered, other separators.
-/// Each field counts once (nine `{method}`s are one field); false when the list was capped.
+/// Two schemes with one wire format whose keys differ only in how the secret is read (Polar is
+/// Standard Webhooks with the secret's own bytes as key): a delivery that verifies under the
+/// other is better explained by `secret_encoding` than by another provider.
+fn differs_only_in_secret(a: &Scheme, b: &Scheme) -> bool {
+    let mut a = a.clone();
+    a.name.clone_from(&b.name);
+    a.title.clone_from(&b.title);
+    a.alias_of.clone_from(&b.alias_of);
+    a.notes.clone_from(&b.notes);
+    a.source.clone_from(&b.source);
+    a.detect_headers.clone_from(&b.detect_headers);
+    a.secret = b.secret;
+    a == *b
+}
+
+/// Templates over the same (distinct) fields and the body: parts dropped, reordered, other
+/// separators; false when the list was capped.
 fn alternative_templates(fields: &[Part]) -> (Vec<String>, bool) {
-    let mut distinct: Vec<Part> = Vec::new();
-    for f in fields {
-        if !distinct.contains(f) {
-            distinct.push(f.clone());
-        }
-    }
-    let fields = distinct.as_slice();
     let name = |p: &Part| match p {
         Part::Timestamp => "{timestamp}",
         Part::Id => "{id}",

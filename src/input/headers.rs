@@ -79,6 +79,23 @@ impl Headers {
         self.entries.is_empty()
     }
 
+    /// Applies a `--headers-file`: one `Name: value` per line, blank lines skipped. The file's
+    /// headers replace those of the same names, repeats kept in order, in one pass (as `-H`
+    /// does). An error carries its line number (from 1).
+    pub fn apply_file(&mut self, bytes: &[u8]) -> Result<(), (usize, String)> {
+        let text = String::from_utf8_lossy(bytes);
+        let mut given = Headers::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let (name, value) = Headers::parse_line(line).map_err(|e| (i + 1, e))?;
+            given.push(name, value);
+        }
+        self.replace_with(given);
+        Ok(())
+    }
+
     /// Parses one `Name: value` line; the value loses surrounding spaces and tabs only.
     pub fn parse_line(line: &str) -> Result<(String, String), String> {
         let (name, value) = line

@@ -2,10 +2,9 @@
 //!
 //! Secrets key MACs and tokens; public keys verify asymmetric signatures. The two never act as
 //! each other: the engine takes secrets for digest schemes and public keys for Ed25519/ECDSA,
-//! and [`Keys::kind_error`] says when a key of the wrong kind was given for a scheme.
+//! and `Scheme::wrong_key` says when a key of the wrong kind was given for a scheme.
 
 use super::{PublicKey, Secret};
-use crate::scheme::{Algorithm, Scheme};
 
 /// One key: a secret or a public key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,22 +52,6 @@ pub struct Keys {
     list: Vec<Key>,
 }
 
-/// The kind of key a scheme needs and the kind the user gave instead.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("key {number} is a {given}, but {scheme} ({algorithm}) needs a {needed}")]
-pub struct KeyKindError {
-    /// The key's number, from 1, in the order given.
-    pub number: usize,
-    /// What was given: `secret` or `public key`.
-    pub given: &'static str,
-    /// What the scheme needs.
-    pub needed: &'static str,
-    /// The scheme's name.
-    pub scheme: String,
-    /// The scheme's algorithm id.
-    pub algorithm: &'static str,
-}
-
 impl Keys {
     /// No keys yet.
     pub fn new() -> Keys {
@@ -111,42 +94,20 @@ impl Keys {
         self.list.is_empty()
     }
 
-    /// The kind of key `scheme` needs: public keys for Ed25519/ECDSA, secrets for the rest.
-    pub fn needed(scheme: &Scheme) -> &'static str {
-        if scheme.algorithm.is_asymmetric() {
-            "public key"
-        } else {
-            "secret"
-        }
-    }
-
-    /// The first key of the wrong kind for `scheme`, if any. Unsigned schemes take none.
-    pub fn kind_error(&self, scheme: &Scheme) -> Option<KeyKindError> {
-        if scheme.algorithm == Algorithm::None {
-            return None;
-        }
-        let asymmetric = scheme.algorithm.is_asymmetric();
-        let (index, key) = self
-            .list
+    /// The first key that is not of the kind asked for (`public`: public keys), with its
+    /// index.
+    pub fn first_not(&self, public: bool) -> Option<(usize, &Key)> {
+        self.list
             .iter()
             .enumerate()
-            .find(|(_, k)| matches!(k, Key::Public(_)) != asymmetric)?;
-        Some(KeyKindError {
-            number: index + 1,
-            given: key.kind(),
-            needed: Keys::needed(scheme),
-            scheme: scheme.name.clone(),
-            algorithm: scheme.algorithm.id(),
-        })
+            .find(|(_, k)| matches!(k, Key::Public(_)) != public)
     }
 
-    /// True when at least one key is of the kind `scheme` needs.
-    pub fn has_kind_for(&self, scheme: &Scheme) -> bool {
-        if scheme.algorithm.is_asymmetric() {
-            self.public_keys().next().is_some()
-        } else {
-            self.secrets().next().is_some()
-        }
+    /// True when at least one key is of the kind asked for (`public`: public keys).
+    pub fn has(&self, public: bool) -> bool {
+        self.list
+            .iter()
+            .any(|k| matches!(k, Key::Public(_)) == public)
     }
 }
 
@@ -177,29 +138,5 @@ impl FromIterator<Key> for Keys {
 impl FromIterator<Secret> for Keys {
     fn from_iter<I: IntoIterator<Item = Secret>>(iter: I) -> Keys {
         iter.into_iter().map(Key::Secret).collect()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::scheme::registry;
-
-    #[test]
-    fn wrong_kind_is_named_with_its_number() {
-        let github = registry::find("github").unwrap();
-        let discord = registry::find("discord").unwrap();
-        let keys: Keys = [
-            Key::Secret(Secret::new("s")),
-            Key::Public(PublicKey::new("ab")),
-        ]
-        .into_iter()
-        .collect();
-        let e = keys.kind_error(github).unwrap();
-        assert_eq!((e.number, e.given, e.needed), (2, "public key", "secret"));
-        let e = keys.kind_error(discord).unwrap();
-        assert_eq!((e.number, e.given, e.needed), (1, "secret", "public key"));
-        assert_eq!(keys.secrets().map(|(i, _)| i).collect::<Vec<_>>(), [0]);
-        assert_eq!(keys.public_keys().map(|(i, _)| i).collect::<Vec<_>>(), [1]);
     }
 }

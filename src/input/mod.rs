@@ -8,7 +8,7 @@ pub mod secret;
 pub mod source;
 
 pub use headers::Headers;
-pub use keys::{Key, KeyKindError, Keys};
+pub use keys::{Key, Keys};
 pub use public_key::PublicKey;
 pub use secret::Secret;
 pub use source::StdinGuard;

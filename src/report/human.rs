@@ -53,35 +53,7 @@ pub fn render(outcome: &Outcome) -> String {
         );
     }
     for cause in &outcome.causes {
-        let _ = writeln!(
-            out,
-            "  {} {} {}",
-            fail("cause:"),
-            for_terminal(&cause.summary),
-            dim(&format!("[{}]", cause.code.id()))
-        );
-        if let (Some(variant), true) = (
-            cause.detail.get("variant").and_then(|v| v.as_str()),
-            cause.detail.contains_key("diff"),
-        ) {
-            let _ = writeln!(
-                out,
-                "    {} {}",
-                dim("verifies with:"),
-                for_terminal(variant)
-            );
-            let _ = writeln!(
-                out,
-                "    {} your capture changed the body, or the sender signs other bytes than it sends",
-                dim("either:")
-            );
-        }
-        if let Some(fix) = &cause.fix {
-            let _ = writeln!(out, "    {} {}", hint("fix:"), fix);
-        }
-        if let Some(diff) = cause.detail.get("diff") {
-            render_diff(&mut out, diff);
-        }
+        render_cause(&mut out, cause, "  ");
     }
     if let Some(computed) = &outcome.computed {
         if computed.matches {
@@ -93,16 +65,7 @@ pub fn render(outcome: &Outcome) -> String {
         } else {
             let _ = writeln!(out, "  {} does not match", fail("your computed digest:"));
             for cause in &computed.causes {
-                let _ = writeln!(
-                    out,
-                    "    {} {} {}",
-                    fail("cause:"),
-                    for_terminal(&cause.summary),
-                    dim(&format!("[{}]", cause.code.id()))
-                );
-                if let Some(fix) = &cause.fix {
-                    let _ = writeln!(out, "      {} {}", hint("fix:"), fix);
-                }
+                render_cause(&mut out, cause, "    ");
             }
         }
     }
@@ -115,6 +78,39 @@ pub fn render(outcome: &Outcome) -> String {
         );
     }
     out
+}
+
+/// One cause: its summary and code, what verifies, the fix and the byte diff, indented.
+fn render_cause(out: &mut String, cause: &crate::outcome::Cause, indent: &str) {
+    let _ = writeln!(
+        out,
+        "{indent}{} {} {}",
+        fail("cause:"),
+        for_terminal(&cause.summary),
+        dim(&format!("[{}]", cause.code.id()))
+    );
+    if let (Some(variant), true) = (
+        cause.detail.get("variant").and_then(|v| v.as_str()),
+        cause.detail.contains_key("diff"),
+    ) {
+        let _ = writeln!(
+            out,
+            "{indent}  {} {}",
+            dim("verifies with:"),
+            for_terminal(variant)
+        );
+        let _ = writeln!(
+            out,
+            "{indent}  {} your capture changed the body, or the sender signs other bytes than it sends",
+            dim("either:")
+        );
+    }
+    if let Some(fix) = &cause.fix {
+        let _ = writeln!(out, "{indent}  {} {}", hint("fix:"), fix);
+    }
+    if let Some(diff) = cause.detail.get("diff") {
+        render_diff(out, diff);
+    }
 }
 
 fn key_label(outcome: &Outcome, index: usize) -> String {

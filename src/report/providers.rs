@@ -32,6 +32,8 @@ pub fn row(s: &Scheme) -> Row {
         algorithm: s.algorithm.id().to_owned(),
         signed_content: if s.signature.headers.is_empty() {
             "—".to_owned()
+        } else if let Some(jwt) = &s.jwt {
+            format!("JWT, {} = {}({{body}})", jwt.body_claim, jwt.body_hash.id())
         } else {
             s.signed.clone()
         },
@@ -111,13 +113,41 @@ pub fn prose(s: &Scheme) -> String {
             (None, Some(prefix)) => format!("`{prefix}` followed by the signature"),
             (None, None) => "the signature alone".to_owned(),
         };
-        let _ = writeln!(
-            out,
-            "  Header value: {shape}, {}-encoded",
-            s.signature.encoding.id()
-        );
-        let _ = writeln!(out, "  Algorithm: {}", s.algorithm.id());
-        if s.algorithm.is_hmac() || s.algorithm == crate::scheme::Algorithm::Sha256 {
+        if let Some(jwt) = &s.jwt {
+            let algs: Vec<&str> = jwt.algorithms.iter().map(|a| a.id()).collect();
+            let _ = writeln!(
+                out,
+                "  Header value: a JWT (compact JWS) signed with {} (no other alg, `none` included)",
+                algs.join(" or ")
+            );
+            let _ = writeln!(out, "  Algorithm: jwt");
+            let mut claims = Vec::new();
+            if let Some(iss) = &jwt.issuer {
+                claims.push(format!("iss = {iss:?}"));
+            }
+            if !jwt.required_claims.is_empty() {
+                claims.push(format!("required: {}", jwt.required_claims.join(", ")));
+            }
+            if jwt.subject_is_url {
+                claims.push("sub = the URL (--url)".to_owned());
+            }
+            claims.push(format!(
+                "{} = {} {} of the body",
+                jwt.body_claim,
+                jwt.body_hash_encoding.id(),
+                jwt.body_hash.id()
+            ));
+            claims.push(format!("exp/iat/nbf with {} s leeway", jwt.leeway));
+            let _ = writeln!(out, "  Claims: {}", claims.join("; "));
+        } else {
+            let _ = writeln!(
+                out,
+                "  Header value: {shape}, {}-encoded",
+                s.signature.encoding.id()
+            );
+            let _ = writeln!(out, "  Algorithm: {}", s.algorithm.id());
+        }
+        if s.algorithm.is_digest() {
             let _ = writeln!(out, "  Signed content: {}", s.signed);
         }
     }

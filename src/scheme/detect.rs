@@ -2,13 +2,12 @@
 //! share a header (`X-Hub-Signature` is GitHub's SHA-1, Bitbucket's and Intercom's).
 
 use crate::input::{Delivery, Keys};
-use crate::verify::{self, Options};
 
 use super::{Algorithm, Scheme, registry};
 
 /// How well a scheme fits a delivery's headers; higher is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Fit {
+pub(crate) struct Fit {
     /// The header holds what the scheme looks for (a `v1` entry, not only `v1a` ones).
     parses: bool,
     /// The scheme's usual signature header is present (not only a fallback name).
@@ -23,33 +22,28 @@ fn fit_with(scheme: &Scheme, delivery: &Delivery, check_parse: bool) -> Option<F
     if !detectable(scheme) {
         return None;
     }
-    let headers = &delivery.headers;
     let present = scheme
         .signature
         .headers
         .iter()
         .position(|h| delivery.has(h))?;
-    let hints = scheme
-        .detect_headers
-        .iter()
-        .filter(|h| hint_matches(headers, h))
-        .count()
-        + scheme
-            .id_headers
-            .iter()
-            .filter(|h| headers.contains(h))
-            .count()
-        + scheme.timestamp.as_ref().map_or(0, |t| {
-            usize::from(t.header_names().any(|h| headers.contains(h)))
-        });
+    let parses = if scheme.algorithm == Algorithm::Jwt {
+        // A token is three base64url parts: `sha256=<hex>` in a shared header is not one.
+        let value = delivery.values(&scheme.signature.headers[present]);
+        value
+            .first()
+            .is_some_and(|v| v.trim().split('.').count() == 3)
+    } else {
+        super::signature::extract_signatures(scheme, delivery).is_ok()
+    };
     Some(Fit {
-        parses: !check_parse || crate::verify::extract_signatures(scheme, delivery).is_ok(),
+        parses: !check_parse || parses,
         primary: present == 0,
-        hints,
+        hints: sender_hints(scheme, delivery),
     })
 }
 
-fn ranked(delivery: &Delivery) -> Vec<(Fit, &'static Scheme)> {
+pub(crate) fn ranked(delivery: &Delivery) -> Vec<(Fit, &'static Scheme)> {
     let all = registry::all();
     // Signatures in headers first, found through an index of header names (a batch asks this
     // for every delivery); only without any are body fields and query parameters looked at,
@@ -151,17 +145,16 @@ fn sender_hints(scheme: &Scheme, delivery: &Delivery) -> usize {
             .iter()
             .filter(|h| named(h) && headers.contains(h))
             .count()
-        + scheme
-            .timestamp
-            .as_ref()
-            .and_then(|t| t.header.as_ref())
-            .filter(|h| named(h))
-            .map_or(0, |h| usize::from(headers.contains(h)))
+        + scheme.timestamp.as_ref().map_or(0, |t| {
+            usize::from(t.header_names().any(|h| {
+                !h.starts_with("body:") && !h.starts_with("query:") && headers.contains(h)
+            }))
+        })
 }
 
 /// The one sender whose other headers the delivery has most of; None when no scheme has any
 /// or two senders tie.
-fn sender_by_hints(delivery: &Delivery, keys: &Keys) -> Option<&'static Scheme> {
+pub(crate) fn sender_by_hints(delivery: &Delivery, keys: &Keys) -> Option<&'static Scheme> {
     let mut scored: Vec<(usize, &'static Scheme)> = registry::all()
         .iter()
         .filter(|s| detectable(s))
@@ -169,8 +162,8 @@ fn sender_by_hints(delivery: &Delivery, keys: &Keys) -> Option<&'static Scheme> 
         .filter(|(n, _)| *n > 0)
         .collect();
     // The keys' kind settles senders that share headers (Standard Webhooks HMAC and v1a).
-    if !keys.is_empty() && scored.iter().any(|(_, s)| keys.has_kind_for(s)) {
-        scored.retain(|(_, s)| keys.has_kind_for(s));
+    if !keys.is_empty() && scored.iter().any(|(_, s)| s.fits_any(keys)) {
+        scored.retain(|(_, s)| s.fits_any(keys));
     }
     scored.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
     let (best_n, best) = *scored.first()?;
@@ -184,88 +177,7 @@ fn sender_by_hints(delivery: &Delivery, keys: &Keys) -> Option<&'static Scheme> 
 }
 
 /// Two schemes of one sender: the same identifying headers (GitHub's SHA-256 and SHA-1).
-fn same_sender(a: &Scheme, b: &Scheme) -> bool {
+pub(crate) fn same_sender(a: &Scheme, b: &Scheme) -> bool {
     !a.detect_headers.is_empty() && a.detect_headers == b.detect_headers
         || a.title.split(' ').next() == b.title.split(' ').next()
-}
-
-/// What auto-detection found for a delivery.
-#[derive(Debug, Clone)]
-pub struct Detection {
-    /// The scheme to check with; None when no header names any sender.
-    pub scheme: Option<&'static Scheme>,
-    /// Other schemes that fit the headers as well, none of which verifies either.
-    pub alternatives: Vec<&'static Scheme>,
-}
-
-/// Resolves `--provider auto`. The delivery's headers choose, so the choice is reported, and
-/// an ambiguity is settled by verification, then by every clue, never by giving up: the
-/// delivery is then diagnosed under the most likely scheme.
-pub fn resolve(delivery: &Delivery, keys: &Keys, options: &Options) -> Detection {
-    let mut all = ranked(delivery);
-    // Keys of one kind narrow the field: a public key only checks public-key schemes.
-    if !keys.is_empty() && all.iter().any(|(_, s)| keys.has_kind_for(s)) {
-        all.retain(|(_, s)| keys.has_kind_for(s));
-    }
-    let Some(&(best_fit, best)) = all.first() else {
-        // No signature header at all, but the sender's other headers may still name it
-        // (X-GitHub-Event without X-Hub-Signature-256): check that scheme, which then
-        // reports the missing header.
-        return Detection {
-            scheme: sender_by_hints(delivery, keys),
-            alternatives: Vec::new(),
-        };
-    };
-    let tied: Vec<&'static Scheme> = all
-        .iter()
-        .filter(|(f, _)| *f == best_fit)
-        .map(|(_, s)| *s)
-        .collect();
-    if tied.len() == 1 {
-        return Detection {
-            scheme: Some(best),
-            alternatives: Vec::new(),
-        };
-    }
-    // Same headers, different schemes: the one that verifies is the sender.
-    let quick = Options {
-        diagnose: false,
-        ..options.clone()
-    };
-    if let Some(s) = tied
-        .iter()
-        .find(|s| verify::verify(s, delivery, keys, &quick).matched.is_some())
-    {
-        return Detection {
-            scheme: Some(s),
-            alternatives: Vec::new(),
-        };
-    }
-    // None verifies: the most likely one (best fit, then registry order: current schemes
-    // before legacy ones) is diagnosed; other senders are named.
-    Detection {
-        scheme: Some(best),
-        alternatives: tied.into_iter().filter(|s| !same_sender(s, best)).collect(),
-    }
-}
-
-/// The cause for a delivery that carries no signature header any scheme knows and no other
-/// header naming its sender.
-pub fn nothing_found(delivery: &Delivery) -> crate::outcome::Cause {
-    let names: Vec<&str> = delivery.headers.iter().map(|(n, _)| n).collect();
-    crate::outcome::Cause::new(
-        crate::outcome::CauseCode::MissingHeader,
-        format!(
-            "no signature header of any known provider, and no other header names the sender (headers: {})",
-            if names.is_empty() {
-                "none".to_owned()
-            } else {
-                crate::report::escape::for_terminal(&names.join(", "))
-            }
-        ),
-    )
-    .detail("header", serde_json::Value::Null)
-    .detail("role", "signature")
-    .detail("looks_like", serde_json::Value::Null)
-    .fix("check that the capture kept every header (proxies and loggers drop some), or name the scheme with --provider (see `hookcheck providers`)")
 }

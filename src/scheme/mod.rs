@@ -5,9 +5,12 @@
 pub mod custom;
 pub mod detect;
 pub mod registry;
+pub mod signature;
 pub mod template;
 
 use serde::{Deserialize, Serialize};
+
+use crate::input::Keys;
 
 pub use template::{Part, Template};
 
@@ -39,6 +42,10 @@ pub struct Scheme {
     /// (Zenduty signs Python `json.dumps` of the parsed payload).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also_signs: Vec<SignedBody>,
+    /// Headers the provider's verifier requires with exactly this value (Box's SDKs return
+    /// false without `BOX-SIGNATURE-VERSION: 1`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub required_values: std::collections::BTreeMap<String, String>,
     /// Headers that, besides the signature header, say a delivery comes from this provider.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub detect_headers: Vec<String>,
@@ -66,11 +73,68 @@ pub struct Scheme {
     /// is not authenticated.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub body_fields_only: bool,
+    /// For `algorithm = "jwt"`: the token's accepted algs and the claims that bind the delivery.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jwt: Option<crate::jwt::JwtSpec>,
     /// Facts a receiver should know, shown as warnings on every check with this scheme.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
     /// Where the facts above come from (documentation page or SDK file).
     pub source: String,
+}
+
+/// The kind of key a scheme needs and the kind the user gave instead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("key {number} is a {given}, but {scheme} ({algorithm}) needs a {needed}")]
+pub struct KeyKindError {
+    /// The key's number, from 1, in the order given.
+    pub number: usize,
+    /// What was given: `secret` or `public key`.
+    pub given: &'static str,
+    /// What the scheme needs.
+    pub needed: &'static str,
+    /// The scheme's name.
+    pub scheme: String,
+    /// The scheme's algorithm id.
+    pub algorithm: &'static str,
+}
+
+impl Scheme {
+    /// Whether this scheme checks signatures with public keys (Ed25519, ECDSA) rather than
+    /// secrets.
+    pub fn takes_public_keys(&self) -> bool {
+        self.algorithm.is_asymmetric()
+    }
+
+    /// The kind of key this scheme needs: `public key` or `secret`.
+    pub fn key_kind(&self) -> &'static str {
+        if self.takes_public_keys() {
+            "public key"
+        } else {
+            "secret"
+        }
+    }
+
+    /// The first of `keys` of the wrong kind for this scheme, if any. Unsigned schemes take
+    /// none, so nothing is wrong for them.
+    pub fn wrong_key(&self, keys: &Keys) -> Option<KeyKindError> {
+        if self.algorithm == Algorithm::None {
+            return None;
+        }
+        let (index, key) = keys.first_not(self.takes_public_keys())?;
+        Some(KeyKindError {
+            number: index + 1,
+            given: key.kind(),
+            needed: self.key_kind(),
+            scheme: self.name.clone(),
+            algorithm: self.algorithm.id(),
+        })
+    }
+
+    /// True when at least one of `keys` is of the kind this scheme needs.
+    pub fn fits_any(&self, keys: &Keys) -> bool {
+        keys.has(self.takes_public_keys())
+    }
 }
 
 fn default_signed() -> String {
@@ -80,15 +144,30 @@ fn default_signed() -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Algorithm {
+    /// HMAC-MD5 (legacy senders; MD5 is broken as a hash, but still keyed here).
+    HmacMd5,
     HmacSha1,
     HmacSha256,
+    HmacSha384,
     HmacSha512,
     /// A plain SHA-256 digest of the template (HubSpot v1/v2 put the secret inside it).
     Sha256,
+    /// A plain MD5 digest of a template that holds `{secret}` (PayPro Global's `HASH`).
+    Md5,
+    /// A plain SHA-384 digest of a template that holds `{secret}` (Praxis).
+    Sha384,
     /// An Ed25519 signature checked with the sender's public key.
     Ed25519,
     /// An ECDSA P-256/SHA-256 signature (DER) checked with the sender's public key.
     EcdsaP256,
+    /// RSA PKCS#1 v1.5 with SHA-1, checked with the sender's certificate or public key (Amazon
+    /// SNS SignatureVersion 1).
+    RsaSha1,
+    /// RSA PKCS#1 v1.5 with SHA-256 (Amazon SNS SignatureVersion 2).
+    RsaSha256,
+    /// A JWT (compact JWS, HMAC `alg`) whose claims bind the body: the `jwt` table says how
+    /// (Upstash QStash, Netlify).
+    Jwt,
     /// The header carries the secret itself (GitLab, Telegram, header-token).
     Token,
     /// `Authorization: Basic` with the secret as `user:password`.
@@ -100,12 +179,19 @@ pub enum Algorithm {
 impl Algorithm {
     pub fn id(self) -> &'static str {
         match self {
+            Algorithm::HmacMd5 => "hmac-md5",
             Algorithm::HmacSha1 => "hmac-sha1",
             Algorithm::HmacSha256 => "hmac-sha256",
+            Algorithm::HmacSha384 => "hmac-sha384",
             Algorithm::HmacSha512 => "hmac-sha512",
             Algorithm::Sha256 => "sha256",
+            Algorithm::Md5 => "md5",
+            Algorithm::Sha384 => "sha384",
             Algorithm::Ed25519 => "ed25519",
             Algorithm::EcdsaP256 => "ecdsa-p256",
+            Algorithm::RsaSha1 => "rsa-sha1",
+            Algorithm::RsaSha256 => "rsa-sha256",
+            Algorithm::Jwt => "jwt",
             Algorithm::Token => "token",
             Algorithm::Basic => "basic",
             Algorithm::None => "none",
@@ -115,19 +201,45 @@ impl Algorithm {
     pub fn is_hmac(self) -> bool {
         matches!(
             self,
-            Algorithm::HmacSha1 | Algorithm::HmacSha256 | Algorithm::HmacSha512
+            Algorithm::HmacMd5
+                | Algorithm::HmacSha1
+                | Algorithm::HmacSha256
+                | Algorithm::HmacSha384
+                | Algorithm::HmacSha512
         )
     }
 
+    /// The plain hash named `sha256`, `sha384` or `md5` (for `{body_hash:…}`).
+    pub fn plain_named(name: &str) -> Option<Algorithm> {
+        [Algorithm::Sha256, Algorithm::Sha384, Algorithm::Md5]
+            .into_iter()
+            .find(|a| a.id() == name)
+    }
+
+    /// A plain digest, keyed only by a `{secret}` inside the signed content.
+    pub fn is_plain_hash(self) -> bool {
+        matches!(self, Algorithm::Sha256 | Algorithm::Md5 | Algorithm::Sha384)
+    }
+
+    /// An HMAC or plain digest: what hookcheck recomputes and compares.
+    pub fn is_digest(self) -> bool {
+        self.is_hmac() || self.is_plain_hash()
+    }
+
     pub fn is_asymmetric(self) -> bool {
-        matches!(self, Algorithm::Ed25519 | Algorithm::EcdsaP256)
+        matches!(
+            self,
+            Algorithm::Ed25519 | Algorithm::EcdsaP256 | Algorithm::RsaSha1 | Algorithm::RsaSha256
+        )
     }
 
     /// Digest length in bytes for hash-based algorithms.
     pub fn digest_len(self) -> Option<usize> {
         match self {
+            Algorithm::HmacMd5 | Algorithm::Md5 => Some(16),
             Algorithm::HmacSha1 => Some(20),
             Algorithm::HmacSha256 | Algorithm::Sha256 => Some(32),
+            Algorithm::HmacSha384 | Algorithm::Sha384 => Some(48),
             Algorithm::HmacSha512 => Some(64),
             _ => None,
         }
@@ -139,7 +251,8 @@ impl Algorithm {
 #[serde(deny_unknown_fields)]
 pub struct AlgorithmHeader {
     pub header: String,
-    /// The item holding the algorithm's name (`algorithm`).
+    /// The item holding the algorithm's name (`algorithm`); empty when the whole value is the
+    /// name (Amazon SNS's `SignatureVersion`).
     pub item: String,
     /// Names as sent, matched without case, and the algorithm each means.
     pub values: std::collections::BTreeMap<String, Algorithm>,
@@ -148,6 +261,14 @@ pub struct AlgorithmHeader {
 impl AlgorithmHeader {
     /// The algorithm `value` (the header as received) names, if it names a known one.
     pub fn algorithm_in(&self, value: &str) -> Option<Algorithm> {
+        if self.item.is_empty() {
+            let name = value.trim();
+            return self
+                .values
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, a)| *a);
+        }
         let name = value.split(',').find_map(|item| {
             let (k, v) = item.split_once('=')?;
             (k.trim() == self.item).then(|| v.trim())
@@ -192,6 +313,9 @@ pub enum Encoding {
     Hex,
     Base64,
     Base64url,
+    /// Base64 of the lower-case hex text of the digest (Solidgate).
+    #[serde(rename = "base64-hex")]
+    Base64Hex,
     /// Compared as text (tokens).
     Plain,
 }
@@ -202,6 +326,7 @@ impl Encoding {
             Encoding::Hex => "hex",
             Encoding::Base64 => "base64",
             Encoding::Base64url => "base64url",
+            Encoding::Base64Hex => "base64-hex",
             Encoding::Plain => "plain",
         }
     }
@@ -274,6 +399,9 @@ pub enum TimeUnit {
     Milliseconds,
     /// An RFC 3339 date-time (`2025-11-23T12:00:00.123456789Z`: Twitch, Zendesk, Box).
     Rfc3339,
+    /// An ISO 8601 date-time whose offset may be left out, meaning UTC
+    /// (`2025-11-23T12:00:00.123456`: Orb; its SDK reads it with `datetime.fromisoformat`).
+    Iso8601,
 }
 
 /// How the secret a user holds becomes the key bytes.
@@ -357,6 +485,20 @@ impl Scheme {
                 "a structured value (`items`) needs the keys that carry signatures",
             ));
         }
+        match (&self.jwt, self.algorithm) {
+            (Some(spec), Algorithm::Jwt) => spec.validate().map_err(|m| SchemeError {
+                field: "jwt",
+                message: m,
+            })?,
+            (None, Algorithm::Jwt) => {
+                return Err(err(
+                    "jwt",
+                    "algorithm jwt needs a [jwt] table (algorithms, body_claim, ...)",
+                ));
+            }
+            (Some(_), _) => return Err(err("jwt", "a [jwt] table needs algorithm = \"jwt\"")),
+            (None, _) => {}
+        }
         if template.uses(&Part::Timestamp) && self.timestamp.is_none() {
             return Err(err(
                 "timestamp",
@@ -407,28 +549,41 @@ impl Scheme {
         // The delivery names its algorithm from this list, so each must be a keyed MAC of the
         // same content: a hostile delivery must not pick a plain hash anyone can compute.
         if let Some(h) = &self.algorithm_header {
-            if !self.algorithm.is_hmac() || h.values.iter().any(|(_, a)| !a.is_hmac()) {
+            let rsa = |a: Algorithm| matches!(a, Algorithm::RsaSha1 | Algorithm::RsaSha256);
+            let hmacs = self.algorithm.is_hmac() && h.values.iter().all(|(_, a)| a.is_hmac());
+            let rsas = rsa(self.algorithm) && h.values.iter().all(|(_, a)| rsa(*a));
+            if !hmacs && !rsas {
                 return Err(err(
                     "algorithm_header",
-                    "a delivery may name only HMAC algorithms, for an HMAC scheme",
+                    "a delivery may name only algorithms of the scheme's own family: HMACs for an HMAC scheme, RSA hashes for an RSA one",
                 ));
             }
         }
         match self.algorithm {
             Algorithm::Token | Algorithm::Basic | Algorithm::None => return Ok(()),
-            Algorithm::Sha256 if !template.uses(&Part::Secret) => {
-                return Err(err(
-                    "signed",
-                    "algorithm sha256 is a plain hash: without {secret} in the signed content anyone can compute it (use an hmac-* algorithm)",
-                ));
+            // The token's body-hash claim covers the body (JwtSpec::validate requires it).
+            Algorithm::Jwt => return Ok(()),
+            plain if plain.is_plain_hash() && !template.uses(&Part::Secret) => {
+                return Err(SchemeError {
+                    field: "signed",
+                    message: format!(
+                        "algorithm {} is a plain hash: without {{secret}} in the signed content anyone can compute it (use an hmac-* algorithm)",
+                        plain.id()
+                    ),
+                });
             }
             _ => {}
         }
-        let whole_body = template.uses(&Part::Body) || template.uses(&Part::Form);
-        let body_fields = template
-            .parts
-            .iter()
-            .any(|p| matches!(p, Part::Header(name) if name.starts_with("body:")));
+        let whole_body = template.uses(&Part::Body)
+            || template.uses(&Part::Form)
+            || template
+                .parts
+                .iter()
+                .any(|p| matches!(p, Part::BodyHash(_)));
+        let body_fields = template.parts.iter().any(|p| {
+            matches!(p, Part::Header(name) if name.starts_with("body:"))
+                || matches!(p, Part::BodyFields(_))
+        });
         match (whole_body, self.body_fields_only) {
             (true, false) => Ok(()),
             (true, true) => Err(err(
@@ -533,5 +688,47 @@ mod tests {
         assert_eq!(a("key=k1,algorithm=HMAC_SHA1"), Some(Algorithm::HmacSha1));
         assert_eq!(a("key=k1"), None);
         assert_eq!(a("key=k1,algorithm=HMAC_SHA512"), None);
+    }
+
+    #[test]
+    fn algorithm_named_by_a_whole_value() {
+        // Amazon SNS: SignatureVersion "1" or "2" (sns-validator 0.3.5 validateSignature).
+        let h = AlgorithmHeader {
+            header: "body:SignatureVersion".to_owned(),
+            item: String::new(),
+            values: [
+                ("1".to_owned(), Algorithm::RsaSha1),
+                ("2".to_owned(), Algorithm::RsaSha256),
+            ]
+            .into(),
+        };
+        assert_eq!(h.algorithm_in("1"), Some(Algorithm::RsaSha1));
+        assert_eq!(h.algorithm_in(" 2 "), Some(Algorithm::RsaSha256));
+        assert_eq!(h.algorithm_in("3"), None);
+        assert_eq!(h.algorithm_in("version=2"), None);
+    }
+}
+
+#[cfg(test)]
+mod key_kind_tests {
+    use crate::input::{Key, Keys, PublicKey, Secret};
+    use crate::scheme::registry;
+
+    #[test]
+    fn wrong_kind_is_named_with_its_number() {
+        let github = registry::find("github").unwrap();
+        let discord = registry::find("discord").unwrap();
+        let keys: Keys = [
+            Key::Secret(Secret::new("s")),
+            Key::Public(PublicKey::new("ab")),
+        ]
+        .into_iter()
+        .collect();
+        let e = github.wrong_key(&keys).unwrap();
+        assert_eq!((e.number, e.given, e.needed), (2, "public key", "secret"));
+        let e = discord.wrong_key(&keys).unwrap();
+        assert_eq!((e.number, e.given, e.needed), (1, "secret", "public key"));
+        assert_eq!(keys.secrets().map(|(i, _)| i).collect::<Vec<_>>(), [0]);
+        assert_eq!(keys.public_keys().map(|(i, _)| i).collect::<Vec<_>>(), [1]);
     }
 }

@@ -5,6 +5,13 @@
 pub enum Part {
     Literal(Vec<u8>),
     Body,
+    /// The lower-case hex digest of the body with a plain hash (`{body_hash:sha256}`), for
+    /// senders that MAC the body's hash instead of the body (Tebex).
+    BodyHash(crate::scheme::Algorithm),
+    /// `{body_fields:Message,Subject?,Type}`: for each JSON body field present, in this order,
+    /// `Name\nValue\n` (Amazon SNS's canonical string); a `?` field may be absent and is then
+    /// left out, any other must be there.
+    BodyFields(Vec<(String, bool)>),
     Timestamp,
     Id,
     Url,
@@ -57,6 +64,29 @@ impl Template {
                     "encoded_path" => Part::EncodedPath,
                     "method" => Part::Method,
                     "secret" => Part::Secret,
+                    _ if name.starts_with("body_fields:") && name.len() > 12 => {
+                        let fields: Vec<(String, bool)> = name[12..]
+                            .split(',')
+                            .map(|f| match f.trim().strip_suffix('?') {
+                                Some(n) => (n.to_owned(), true),
+                                None => (f.trim().to_owned(), false),
+                            })
+                            .collect();
+                        if fields.iter().any(|(n, _)| n.is_empty()) {
+                            return Err(format!("an empty field name in {{{name}}}"));
+                        }
+                        Part::BodyFields(fields)
+                    }
+                    _ if name.starts_with("body_hash:") => {
+                        match crate::scheme::Algorithm::plain_named(&name[10..]) {
+                            Some(a) => Part::BodyHash(a),
+                            None => {
+                                return Err(format!(
+                                    "unknown hash in {{{name}}}: use body_hash:sha256, body_hash:sha384 or body_hash:md5"
+                                ));
+                            }
+                        }
+                    }
                     _ if name.starts_with("signed_headers:") && name.len() > 15 => {
                         Part::SignedHeaders(name[15..].to_owned())
                     }
@@ -143,5 +173,29 @@ mod tests {
         assert!(Template::parse("body}").is_err());
         assert!(Template::parse("v0:").is_err());
         assert!(Template::parse("{secret}").is_err());
+        assert!(Template::parse("{body_hash:sha1024}").is_err());
+    }
+
+    #[test]
+    fn body_fields_placeholder() {
+        let t = Template::parse("{body_fields:Message,Subject?,Type}").unwrap();
+        assert_eq!(
+            t.parts,
+            vec![Part::BodyFields(vec![
+                ("Message".to_owned(), false),
+                ("Subject".to_owned(), true),
+                ("Type".to_owned(), false)
+            ])]
+        );
+        assert!(Template::parse("{body_fields:Message,,Type}").is_err());
+    }
+
+    #[test]
+    fn body_hash_placeholder() {
+        let t = Template::parse("{body_hash:sha256}").unwrap();
+        assert_eq!(
+            t.parts,
+            vec![Part::BodyHash(crate::scheme::Algorithm::Sha256)]
+        );
     }
 }

@@ -75,7 +75,7 @@ fn bad_flag_values() {
             "--secret",
             "k",
             "--algorithm",
-            "md5",
+            "sha3",
         ],
         b"",
         "--algorithm",

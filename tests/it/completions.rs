@@ -1,5 +1,5 @@
-//! The committed completions in completions/ are what the binary prints.
-//! `HOOKCHECK_UPDATE_COMPLETIONS=1 cargo test` rewrites them after a CLI change.
+//! The committed completions in completions/ and the man page in man/ are what the binary
+//! prints. `HOOKCHECK_UPDATE_COMPLETIONS=1 cargo test` rewrites them after a CLI change.
 
 use crate::util::{hookcheck, root};
 
@@ -28,4 +28,22 @@ fn committed_completions_match_the_binary() {
             path.display()
         );
     }
+}
+
+#[test]
+fn committed_man_page_matches_the_binary() {
+    let run = hookcheck(&["man"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains(".TH hookcheck"), "{}", run.stdout);
+    let path = root().join("man").join("hookcheck.1");
+    if std::env::var_os("HOOKCHECK_UPDATE_COMPLETIONS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &run.stdout).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == run.stdout,
+        "{} is stale: run HOOKCHECK_UPDATE_COMPLETIONS=1 cargo test",
+        path.display()
+    );
 }

@@ -31,7 +31,7 @@ fn public_key_text() -> Vec<u8> {
     std::fs::read(root().join("fixtures/discord/sender.pub")).unwrap()
 }
 
-/// 1. A public key (public by definition) never keys an HMAC.
+/// Item 1: A public key (public by definition) never keys an HMAC.
 #[test]
 fn public_key_never_keys_an_hmac() {
     let dir = scratch("hostile_public_key");
@@ -117,7 +117,7 @@ fn public_key_never_keys_an_hmac() {
     );
 }
 
-/// 2. A secret whose decoded key is empty is refused, whatever its text.
+/// Item 2: A secret whose decoded key is empty is refused, whatever its text.
 #[test]
 fn secret_decoding_to_an_empty_key_is_refused() {
     let body = b"{}";
@@ -182,7 +182,7 @@ fn secret_decoding_to_an_empty_key_is_refused() {
     );
 }
 
-/// 3. A stale delivery cannot pick a scheme without a window by renaming its header.
+/// Item 3: A stale delivery cannot pick a scheme without a window by renaming its header.
 #[test]
 fn renamed_header_does_not_escape_the_replay_window() {
     let secret = "whsec_shared";
@@ -289,7 +289,7 @@ fn detection_never_picks_a_scheme_that_authenticates_nothing() {
     assert_eq!(stale.code, 1, "{}{}", stale.stdout, stale.stderr);
 }
 
-/// 4. A JSON Lines delivery's own "now" never beats `--now` or the clock.
+/// Item 4: A JSON Lines delivery's own "now" never beats `--now` or the clock.
 #[test]
 fn input_cannot_set_the_clock() {
     let dir = scratch("hostile_jsonl_now");
@@ -340,7 +340,7 @@ fn input_cannot_set_the_clock() {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
 }
 
-/// 5. Linear's signed body timestamp: missing is a failure, and streaming keeps the check.
+/// Item 5: Linear's signed body timestamp: missing is a failure, and streaming keeps the check.
 #[test]
 fn linear_timestamp_is_always_checked() {
     let key = b"lin_wh_secret";
@@ -391,7 +391,7 @@ fn linear_timestamp_is_always_checked() {
     assert_eq!(report.causes[0].code, "timestamp_outside_tolerance");
 }
 
-/// 6. A scheme file whose signature is not keyed, or does not cover the body, is refused.
+/// Item 6: A scheme file whose signature is not keyed, or does not cover the body, is refused.
 #[test]
 fn scheme_files_must_authenticate() {
     let dir = scratch("hostile_schemes");
@@ -423,7 +423,7 @@ fn scheme_files_must_authenticate() {
     }
 }
 
-/// 7. Tens of thousands of headers: linear handling, repeats kept alike by every input.
+/// Item 7: Tens of thousands of headers: linear handling, repeats kept alike by every input.
 #[test]
 fn many_headers_stay_cheap_and_repeats_are_kept() {
     let dir = scratch("hostile_headers");
@@ -474,7 +474,7 @@ fn many_headers_stay_cheap_and_repeats_are_kept() {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
 }
 
-/// 8. A template with many repeated fields does not blow up the template search.
+/// Item 8: A template with many repeated fields does not blow up the template search.
 #[test]
 fn template_search_is_bounded() {
     let dir = scratch("hostile_template");
@@ -505,7 +505,7 @@ fn template_search_is_bounded() {
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
 
-/// 10. A secret that looks like a flag is taken as the value, never echoed in an error.
+/// Item 10: A secret that looks like a flag is taken as the value, never echoed in an error.
 #[test]
 fn secret_values_are_never_echoed_by_argument_errors() {
     for secret in ["--looks-like-a-flag", "-abcdef-secret"] {
@@ -530,7 +530,7 @@ fn secret_values_are_never_echoed_by_argument_errors() {
     assert!(!run.stderr.contains("hunter2"), "{}", run.stderr);
 }
 
-/// 10. JUnit XML stays well-formed whatever characters a source name holds.
+/// Item 10: JUnit XML stays well-formed whatever characters a source name holds.
 #[test]
 fn junit_escapes_characters_xml_forbids() {
     let dir = scratch("hostile_junit");
@@ -557,7 +557,7 @@ fn junit_escapes_characters_xml_forbids() {
     assert!(!xml.contains('\u{FFFF}') && !xml.contains('\u{1}'), "{xml}");
 }
 
-/// 10. Hostile timestamps and clocks never overflow.
+/// Item 10: Hostile timestamps and clocks never overflow.
 #[test]
 fn extreme_timestamps_and_clocks_do_not_overflow() {
     let body = "{}";
@@ -599,4 +599,110 @@ fn extreme_timestamps_and_clocks_do_not_overflow() {
             }
         }
     }
+}
+
+/// Item 9: A body over the hold-all limit is diagnosed one candidate at a time, and still found.
+#[test]
+fn large_bodies_are_diagnosed_one_candidate_at_a_time() {
+    let items: Vec<serde_json::Value> = (0..20_000)
+        .map(|i| serde_json::json!({"id": i, "name": format!("item-{i}"), "ok": true}))
+        .collect();
+    let value = serde_json::json!({ "items": items });
+    let compact = serde_json::to_string(&value).unwrap();
+    let pretty = serde_json::to_string_pretty(&value).unwrap();
+    assert!(pretty.len() > 1 << 20, "over the 1 MiB hold-all limit");
+    let sig = format!("sha256={}", hmac256(b"k", &[compact.as_bytes()]));
+    let dir = scratch("hostile_large");
+    let body = dir.join("body.json");
+    std::fs::write(&body, &pretty).unwrap();
+    let run = hookcheck(&[
+        "verify",
+        "-p",
+        "github",
+        "--body-file",
+        &path_str(&body),
+        "-s",
+        &sig,
+        "--secret",
+        "k",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let report = json_contract::parse(&run.stdout);
+    assert_eq!(report.causes[0].code, "body_json_reserialized");
+}
+
+/// Item 10: High-S ECDSA signatures: SendGrid's official verifier accepts them (checked with
+/// @sendgrid/eventwebhook 8.0.0: both forms of fixtures/sendgrid/event.http verify), so
+/// hookcheck does, and says so.
+#[test]
+fn high_s_ecdsa_is_accepted_as_sendgrid_does_and_said() {
+    let high = "MEYCIQDWHRwfldjL/MPZqXIV2WsRHm8lGQqnShE83nQL8zbFvQIhAPr97tITXVbHai4WgDVPD4MAohj460DSCVbSGY5FyrUg";
+    let low = "MEUCIQDWHRwfldjL/MPZqXIV2WsRHm8lGQqnShE83nQL8zbFvQIgBQIRLOyiqTmV0el/yrDwfLxE4bS71sx7nOexNLaYcDE=";
+    for (sig, warned) in [(high, true), (low, false)] {
+        let run = hookcheck(&[
+            "verify",
+            "-p",
+            "sendgrid",
+            "-b",
+            r#"{"type":1,"id":"1100","application_id":"99","token":"tok"}"#,
+            "-H",
+            "X-Twilio-Email-Event-Webhook-Timestamp: 1763960000",
+            "-H",
+            &format!("X-Twilio-Email-Event-Webhook-Signature: {sig}"),
+            "--public-key-file",
+            "fixtures/sendgrid/sender.pub",
+            "--now",
+            "1763960010",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+        let report = json_contract::parse(&run.stdout);
+        assert_eq!(
+            report.warnings.iter().any(|w| w.code == "ecdsa_high_s"),
+            warned,
+            "{}",
+            run.stdout
+        );
+    }
+}
+
+/// Item 10: Keys are numbered from 1 in every message.
+#[test]
+fn keys_are_numbered_from_one_everywhere() {
+    let run = hookcheck(&[
+        "verify",
+        "-p",
+        "svix",
+        "-b",
+        "{}",
+        "-H",
+        "svix-id: msg_1",
+        "-H",
+        &format!("svix-timestamp: {NOW}"),
+        "-H",
+        "svix-signature: v1,AAAA",
+        "--secret",
+        "whsec_!!not-base64!!",
+        "--secret",
+        "whsec_c2VjcmV0",
+        "--now",
+        &NOW.to_string(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let report = json_contract::parse(&run.stdout);
+    let unusable = report
+        .warnings
+        .iter()
+        .find(|w| w.code == "secret_unusable")
+        .expect("the first key cannot be decoded");
+    assert!(
+        unusable.summary.starts_with("key 1 "),
+        "{}",
+        unusable.summary
+    );
 }

@@ -3,7 +3,7 @@
 
 use hookcheck::diagnose::json_dialect::{self, Dialect};
 use hookcheck::scheme::{Algorithm, registry};
-use hookcheck::{CauseCode, Delivery, Headers, Keys, Options, Secret, verify};
+use hookcheck::{CauseCode, Delivery, Headers, Keys, Options, Secret, check, verify};
 use proptest::prelude::*;
 
 fn json_value() -> impl Strategy<Value = serde_json::Value> {
@@ -58,7 +58,7 @@ proptest! {
         json_dialect::render(&value, &Dialect::ALL[a], &mut recovered);
         prop_assume!(recovered == signed);
         let github = registry::find("github").unwrap();
-        let outcome = verify(github, &delivery(&signed, &sent, "s3cret"), &Keys::from(Secret::new("s3cret")), &Options::at(0));
+        let outcome = check(github, &delivery(&signed, &sent, "s3cret"), &Keys::from(Secret::new("s3cret")), &Options::at(0));
         prop_assert!(!outcome.verified);
         let first = outcome.causes.first().map(|c| c.code);
         prop_assert_eq!(first, Some(CauseCode::BodyJsonReserialized), "{:?}", outcome.causes);
@@ -71,8 +71,43 @@ proptest! {
         let signed = render(&text, &Dialect::ALL[a]);
         let sent = render(&text, &Dialect::ALL[b]);
         let github = registry::find("github").unwrap();
-        let outcome = verify(github, &delivery(&signed, &sent, "s3cret"), &Keys::from(Secret::new(wrong)), &Options::at(0));
+        let outcome = check(github, &delivery(&signed, &sent, "s3cret"), &Keys::from(Secret::new(wrong)), &Options::at(0));
         let codes: Vec<CauseCode> = outcome.causes.iter().map(|c| c.code).collect();
         prop_assert_eq!(codes, vec![CauseCode::SecretMismatch]);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Hostile timestamp texts and clocks: never a panic or a wrapped-around age, and a delivery
+    /// outside the window never verifies. Debug builds trap overflow, so this runs there.
+    #[test]
+    fn hostile_timestamps_never_overflow(
+        ts in prop_oneof![
+            any::<i64>().prop_map(|n| n.to_string()),
+            "[-+0-9]{1,25}",
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})",
+            ".{0,30}",
+        ],
+        now in any::<i64>(),
+        provider in prop::sample::select(vec!["stripe", "sanity", "workos", "slack", "box"]),
+    ) {
+        let scheme = registry::find(provider).unwrap();
+        let body = b"{}";
+        let digest = hookcheck::mac::digest(Algorithm::HmacSha256, b"k", &[ts.as_bytes(), b".", body]).unwrap();
+        let mut headers = Headers::new();
+        headers.push("Stripe-Signature", format!("t={ts},v1={}", hex::encode(&digest)));
+        headers.push("sanity-webhook-signature", format!("t={ts},v1=AAAA"));
+        headers.push("WorkOS-Signature", format!("t={ts}, v1={}", hex::encode(&digest)));
+        headers.push("X-Slack-Request-Timestamp", ts.clone());
+        headers.push("X-Slack-Signature", "v0=00");
+        headers.push("BOX-DELIVERY-TIMESTAMP", ts.clone());
+        headers.push("BOX-SIGNATURE-PRIMARY", "AAAA");
+        let delivery = Delivery::new(headers, body.to_vec());
+        let outcome = verify(scheme, &delivery, &Keys::from(Secret::new("k")), &Options::at(now));
+        if let Some(t) = outcome.timestamp {
+            prop_assert!(!outcome.verified || t.within);
+        }
     }
 }

@@ -501,6 +501,173 @@ fn a_scheme_file_printed_by_providers_show_verifies_like_the_builtin() {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
 }
 
+/// The constructions added for issue 14 are data a `--scheme` file can name: HMAC-SHA384,
+/// plain MD5/SHA-384 over a template holding `{secret}`, hash-then-HMAC (`{body_hash:…}`) and
+/// base64 of hex; a plain hash without `{secret}` is refused (anyone could compute it).
+#[test]
+fn custom_schemes_name_the_new_algorithms_and_constructions() {
+    // Expected values from Python hmac/hashlib (see each comment).
+    let cases = [
+        // md5(b"k3y" + body)
+        (
+            "algorithm = \"md5\"\nsigned = \"{secret}{body}\"\nsignature = { headers = [\"X-Sig\"], encoding = \"hex\" }",
+            "23c5ad1d0ef14c5ec9ad94bc810698c3",
+        ),
+        // sha384(body + b"k3y")
+        (
+            "algorithm = \"sha384\"\nsigned = \"{body}{secret}\"\nsignature = { headers = [\"X-Sig\"], encoding = \"hex\" }",
+            "3ada7aa2006fca3b54a0df92aaa9863533294a2dcf46a371385137f0b3ee17cba573bfeb4fe566101b7855dada4a03f1",
+        ),
+        // hmac(b"k3y", sha256(body).hexdigest(), sha256)
+        (
+            "algorithm = \"hmac-sha256\"\nsigned = \"{body_hash:sha256}\"\nsignature = { headers = [\"X-Sig\"], encoding = \"hex\" }",
+            "e6d0ea6f72321a1929afc21d6007b1d42380c2ec9ee9e98a083971c126303107",
+        ),
+        // base64(hmac(b"k3y", body, sha384).hexdigest())
+        (
+            "algorithm = \"hmac-sha384\"\nsignature = { headers = [\"X-Sig\"], encoding = \"base64-hex\" }",
+            "MzEyM2EyYTdjNDdkMWZkNmM5NjhlNWRkNTUzNmQ3OWJkMmYzM2RmMmI4N2FjOGMwNWQ0NTIxZTRmYjdmOWFkYjAzYjFlZDQwMWUyZWRhODRhMjMyM2UwNzFmNTZjMjdh",
+        ),
+    ];
+    let dir = scratch("custom_constructions");
+    for (i, (body_of_scheme, signature)) in cases.iter().enumerate() {
+        let file = dir.join(format!("s{i}.toml"));
+        std::fs::write(
+            &file,
+            format!("name = \"mine\"\ntitle = \"Mine\"\nsource = \"a test of issue 14\"\n{body_of_scheme}\n"),
+        )
+        .unwrap();
+        let file = path_str(&file);
+        let args = |sig: &str, body: &str| {
+            vec![
+                "verify".to_owned(),
+                "--scheme".to_owned(),
+                file.clone(),
+                "-b".to_owned(),
+                body.to_owned(),
+                "-H".to_owned(),
+                format!("X-Sig: {sig}"),
+                "--secret".to_owned(),
+                "k3y".to_owned(),
+            ]
+        };
+        let run = |a: Vec<String>| hookcheck(&a.iter().map(String::as_str).collect::<Vec<_>>());
+        let good = run(args(signature, "{\"a\":1}"));
+        assert_eq!(good.code, 0, "case {i}: {}{}", good.stdout, good.stderr);
+        // The body changed: the same signature no longer verifies.
+        let bad = run(args(signature, "{\"a\":2}"));
+        assert_eq!(bad.code, 1, "case {i}: {}{}", bad.stdout, bad.stderr);
+    }
+    let unkeyed = dir.join("unkeyed.toml");
+    std::fs::write(
+        &unkeyed,
+        "name = \"x\"\ntitle = \"X\"\nsource = \"a test of issue 14\"\nalgorithm = \"md5\"\nsignature = { headers = [\"X-Sig\"], encoding = \"hex\" }\n",
+    )
+    .unwrap();
+    let run = hookcheck(&[
+        "verify",
+        "--scheme",
+        &path_str(&unkeyed),
+        "-b",
+        "{}",
+        "-H",
+        "X-Sig: 00",
+        "--secret",
+        "k3y",
+    ]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("plain hash"), "{}", run.stderr);
+}
+
+/// A `[jwt]` table is data a `--scheme` file can write: `providers show netlify --format toml`
+/// printed back verifies Netlify's fixture, and a table without the body-hash claim, or on a
+/// scheme whose algorithm is not `jwt`, is refused (any body would pass with a replayed token).
+#[test]
+fn custom_jwt_schemes_must_bind_the_body() {
+    let dir = scratch("custom_jwt");
+    let toml = hookcheck(&["providers", "show", "netlify", "--format", "toml"]).stdout;
+    assert!(toml.contains("[jwt]") || toml.contains("jwt ="), "{toml}");
+    let write = |name: &str, text: &str| {
+        let f = dir.join(name);
+        std::fs::write(&f, text).unwrap();
+        path_str(&f)
+    };
+    let check = |scheme: &str| {
+        hookcheck(&[
+            "verify",
+            "--scheme",
+            scheme,
+            "--request",
+            "fixtures/netlify/deploy-succeeded.http",
+            "--secret-file",
+            "fixtures/netlify/secret.secret",
+        ])
+    };
+    let same = write("netlify.toml", &toml);
+    let run = check(&same);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let unbound = write(
+        "unbound.toml",
+        &toml.replace("body_claim = \"sha256\"", "body_claim = \"\""),
+    );
+    let run = check(&unbound);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("body_claim"), "{}", run.stderr);
+    let not_jwt = write(
+        "not_jwt.toml",
+        &toml.replace("algorithm = \"jwt\"", "algorithm = \"hmac-sha256\""),
+    );
+    let run = check(&not_jwt);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+}
+
+/// `--cert-file` takes the sender's X.509 certificate as PEM or DER (Amazon SNS), offline; a
+/// certificate is a public key, so an HMAC scheme refuses it.
+#[test]
+fn cert_file_takes_pem_and_der_certificates() {
+    use base64::Engine as _;
+    let pem =
+        std::fs::read_to_string(crate::util::root().join("fixtures/amazon-sns/signing-cert.pem"))
+            .unwrap();
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let der = base64::engine::general_purpose::STANDARD
+        .decode(body)
+        .unwrap();
+    let dir = scratch("cert_file");
+    let der_file = dir.join("cert.der");
+    std::fs::write(&der_file, der).unwrap();
+    let request = "fixtures/amazon-sns/notification-v2.http";
+    for cert in [
+        "fixtures/amazon-sns/signing-cert.pem".to_owned(),
+        path_str(&der_file),
+    ] {
+        let run = hookcheck(&[
+            "verify",
+            "-p",
+            "amazon-sns",
+            "--request",
+            request,
+            "--cert-file",
+            &cert,
+            "--now",
+            "1763950010",
+        ]);
+        assert_eq!(run.code, 0, "{cert}: {}{}", run.stdout, run.stderr);
+    }
+    let run = hookcheck(&[
+        "verify",
+        "-p",
+        "github",
+        "-b",
+        "{}",
+        "-H",
+        "X-Hub-Signature-256: sha256=00",
+        "--cert-file",
+        "fixtures/amazon-sns/signing-cert.pem",
+    ]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+}
+
 /// `--computed`: the digest a receiver logged is checked, and a wrong one is explained by the
 /// variant that produces it (here: the receiver hashed the body with a newline added).
 #[test]
@@ -762,4 +929,25 @@ fn readme_custom_scheme_examples() {
         "gw-key",
     ]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+}
+
+/// CLICOLOR_FORCE colours piped output; NO_COLOR still wins; CLICOLOR=0 turns colour off.
+#[test]
+fn clicolor_force_colours_a_pipe() {
+    let args = [
+        "verify",
+        "-p",
+        "github",
+        "-b",
+        "{}",
+        "-s",
+        "sha256=00",
+        "--secret",
+        "k",
+    ];
+    let coloured = |env: &[(&str, &str)]| hookcheck_in(&args, b"", env).stdout.contains('\u{1b}');
+    assert!(!coloured(&[]), "a pipe is not coloured by default");
+    assert!(coloured(&[("CLICOLOR_FORCE", "1")]));
+    assert!(!coloured(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+    assert!(!coloured(&[("CLICOLOR", "0")]));
 }

@@ -1,17 +1,22 @@
 //! The engine: find the signatures, rebuild the signed content, recompute, compare in constant
 //! time, check the timestamp window with an injected `now`.
 
+pub mod causes;
+
+pub use crate::scheme::signature::{
+    FoundSignature, Problem, decode, extract_signatures, structured_items,
+};
+
 use std::borrow::Cow;
 
 use base64::Engine as _;
-use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
+use base64::engine::general_purpose::STANDARD;
 use sha2::Digest as _;
 
-use crate::diagnose;
 use crate::input::{Delivery, Keys, Secret};
 use crate::mac;
 use crate::outcome::{Cause, CauseCode, KeyInfo, Matched, Outcome, TimestampCheck, Warning};
-use crate::scheme::{Algorithm, Encoding, Part, Scheme, SignedBody, Template, TimeUnit};
+use crate::scheme::{Algorithm, Part, Scheme, SignedBody, Template, TimeUnit};
 
 /// How a check is run; the clock comes in from outside so that results are reproducible.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,23 +52,6 @@ pub enum Tolerance {
     Off,
 }
 
-/// One signature token found in the delivery.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FoundSignature {
-    pub header: String,
-    /// The token as sent, prefix removed.
-    pub text: String,
-    /// The token decoded with the scheme's encoding, when it decodes.
-    pub bytes: Option<Vec<u8>>,
-}
-
-/// Why no signature could be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
-    Missing { header: String, what: &'static str },
-    Malformed { header: String, reason: String },
-}
-
 /// A delivery read through a scheme: signatures and template fields, ready to recompute.
 #[derive(Debug)]
 pub struct Prepared<'a> {
@@ -89,16 +77,36 @@ impl<'a> Prepared<'a> {
         options: &Options,
     ) -> Result<Prepared<'a>, Problem> {
         let signatures = extract_signatures(scheme, delivery)?;
-        if let Some(header) = scheme.required_headers.iter().find(|h| {
-            delivery
-                .values(h)
-                .iter()
-                .all(|v: &String| v.trim().is_empty())
-        }) {
+        // The official verifier rejects a delivery without one of these, MAC or not.
+        if let Some(header) = scheme
+            .required_headers
+            .iter()
+            .find(|h| delivery.values(h).iter().all(|v| v.trim().is_empty()))
+        {
             return Err(Problem::Missing {
                 header: header.clone(),
                 what: "required",
             });
+        }
+        for (header, want) in &scheme.required_values {
+            match delivery.headers.get(header) {
+                None => {
+                    return Err(Problem::Missing {
+                        header: header.clone(),
+                        what: "required",
+                    });
+                }
+                Some(got) if got.trim() != want => {
+                    return Err(Problem::Malformed {
+                        header: header.clone(),
+                        reason: format!(
+                            "it is {got:?}, and {} accepts only {want:?}",
+                            scheme.title
+                        ),
+                    });
+                }
+                Some(_) => {}
+            }
         }
         let timestamp_text = timestamp_text(scheme, delivery);
         let template = scheme.template();
@@ -159,6 +167,28 @@ impl<'a> Prepared<'a> {
                     signed_headers(&delivery.headers, names),
                 ));
             }
+            if let Part::BodyFields(fields) = part {
+                let mut text = String::new();
+                for (name, optional) in fields {
+                    let field = format!("body:{name}");
+                    match delivery.values(&field).into_iter().next() {
+                        Some(value) => {
+                            text.push_str(name);
+                            text.push('\n');
+                            text.push_str(&value);
+                            text.push('\n');
+                        }
+                        None if *optional => {}
+                        None => {
+                            return Err(Problem::Missing {
+                                header: field,
+                                what: "signed",
+                            });
+                        }
+                    }
+                }
+                parts.push(("@fields".to_owned(), text));
+            }
             if let Part::Header(name) = part {
                 // `{body:a.b?}`: an optional part, signed as empty when absent (Adyen's SDKs).
                 let (lookup, optional) = match name.strip_suffix('?') {
@@ -213,13 +243,13 @@ impl<'a> Prepared<'a> {
         out
     }
 
-    /// The signed content for `template` over `body`, as slices to feed a MAC in order.
+    /// The signed content for `template` over `body`, as pieces to feed a MAC in order.
     pub fn content<'b>(
         &'b self,
         template: &'b Template,
         body: &'b [u8],
         secret: &'b [u8],
-    ) -> Vec<&'b [u8]> {
+    ) -> Vec<Cow<'b, [u8]>> {
         template
             .parts
             .iter()
@@ -227,9 +257,19 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
-    /// What one part of a template stands for.
-    fn content_part<'b>(&'b self, part: &'b Part, body: &'b [u8], secret: &'b [u8]) -> &'b [u8] {
-        match part {
+    /// What one part of a template stands for (a body hash is made here, hence the Cow).
+    fn content_part<'b>(
+        &'b self,
+        part: &'b Part,
+        body: &'b [u8],
+        secret: &'b [u8],
+    ) -> Cow<'b, [u8]> {
+        Cow::Borrowed(match part {
+            Part::BodyHash(hash) => {
+                let digest = mac::digest(*hash, &[], &[body]).unwrap_or_default();
+                return Cow::Owned(hex::encode(digest).into_bytes());
+            }
+            Part::BodyFields(_) => self.part("@fields"),
             Part::Literal(bytes) => bytes.as_slice(),
             Part::Body => body,
             Part::Timestamp => self.timestamp_text.as_deref().unwrap_or("").as_bytes(),
@@ -242,7 +282,7 @@ impl<'a> Prepared<'a> {
             Part::Path => self.part("@path"),
             Part::EncodedPath => self.part("@encoded_path"),
             Part::SignedHeaders(list) => self.part(&format!("@signed:{list}")),
-        }
+        })
     }
 
     /// The digest of the scheme's template over `body` with `key` (and the raw `secret`
@@ -258,7 +298,7 @@ impl<'a> Prepared<'a> {
         let mut out = [0; mac::MAX_DIGEST];
         let feed = |running: &mut mac::Running| {
             for part in &template.parts {
-                running.update(self.content_part(part, body, secret));
+                running.update(&self.content_part(part, body, secret));
             }
         };
         match mac::keyed_digest(algorithm, key, feed, &mut out) {
@@ -279,7 +319,7 @@ impl<'a> Prepared<'a> {
         let mut out = [0; mac::MAX_DIGEST];
         let feed = |running: &mut mac::Running| {
             for part in &self.template.parts {
-                running.update(self.content_part(part, body, secret));
+                running.update(&self.content_part(part, body, secret));
             }
         };
         let len = mac::keyed_digest(algorithm, key, feed, &mut out)?;
@@ -294,7 +334,8 @@ impl<'a> Prepared<'a> {
     }
 }
 
-/// Verifies `delivery` under `scheme` with each of `keys`; diagnoses a failure if asked to.
+/// Verifies `delivery` under `scheme` with each of `keys`: the engine's verdict, never a
+/// diagnosis (see [`crate::check`], which adds one).
 pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Options) -> Outcome {
     let named = named_options(scheme, delivery, options);
     let options = named.as_ref().unwrap_or(options);
@@ -334,10 +375,6 @@ pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Optio
         ));
     }
     check(scheme, delivery, keys, options, algorithm, &mut outcome);
-    // Diagnosis also runs when only the timestamp failed, to say the signature itself is good.
-    if options.diagnose && !outcome.verified {
-        diagnose::run(scheme, delivery, keys, options, &mut outcome);
-    }
     outcome
 }
 
@@ -401,63 +438,9 @@ fn check(
         Algorithm::Token | Algorithm::Basic => {
             check_token(scheme, delivery, keys, options, outcome)
         }
+        Algorithm::Jwt => check_jwt(scheme, delivery, keys, options, outcome),
         _ => check_digest(scheme, delivery, keys, options, outcome),
     }
-}
-
-/// The outcome for a delivery no scheme could be chosen for: no signature header any
-/// provider uses and no other header naming the sender.
-pub fn unattributed(delivery: &Delivery, keys: &Keys) -> Outcome {
-    Outcome {
-        verified: false,
-        provider: "unknown".to_owned(),
-        algorithm: "unknown".to_owned(),
-        matched: None,
-        matched_content: None,
-        timestamp: None,
-        causes: vec![crate::scheme::detect::nothing_found(delivery)],
-        warnings: Vec::new(),
-        keys: keys
-            .iter()
-            .map(|k| KeyInfo {
-                length: k.len(),
-                fingerprint: k.fingerprint().to_owned(),
-            })
-            .collect(),
-        computed: None,
-    }
-}
-
-/// Warnings that say how auto-detection chose: from the delivery's own headers, and which
-/// other schemes fit as well.
-pub fn detection_warnings(
-    scheme: &Scheme,
-    detection: &crate::scheme::detect::Detection,
-) -> Vec<Warning> {
-    let mut out = vec![Warning::new(
-        "provider_detected",
-        format!(
-            "the scheme ({}) was chosen from the delivery's own headers; pin --provider {} wherever this verdict gates anything",
-            scheme.name, scheme.name
-        ),
-    )];
-    if !detection.alternatives.is_empty() {
-        let names: Vec<&str> = detection
-            .alternatives
-            .iter()
-            .map(|s| s.name.as_str())
-            .collect();
-        out.push(Warning::new(
-            "provider_ambiguous",
-            format!(
-                "the headers fit {} as well as {}, and none verifies: diagnosed as {} (the most likely); pick another with --provider",
-                names.join(", "),
-                scheme.name,
-                scheme.name
-            ),
-        ));
-    }
-    out
 }
 
 fn check_digest(
@@ -472,7 +455,7 @@ fn check_digest(
         Err(problem) => {
             outcome
                 .causes
-                .push(diagnose::problem_cause(scheme, delivery, &problem));
+                .push(causes::problem_cause(scheme, delivery, &problem));
             return;
         }
     };
@@ -504,7 +487,7 @@ fn check_digest(
         scheme
             .also_signs
             .iter()
-            .filter_map(|form| diagnose::signed_body(*form, raw_body).map(|b| (*form, b)))
+            .filter_map(|form| crate::canonical::signed_body(*form, raw_body).map(|b| (*form, b)))
             .collect::<Vec<_>>()
     };
     let algorithm = prepared.algorithm;
@@ -613,7 +596,7 @@ fn check_digest(
         (Some(_), _) => outcome.verified = true,
         (None, _) => outcome
             .causes
-            .push(diagnose::secret_mismatch(&prepared, Vec::new())),
+            .push(causes::secret_mismatch(&prepared, Vec::new())),
     }
 }
 
@@ -771,8 +754,9 @@ fn check_token(
         .token_header
         .clone()
         .unwrap_or_else(|| scheme.signature_header().to_owned());
-    let Some(value) = delivery.headers.get(&header) else {
-        outcome.causes.push(diagnose::problem_cause(
+    // A header, or a field of the JSON body (`body:sharedSecret`: Cisco Meraki).
+    let Some(value) = delivery.values(&header).into_iter().next() else {
+        outcome.causes.push(causes::problem_cause(
             scheme,
             delivery,
             &Problem::Missing {
@@ -782,6 +766,7 @@ fn check_token(
         ));
         return;
     };
+    let value = value.as_str();
     let word = scheme.signature.auth_scheme.as_deref().unwrap_or("");
     let presented: Vec<u8> = match scheme.algorithm {
         Algorithm::Basic => {
@@ -831,6 +816,186 @@ fn check_token(
     }
 }
 
+/// The JWT family: the token in the signature header, its signature with each secret, then its
+/// claims as the provider's SDK checks them (see `crate::jwt`).
+fn check_jwt(
+    scheme: &Scheme,
+    delivery: &Delivery,
+    keys: &Keys,
+    options: &Options,
+    outcome: &mut Outcome,
+) {
+    let Some(spec) = &scheme.jwt else {
+        return;
+    };
+    let Some(header) = scheme
+        .signature
+        .headers
+        .iter()
+        .find(|h| delivery.has(h))
+        .cloned()
+    else {
+        outcome.causes.push(causes::problem_cause(
+            scheme,
+            delivery,
+            &Problem::Missing {
+                header: scheme.signature_header().to_owned(),
+                what: "signature",
+            },
+        ));
+        return;
+    };
+    let value = delivery
+        .values(&header)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    let token = match crate::jwt::parse(&value, spec) {
+        Ok(t) => t,
+        Err(reason) => {
+            outcome.causes.push(
+                Cause::new(
+                    CauseCode::SignatureMalformed,
+                    format!("{header} is present but is not a JWT this scheme takes: it {reason}"),
+                )
+                .detail("header", header)
+                .detail("reason", reason),
+            );
+            return;
+        }
+    };
+    let mut key_index = None;
+    for (index, secret) in keys.secrets() {
+        match scheme.secret.key(secret.expose()) {
+            Ok(key) if token.signed_with(&key) => {
+                key_index = Some(index);
+                break;
+            }
+            Ok(_) => {}
+            Err(reason) => outcome.warnings.push(Warning::new(
+                "secret_unusable",
+                format!(
+                    "key {} {reason}, which {} requires",
+                    index + 1,
+                    scheme.secret.id()
+                ),
+            )),
+        }
+    }
+    let Some(key_index) = key_index else {
+        outcome.causes.push(
+            Cause::new(
+                CauseCode::SecretMismatch,
+                format!(
+                    "no key verifies the {} JWT in {header}: a different signing key (or the token was altered)",
+                    token.alg.id()
+                ),
+            )
+            .detail("header", header)
+            .detail(
+                "tried",
+                serde_json::json!([format!(
+                    "{} over the token's header.payload with each key ({})",
+                    token.alg.id(),
+                    scheme.secret.id()
+                )]),
+            )
+            .fix("check the signing key (providers that rotate keys send with the current or the next one: give both)"),
+        );
+        return;
+    };
+    let leeway = match options.tolerance {
+        Tolerance::Off => None,
+        Tolerance::Seconds(s) => Some(s),
+        Tolerance::ProviderDefault => Some(spec.leeway),
+    };
+    let url = delivery.url.as_deref();
+    // As for a MAC over a timestamp: the token "matches" when its key and every claim but the
+    // time ones hold (diagnosis then knows the body is the signed one); only the clock may
+    // still refuse it.
+    if token
+        .check(spec, options.now, None, url, &delivery.body)
+        .is_ok()
+    {
+        outcome.matched = Some(Matched {
+            key_index,
+            signature_index: 0,
+        });
+    }
+    match token.check(spec, options.now, leeway, url, &delivery.body) {
+        Ok(()) => outcome.verified = true,
+        Err(problem) => outcome.causes.push(jwt_cause(&header, problem)),
+    }
+}
+
+fn jwt_cause(header: &str, problem: crate::jwt::Problem) -> Cause {
+    use crate::jwt::Problem as P;
+    match problem {
+        P::Missing(claim) => Cause::new(
+            CauseCode::SignatureMalformed,
+            format!("the JWT in {header} is signed with your key but has no `{claim}` claim, which the scheme requires"),
+        )
+        .detail("claim", claim),
+        P::BadClaim(claim) => Cause::new(
+            CauseCode::SignatureMalformed,
+            format!("the JWT in {header} has a `{claim}` claim that is not a number"),
+        )
+        .detail("claim", claim),
+        P::Issuer { found, want } => Cause::new(
+            CauseCode::WrongProvider,
+            format!(
+                "the JWT in {header} was issued by {}, not {want}",
+                found.as_deref().map_or("nobody (no iss)".to_owned(), |f| format!("`{f}`"))
+            ),
+        )
+        .detail("issuer", found)
+        .detail("expected", want),
+        P::Expired { exp, now, leeway } => Cause::new(
+            CauseCode::TimestampOutsideTolerance,
+            format!(
+                "the JWT's signature is valid, but it expired {} ago (exp {exp}, leeway {leeway} s)",
+                human_duration(now - exp)
+            ),
+        )
+        .detail("exp", exp)
+        .detail("age_seconds", now - exp)
+        .detail("tolerance_seconds", leeway)
+        .fix("a replayed or queued delivery: pass --no-tolerance for old captures, or check the receiver's clock"),
+        P::NotYetValid {
+            claim,
+            at,
+            now,
+            leeway,
+        } => Cause::new(
+            CauseCode::TimestampOutsideTolerance,
+            format!(
+                "the JWT's signature is valid, but it is not valid for another {} ({claim} {at}, leeway {leeway} s)",
+                human_duration(at - now)
+            ),
+        )
+        .detail(claim, at)
+        .detail("age_seconds", now - at)
+        .detail("tolerance_seconds", leeway)
+        .fix("check the receiver's clock, or allow skew with --tolerance"),
+        P::Subject { found, want } => Cause::new(
+            CauseCode::UrlMismatch,
+            format!(
+                "the JWT was issued for {}, not this URL ({want})",
+                found.as_deref().map_or("no URL (no sub)".to_owned(), |f| format!("`{f}`"))
+            ),
+        )
+        .detail("sub", found)
+        .detail("url", want)
+        .fix("give the URL the sender was configured with (--url), as the provider signed it"),
+        P::BodyHash { claim } => Cause::new(
+            CauseCode::BodyHashMismatch,
+            format!("the JWT in {header} is signed with your key, but its `{claim}` claim is not the hash of this body: the body was changed after signing"),
+        )
+        .detail("claim", claim)
+        .fix("verify the raw body bytes as received, before any parsing or re-encoding"),
+    }
+}
+
 /// `Bearer abc` → `abc` (the word is matched without case); None when it is not there.
 fn strip_word<'v>(value: &'v str, word: &str) -> Option<&'v str> {
     if word.is_empty() {
@@ -838,155 +1003,6 @@ fn strip_word<'v>(value: &'v str, word: &str) -> Option<&'v str> {
     }
     let (head, rest) = value.split_once(' ')?;
     head.eq_ignore_ascii_case(word).then(|| rest.trim_start())
-}
-
-/// Reads the signature header(s) into tokens, each decoded with the scheme's encoding.
-pub fn extract_signatures(
-    scheme: &Scheme,
-    delivery: &Delivery,
-) -> Result<Vec<FoundSignature>, Problem> {
-    let spec = &scheme.signature;
-    let mut found = Vec::new();
-    let mut seen_header = None;
-    for header in &spec.headers {
-        let mut read = |value: &str| {
-            seen_header.get_or_insert_with(|| header.clone());
-            signature_tokens(scheme, value, |text| {
-                found.push(FoundSignature {
-                    header: header.clone(),
-                    text: text.to_owned(),
-                    bytes: decode(spec.encoding, text),
-                });
-            });
-        };
-        // Headers are read where they are; body fields and query parameters are made.
-        if header.starts_with("body:") || header.starts_with("query:") {
-            delivery.values(header).iter().for_each(|v| read(v));
-        } else {
-            delivery.headers.get_all(header).for_each(read);
-        }
-    }
-    let Some(header) = seen_header else {
-        return Err(Problem::Missing {
-            header: scheme.signature_header().to_owned(),
-            what: "signature",
-        });
-    };
-    if found.is_empty() {
-        let reason = match (&spec.items, &spec.prefix) {
-            (Some(_), _) => format!("it has no {} entry", quoted_keys(&spec.keys)),
-            (None, Some(prefix)) => format!("it does not start with `{prefix}`"),
-            (None, None) => "it is empty".to_owned(),
-        };
-        return Err(Problem::Malformed { header, reason });
-    }
-    if found.iter().all(|s| s.bytes.is_none()) {
-        return Err(Problem::Malformed {
-            header,
-            reason: format!(
-                "its signature `{}` is not {}",
-                crate::report::escape::for_terminal(&found[0].text),
-                spec.encoding.id()
-            ),
-        });
-    }
-    Ok(found)
-}
-
-fn quoted_keys(keys: &[String]) -> String {
-    keys.iter()
-        .map(|k| format!("`{k}`"))
-        .collect::<Vec<_>>()
-        .join(" or ")
-}
-
-/// The signature tokens of one header value, before decoding.
-fn signature_tokens(scheme: &Scheme, value: &str, mut each: impl FnMut(&str)) {
-    let spec = &scheme.signature;
-    match (&spec.items, &spec.pair) {
-        (Some(items), Some(pair)) => structured_items(value, items, pair)
-            .filter(|(k, _)| spec.keys.iter().any(|want| want == k))
-            .map(|(_, v)| v)
-            .filter(|v| !v.is_empty())
-            .for_each(each),
-        _ => {
-            let value = value.trim();
-            let token = match &spec.prefix {
-                Some(prefix) => match value.get(..prefix.len()) {
-                    Some(head) if head.eq_ignore_ascii_case(prefix) => value[prefix.len()..].trim(),
-                    _ => return,
-                },
-                None => value,
-            };
-            if !token.is_empty() {
-                each(token);
-            }
-        }
-    }
-}
-
-/// `t=1, v1=ab` → (t, 1), (v1, ab): items split and trimmed, each split once at `pair`.
-pub fn structured_items<'v>(
-    value: &'v str,
-    items: &'v str,
-    pair: &'v str,
-) -> impl Iterator<Item = (&'v str, &'v str)> + 'v {
-    value
-        .split(items)
-        .map(str::trim)
-        .filter(|item| !item.is_empty())
-        .filter_map(move |item| item.split_once(pair).map(|(k, v)| (k.trim(), v.trim())))
-}
-
-/// Decodes a signature token; hex accepts either case, base64 with or without padding.
-pub fn decode(encoding: Encoding, text: &str) -> Option<Vec<u8>> {
-    match encoding {
-        Encoding::Hex => decode_hex(text),
-        Encoding::Base64 => STANDARD
-            .decode(text)
-            .or_else(|_| STANDARD_NO_PAD.decode(text))
-            .ok(),
-        Encoding::Base64url => URL_SAFE_NO_PAD
-            .decode(text)
-            .or_else(|_| URL_SAFE.decode(text))
-            .ok(),
-        Encoding::Plain => Some(text.as_bytes().to_vec()),
-    }
-    .filter(|b| !b.is_empty())
-}
-
-/// Hex in either case. (`hex::decode` goes through a fallible iterator and costs more than
-/// the HMAC of a 2 KiB body; batch decodes one per delivery. A table, not a `match`: the
-/// branches on random digits mispredict about half the time.)
-fn decode_hex(text: &str) -> Option<Vec<u8>> {
-    const INVALID: u8 = 0xff;
-    static NIBBLE: [u8; 256] = {
-        let mut table = [INVALID; 256];
-        let mut c = 0;
-        while c < 256 {
-            table[c] = match c as u8 {
-                b @ b'0'..=b'9' => b - b'0',
-                b @ b'a'..=b'f' => b - b'a' + 10,
-                b @ b'A'..=b'F' => b - b'A' + 10,
-                _ => INVALID,
-            };
-            c += 1;
-        }
-        table
-    };
-    let bytes = text.as_bytes();
-    if bytes.len() % 2 != 0 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(bytes.len() / 2);
-    let mut bad = 0;
-    for p in bytes.chunks_exact(2) {
-        let (high, low) = (NIBBLE[usize::from(p[0])], NIBBLE[usize::from(p[1])]);
-        bad |= high | low;
-        out.push(high << 4 | (low & 0x0f));
-    }
-    // Any invalid digit sets the high bits; valid nibbles never do.
-    (bad & 0xf0 == 0).then_some(out)
 }
 
 /// The timestamp as sent: from its header, `--timestamp`, or an item of the signature header.
@@ -1037,6 +1053,8 @@ fn timestamp_check(
         TimeUnit::Milliseconds => whole(text)?.div_euclid(1000),
         TimeUnit::Rfc3339 => rfc3339_seconds(text)
             .ok_or_else(|| format!("({text:?}) is not an RFC 3339 date-time"))?,
+        TimeUnit::Iso8601 => iso8601_seconds(text)
+            .ok_or_else(|| format!("({text:?}) is not an ISO 8601 date-time"))?,
     };
     let age = options.now.saturating_sub(seconds);
     let tolerance = match options.tolerance {
@@ -1068,6 +1086,7 @@ fn unit_name(unit: TimeUnit) -> &'static str {
         TimeUnit::Seconds => "seconds",
         TimeUnit::Milliseconds => "milliseconds",
         TimeUnit::Rfc3339 => "RFC 3339 time",
+        TimeUnit::Iso8601 => "ISO 8601 time",
     }
 }
 
@@ -1128,6 +1147,16 @@ pub fn rfc3339_seconds(text: &str) -> Option<i64> {
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     let days = era * 146_097 + doe - 719_468;
     Some(days * 86_400 + hour * 3600 + minute * 60 + second - offset)
+}
+
+/// An ISO 8601 date-time with or without its offset; without one it is UTC.
+pub fn iso8601_seconds(text: &str) -> Option<i64> {
+    rfc3339_seconds(text).or_else(|| {
+        let t = text.trim();
+        // Only a missing offset is supplied: anything else must already be RFC 3339.
+        let last = t.as_bytes().last()?;
+        (last.is_ascii_digit() && t.len() >= 19).then(|| rfc3339_seconds(&format!("{t}Z")))?
+    })
 }
 
 /// `3725` → `1 h 2 min`: ages are easier to judge in units.
@@ -1207,7 +1236,30 @@ mod tests {
         );
     }
 
-    use super::{other_port_form, rfc3339_seconds, sorted_form};
+    use super::{encoded_path, iso8601_seconds, other_port_form, rfc3339_seconds, sorted_form};
+
+    #[test]
+    fn iso8601_times_without_offset_are_utc() {
+        // orb-billing 4.90.0 resources/webhooks/webhooks.py verify_signature: fromisoformat,
+        // then a naive time is taken as UTC.
+        assert_eq!(
+            iso8601_seconds("2025-11-23T12:00:00.123456"),
+            Some(1_763_899_200)
+        );
+        assert_eq!(iso8601_seconds("2025-11-23T12:00:00"), Some(1_763_899_200));
+        assert_eq!(
+            iso8601_seconds("2025-11-23T14:00:00+02:00"),
+            Some(1_763_899_200)
+        );
+        for bad in [
+            "2025-11-23",
+            "2025-11-23T12:00:00.",
+            "2025-11-23T12:00:00+02",
+            "now",
+        ] {
+            assert_eq!(iso8601_seconds(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn twilio_port_forms() {
@@ -1227,6 +1279,21 @@ mod tests {
     #[test]
     fn repeated_form_values_count_once() {
         assert_eq!(sorted_form(b"a=2&b=1&a=1&a=1"), b"a1a2b1");
+    }
+
+    #[test]
+    fn contentful_encoded_paths() {
+        // node: encodeURI(pathname + "?" + querystring.escape(search)), as the toolkit does
+        assert_eq!(
+            encoded_path("/api/resources?q=1&w=2"),
+            "/api/resources?q%253D1%2526w%253D2"
+        );
+        assert_eq!(
+            encoded_path("/café/ü?x=é ü&y=a/b"),
+            "/caf%C3%A9/%C3%BC?x%253D%25C3%25A9%2520%25C3%25BC%2526y%253Da%252Fb"
+        );
+        assert_eq!(encoded_path("/a b?c?d"), "/a%20b?c");
+        assert_eq!(encoded_path("/webhooks/contentful"), "/webhooks/contentful");
     }
 
     #[test]
