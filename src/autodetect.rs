@@ -105,13 +105,7 @@ pub fn unattributed(delivery: &Delivery, keys: &Keys) -> Outcome {
         timestamp: None,
         causes: vec![nothing_found(delivery)],
         warnings: Vec::new(),
-        keys: keys
-            .iter()
-            .map(|k| KeyInfo {
-                length: k.len(),
-                fingerprint: k.fingerprint().to_owned(),
-            })
-            .collect(),
+        keys: KeyInfo::of(keys),
         computed: None,
         suspects: Vec::new(),
     }

@@ -144,6 +144,18 @@ pub struct KeyInfo {
     pub fingerprint: String,
 }
 
+impl KeyInfo {
+    /// What reports say of each key: its length and fingerprint, never its bytes.
+    pub fn of(keys: &crate::input::Keys) -> Vec<KeyInfo> {
+        keys.iter()
+            .map(|k| KeyInfo {
+                length: k.len(),
+                fingerprint: k.fingerprint().to_owned(),
+            })
+            .collect()
+    }
+}
+
 /// Everything a report needs about one check.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -353,13 +353,7 @@ pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Optio
             .iter()
             .map(|n| Warning::new("scheme_note", n.clone()))
             .collect(),
-        keys: keys
-            .iter()
-            .map(|k| KeyInfo {
-                length: k.len(),
-                fingerprint: k.fingerprint().to_owned(),
-            })
-            .collect(),
+        keys: KeyInfo::of(keys),
         computed: None,
         suspects: Vec::new(),
     };
