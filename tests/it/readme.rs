@@ -27,3 +27,30 @@ fn readme_provider_table_matches_the_registry() {
         "README provider table is stale: run HOOKCHECK_UPDATE_README=1 cargo test"
     );
 }
+
+/// The README's library example is the crate's doctest, so it compiles and runs.
+#[test]
+fn readme_library_example_is_the_doctest() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let lib = std::fs::read_to_string(root().join("src/lib.rs")).unwrap();
+    let example = readme
+        .split_once("```rust\n")
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .map(|(code, _)| code)
+        .expect("README has a rust example");
+    let doc: String = lib
+        .lines()
+        .take_while(|l| l.starts_with("//!"))
+        .map(|l| {
+            l.trim_start_matches("//!")
+                .strip_prefix(' ')
+                .unwrap_or("")
+                .to_owned()
+                + "\n"
+        })
+        .collect();
+    assert!(
+        doc.contains(example),
+        "README example differs from src/lib.rs:\n{example}"
+    );
+}
