@@ -246,6 +246,9 @@ fn signable(scheme: &Scheme) -> bool {
         )
         && scheme.secret == SecretFormat::Utf8
         && scheme.also_signs.is_empty()
+        // Headers the provider's verifier insists on (Shopify's topic) are not made here.
+        && scheme.required_headers.is_empty()
+        && scheme.required_values.is_empty()
         && !scheme.url_port_variants
         && scheme.body_hash_param.is_none()
         && !header.starts_with("body:")
