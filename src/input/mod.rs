@@ -5,13 +5,11 @@ pub mod keys;
 pub mod public_key;
 pub mod request;
 pub mod secret;
-pub mod source;
 
 pub use headers::Headers;
 pub use keys::{Key, Keys};
 pub use public_key::PublicKey;
 pub use secret::Secret;
-pub use source::StdinGuard;
 
 /// One webhook delivery as the receiver got it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -4,8 +4,8 @@ use std::fmt::Write as _;
 
 use crate::outcome::Outcome;
 
-use super::escape::for_terminal;
 use super::style::{dim, fail, hint, ok, strong, warn};
+use crate::escape::for_terminal;
 
 pub fn render(outcome: &Outcome) -> String {
     let mut out = String::new();

@@ -47,8 +47,8 @@ impl JunitWriter {
             Err(e) => writeln!(
                 self.cases,
                 "    <testcase classname=\"hookcheck\" name=\"{name}\">\n      <error message=\"{}\" type=\"{}\"/>\n    </testcase>",
-                escape(&e.message),
-                e.code
+                escape(&e.to_string()),
+                e.code()
             ),
         }
     }
