@@ -7,6 +7,7 @@ use crate::outcome::Outcome;
 use super::style::{dim, fail, hint, ok, strong, warn};
 use crate::escape::for_terminal;
 
+/// The report for people: verdict, causes with fixes, suspects, warnings, timestamp and keys.
 pub fn render(outcome: &Outcome) -> String {
     let mut out = String::new();
     let scheme = format!("{} · {}", outcome.provider, outcome.algorithm);
