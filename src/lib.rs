@@ -1,4 +1,3 @@
-#![warn(missing_docs)]
 //! hookcheck verifies webhook signatures on the receiving side and, when one does not match,
 //! says why.
 //!
