@@ -37,11 +37,12 @@ pub mod run;
 pub mod scheme;
 pub mod sign;
 pub mod sign_command;
-pub mod stream;
 pub mod verify;
 
 pub use check::check;
 pub use input::{Delivery, Headers, Key, Keys, PublicKey, Secret};
 pub use outcome::{Cause, CauseCode, Outcome};
 pub use scheme::Scheme;
+/// Streaming verification now lives with the engine; `hookcheck::stream` stays as its path.
+pub use verify::streaming as stream;
 pub use verify::{Options, Tolerance, verifies, verify};
