@@ -44,8 +44,6 @@ pub mod escape;
 pub mod jwt;
 #[doc(hidden)]
 pub mod mac;
-#[doc(hidden)]
-pub mod stream;
 
 pub use check::check;
 pub use error::Error;

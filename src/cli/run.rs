@@ -205,7 +205,7 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
     }
     let streaming = rest.is_some()
         && args.computed.is_none()
-        && hookcheck::stream::can_stream(scheme, &options);
+        && hookcheck::verify::streaming::can_stream(scheme, &options);
     if let (Some((flag, reader)), false) = (rest.as_mut(), streaming) {
         // Schemes that need the whole body (or --computed) read the rest into memory.
         reader
@@ -215,8 +215,15 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
     let mut outcome = match (&args.computed, rest.filter(|_| streaming)) {
         (None, Some((flag, mut reader))) => {
             let head = std::mem::take(&mut delivery.body);
-            hookcheck::stream::verify_reader(scheme, &delivery, &head, &mut reader, &keys, &options)
-                .map_err(|e| UsageError::input(flag, source::io_reason(&e)))?
+            hookcheck::verify::streaming::verify_reader(
+                scheme,
+                &delivery,
+                &head,
+                &mut reader,
+                &keys,
+                &options,
+            )
+            .map_err(|e| UsageError::input(flag, source::io_reason(&e)))?
         }
         (computed, _) => match computed {
             Some(digest) => {
@@ -377,7 +384,7 @@ fn read_delivery(
             "--body-file",
             path,
             stdin,
-            hookcheck::stream::IN_MEMORY_LIMIT,
+            hookcheck::verify::streaming::IN_MEMORY_LIMIT,
         )?;
         delivery.body = head;
         rest = more.map(|r| ("--body-file".to_owned(), r));
@@ -392,7 +399,7 @@ fn read_delivery(
             "the body (stdin)",
             &PathBuf::from("-"),
             stdin,
-            hookcheck::stream::IN_MEMORY_LIMIT,
+            hookcheck::verify::streaming::IN_MEMORY_LIMIT,
         )?;
         delivery.body = head;
         rest = more.map(|r| ("the body (stdin)".to_owned(), r));

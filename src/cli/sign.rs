@@ -53,7 +53,7 @@ fn sign_error(e: SignError) -> UsageError {
             .hint("such a provider is protected by a secret URL or a header token (--provider header-token)"),
         SignError::WrongKey(_) => UsageError::new("wrong_key", e.to_string()),
         SignError::Delivery(_) => UsageError::new("invalid_input", e.to_string()),
-        SignError::Unsupported(_) => UsageError::new("unsupported", e.to_string()),
+        _ => UsageError::new("unsupported", e.to_string()),
     }
 }
 
