@@ -17,7 +17,7 @@ use crate::cli::{
 use hookcheck::input::{Delivery, Headers, Key, Keys, PublicKey, Secret, request};
 use hookcheck::outcome::Warning;
 use hookcheck::report;
-use hookcheck::scheme::{Algorithm, Scheme, custom, registry};
+use hookcheck::scheme::{Algorithm, KeyError, Scheme, custom, registry};
 use hookcheck::verify::{Options, Tolerance};
 
 /// Runs hookcheck with these arguments (the first is the program name).
@@ -455,7 +455,7 @@ fn secret_decodes_empty(scheme: &Scheme, secret: &Secret) -> bool {
     scheme
         .secret
         .key(secret.expose())
-        .is_err_and(|reason| reason.starts_with("decodes to an empty key"))
+        .is_err_and(|e| matches!(e, KeyError::Empty(_)))
 }
 
 /// Keys in command-line order, whichever flag gave them.
