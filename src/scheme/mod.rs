@@ -17,6 +17,9 @@ pub use template::{Part, Template};
 /// One provider's scheme, exactly as written in `registry.toml` or a `--scheme` file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+// Other crates get schemes from the registry or `custom::parse`, both validated; they cannot
+// build one field by field.
+#[non_exhaustive]
 pub struct Scheme {
     /// The name users pass to `--provider`.
     pub name: String,
@@ -85,6 +88,9 @@ pub struct Scheme {
     pub notes: Vec<String>,
     /// Where the facts above come from (documentation page or SDK file).
     pub source: String,
+    /// `signed`, parsed on first use.
+    #[serde(skip)]
+    pub(crate) parsed: ParsedTemplate,
 }
 
 /// The kind of key a scheme needs and the kind the user gave instead.
@@ -154,6 +160,24 @@ impl Scheme {
     /// True when at least one of `keys` is of the kind this scheme needs.
     pub fn fits_any(&self, keys: &Keys) -> bool {
         keys.has(self.takes_public_keys())
+    }
+}
+
+/// A cache of the parsed `signed` template. A clone starts empty, so a copy whose `signed` is
+/// then changed (the diagnosis tries other templates) never reads its original's template; two
+/// caches are always equal, as they only mirror `signed`.
+#[derive(Debug, Default)]
+pub(crate) struct ParsedTemplate(std::sync::OnceLock<Template>);
+
+impl Clone for ParsedTemplate {
+    fn clone(&self) -> ParsedTemplate {
+        ParsedTemplate::default()
+    }
+}
+
+impl PartialEq for ParsedTemplate {
+    fn eq(&self, _: &ParsedTemplate) -> bool {
+        true
     }
 }
 
@@ -646,8 +670,13 @@ impl Scheme {
 
     /// The signed-content template, parsed (validation guarantees it parses).
     pub fn template(&self) -> Template {
-        // Validated when the scheme was loaded.
-        Template::parse(&self.signed).unwrap_or_default()
+        self.parsed
+            .0
+            .get_or_init(|| {
+                // Validated when the scheme was loaded, so this parses.
+                Template::parse(&self.signed).unwrap_or_default()
+            })
+            .clone()
     }
 
     /// Every header the scheme reads, for detection and `missing_header`.
