@@ -501,6 +501,40 @@ impl Scheme {
                 "a structured value (`items`) needs the keys that carry signatures",
             ));
         }
+        // Items without a `pair` have no names: they are addressed by position (`0`, `1+`).
+        let unnamed = self.signature.items.is_some() && self.signature.pair.is_none();
+        let field = self.timestamp.as_ref().and_then(|t| t.field.as_deref());
+        if unnamed
+            && !self
+                .signature
+                .keys
+                .iter()
+                .map(String::as_str)
+                .chain(field)
+                .all(signature::is_position)
+        {
+            return Err(err(
+                "signature.keys",
+                "items without a `pair` have no names: name them by position (`0` for the first, `1+` for the second and every later one)",
+            ));
+        }
+        let items: Vec<&str> = template
+            .parts
+            .iter()
+            .filter_map(crate::verify::part_item)
+            .collect();
+        if !items.is_empty() && self.signature.items.is_none() {
+            return Err(err(
+                "signed",
+                "an {item:…} part needs a structured signature header (`items`)",
+            ));
+        }
+        if unnamed && !items.iter().all(|k| signature::is_position(k)) {
+            return Err(err(
+                "signed",
+                "items without a `pair` have no names: an {item:…} part names a position (`0`)",
+            ));
+        }
         match (&self.jwt, self.algorithm) {
             (Some(spec), Algorithm::Jwt) => spec.validate().map_err(|m| SchemeError {
                 field: "jwt",
@@ -746,5 +780,42 @@ mod key_kind_tests {
         assert_eq!((e.number, e.given, e.needed), (1, "secret", "public key"));
         assert_eq!(keys.secrets().map(|(i, _)| i).collect::<Vec<_>>(), [0]);
         assert_eq!(keys.public_keys().map(|(i, _)| i).collect::<Vec<_>>(), [1]);
+    }
+}
+
+#[cfg(test)]
+mod item_tests {
+    use super::Scheme;
+
+    fn scheme(extra: &str) -> Result<(), String> {
+        let text = format!(
+            "name = \"x\"\ntitle = \"X\"\nalgorithm = \"hmac-sha256\"\nsource = \"test\"\n{extra}"
+        );
+        let s: Scheme = toml::from_str(&text).map_err(|e| e.to_string())?;
+        s.validate().map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn items_without_names_take_positions() {
+        let recurly = "signed = \"{timestamp}.{body}\"\nsignature = { headers = [\"s\"], items = \",\", keys = [\"1+\"], encoding = \"hex\" }\n";
+        assert!(scheme(&format!("{recurly}timestamp = {{ field = \"0\" }}")).is_ok());
+        let e = scheme(&format!("{recurly}timestamp = {{ field = \"t\" }}")).unwrap_err();
+        assert!(e.contains("position"), "{e}");
+        let e = scheme(
+            "signature = { headers = [\"s\"], items = \",\", keys = [\"v1\"], encoding = \"hex\" }",
+        )
+        .unwrap_err();
+        assert!(e.contains("position"), "{e}");
+    }
+
+    #[test]
+    fn item_parts_need_a_structured_header() {
+        let nmi = "signed = \"{item:t}.{body}\"\n";
+        assert!(scheme(&format!("{nmi}signature = {{ headers = [\"s\"], items = \",\", pair = \"=\", keys = [\"s\"], encoding = \"hex\" }}")).is_ok());
+        let e = scheme(&format!(
+            "{nmi}signature = {{ headers = [\"s\"], encoding = \"hex\" }}"
+        ))
+        .unwrap_err();
+        assert!(e.contains("item"), "{e}");
     }
 }

@@ -189,6 +189,18 @@ impl<'a> Prepared<'a> {
                 }
                 parts.push(("@fields".to_owned(), text));
             }
+            if let Some(key) = part_item(part) {
+                // `{item:t}`: an item of the signature header that is not a time (NMI's nonce).
+                let Some(value) = crate::scheme::signature::signature_item(scheme, delivery, key)
+                else {
+                    return Err(Problem::Malformed {
+                        header: scheme.signature_header().to_owned(),
+                        reason: format!("it has no `{key}` item"),
+                    });
+                };
+                parts.push((format!("item:{key}"), value));
+                continue;
+            }
             if let Part::Header(name) = part {
                 // `{body:a.b?}`: an optional part, signed as empty when absent (Adyen's SDKs).
                 let (lookup, optional) = match name.strip_suffix('?') {
@@ -331,6 +343,14 @@ impl<'a> Prepared<'a> {
         self.signatures
             .iter()
             .position(|s| s.bytes.as_deref().is_some_and(|b| mac::same(b, digest)))
+    }
+}
+
+/// The key of an `{item:KEY}` part: an item of the signature header's structured value.
+pub fn part_item(part: &Part) -> Option<&str> {
+    match part {
+        Part::Header(name) => name.strip_prefix("item:"),
+        _ => None,
     }
 }
 
@@ -1013,18 +1033,7 @@ fn timestamp_text(scheme: &Scheme, delivery: &Delivery) -> Option<String> {
             .find_map(|h| delivery.values(h).into_iter().next())
             .map(|v| v.trim().to_owned());
     }
-    let field = ts.field.as_deref()?;
-    let (items, pair) = (
-        scheme.signature.items.as_deref()?,
-        scheme.signature.pair.as_deref()?,
-    );
-    scheme.signature.headers.iter().find_map(|h| {
-        delivery.headers.get_all(h).find_map(|v| {
-            structured_items(v, items, pair)
-                .find(|(k, _)| *k == field)
-                .map(|(_, v)| v.to_owned())
-        })
-    })
+    crate::scheme::signature::signature_item(scheme, delivery, ts.field.as_deref()?)
 }
 
 /// Parses the timestamp and checks its age against the window in force.
