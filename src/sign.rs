@@ -372,6 +372,7 @@ fn content_type(body: &[u8]) -> &'static str {
 pub fn encode(encoding: Encoding, bytes: &[u8]) -> String {
     match encoding {
         Encoding::Hex => hex::encode(bytes),
+        Encoding::HexUpper => hex::encode_upper(bytes),
         Encoding::Base64 => STANDARD.encode(bytes),
         Encoding::Base64url => URL_SAFE_NO_PAD.encode(bytes),
         Encoding::Base64Hex => STANDARD.encode(hex::encode(bytes)),

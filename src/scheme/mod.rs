@@ -343,6 +343,10 @@ pub struct SignatureSpec {
 pub enum Encoding {
     /// Hexadecimal, either case.
     Hex,
+    /// Hexadecimal that the sender writes in upper case (Oura): read in either case, signed in
+    /// upper case.
+    #[serde(rename = "hex-upper")]
+    HexUpper,
     /// Standard base64, padded or not.
     Base64,
     /// URL-safe base64, padded or not.
@@ -359,6 +363,7 @@ impl Encoding {
     pub fn id(self) -> &'static str {
         match self {
             Encoding::Hex => "hex",
+            Encoding::HexUpper => "hex-upper",
             Encoding::Base64 => "base64",
             Encoding::Base64url => "base64url",
             Encoding::Base64Hex => "base64-hex",

@@ -194,7 +194,7 @@ pub fn signature_item(scheme: &Scheme, delivery: &Delivery, key: &str) -> Option
 /// Decodes a signature token; hex accepts either case, base64 with or without padding.
 pub fn decode(encoding: Encoding, text: &str) -> Option<Vec<u8>> {
     match encoding {
-        Encoding::Hex => decode_hex(text),
+        Encoding::Hex | Encoding::HexUpper => decode_hex(text),
         Encoding::Base64 => STANDARD
             .decode(text)
             .or_else(|_| STANDARD_NO_PAD.decode(text))
