@@ -213,15 +213,21 @@ pub fn sign(
     let template = scheme.template();
     // The timestamp, where the scheme carries it (an item of the signature header is written
     // with the signature below).
-    let mut timestamp_item = None;
+    let mut lead_items = Vec::new();
     if let Some(ts) = &scheme.timestamp {
         let text = timestamp_text(ts.unit, request.timestamp);
         match (&ts.header, &ts.field) {
             // A timestamp inside the body (Linear's webhookTimestamp) is the body's own.
             (Some(h), _) if h.starts_with("body:") => {}
             (Some(h), _) => set_part(&mut delivery, h, &text)?,
-            (None, Some(field)) => timestamp_item = Some((field.clone(), text)),
+            (None, Some(field)) => lead_items.push((field.clone(), text)),
             (None, None) => {}
+        }
+    }
+    // Other signed items of the signature header (NMI's nonce): the delivery id serves.
+    for key in template.parts.iter().filter_map(Part::item) {
+        if !lead_items.iter().any(|(k, _)| k == key) {
+            lead_items.push((key.to_owned(), request.id.clone()));
         }
     }
     if let Some(h) = scheme.id_headers.first() {
@@ -268,13 +274,7 @@ pub fn sign(
     // A placeholder signature lets the verifier's own reader collect every signed part.
     let header = scheme.signature_header().to_owned();
     let placeholder = encode(scheme.signature.encoding, &[0]);
-    set_signature(
-        &mut delivery,
-        scheme,
-        &header,
-        timestamp_item.as_ref(),
-        &placeholder,
-    )?;
+    set_signature(&mut delivery, scheme, &header, &lead_items, &placeholder)?;
     let secret_bytes: &[u8] = match key {
         SigningKey::Secret(s) => s.expose(),
         _ => b"",
@@ -310,13 +310,7 @@ pub fn sign(
         }
     };
     let text = encode(scheme.signature.encoding, &signature);
-    set_signature(
-        &mut delivery,
-        scheme,
-        &header,
-        timestamp_item.as_ref(),
-        &text,
-    )?;
+    set_signature(&mut delivery, scheme, &header, &lead_items, &text)?;
     Ok(delivery)
 }
 
@@ -378,6 +372,7 @@ fn content_type(body: &[u8]) -> &'static str {
 pub fn encode(encoding: Encoding, bytes: &[u8]) -> String {
     match encoding {
         Encoding::Hex => hex::encode(bytes),
+        Encoding::HexUpper => hex::encode_upper(bytes),
         Encoding::Base64 => STANDARD.encode(bytes),
         Encoding::Base64url => URL_SAFE_NO_PAD.encode(bytes),
         Encoding::Base64Hex => STANDARD.encode(hex::encode(bytes)),
@@ -385,24 +380,32 @@ pub fn encode(encoding: Encoding, bytes: &[u8]) -> String {
     }
 }
 
-/// Writes the signature (and the timestamp item that shares its header) where the scheme
-/// reads it.
+/// Writes the signature (and the items that share its header: the timestamp, a nonce) where
+/// the scheme reads it.
 fn set_signature(
     delivery: &mut Delivery,
     scheme: &Scheme,
     header: &str,
-    timestamp_item: Option<&(String, String)>,
+    lead_items: &[(String, String)],
     text: &str,
 ) -> Result<(), SignError> {
     let spec = &scheme.signature;
     let value = match (&spec.items, &spec.pair) {
         (Some(items), Some(pair)) => {
             let key = spec.keys.first().map_or("v1", String::as_str);
-            let mut out = Vec::new();
-            if let Some((field, ts)) = timestamp_item {
-                out.push(format!("{field}{pair}{ts}"));
-            }
+            let mut out: Vec<String> = lead_items
+                .iter()
+                .map(|(k, v)| format!("{k}{pair}{v}"))
+                .collect();
             out.push(format!("{key}{pair}{text}"));
+            out.join(items)
+        }
+        // Items without names go by position: the leading ones, then the signature.
+        (Some(items), None) => {
+            let mut lead: Vec<&(String, String)> = lead_items.iter().collect();
+            lead.sort_by_key(|(k, _)| k.parse::<usize>().unwrap_or(usize::MAX));
+            let mut out: Vec<&str> = lead.iter().map(|(_, v)| v.as_str()).collect();
+            out.push(text);
             out.join(items)
         }
         _ => format!("{}{text}", spec.prefix.as_deref().unwrap_or("")),

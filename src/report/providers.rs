@@ -152,9 +152,14 @@ pub fn prose(s: &Scheme) -> String {
         let headers = s.signature.headers.join(" or ");
         let _ = writeln!(out, "  Signature header: {headers}");
         let shape = match (&s.signature.items, &s.signature.prefix) {
-            (Some(items), _) if s.signature.pair.is_none() => {
+            (Some(items), _) if s.signature.pair.is_none() && s.signature.keys.is_empty() => {
                 format!("one or more signatures separated by {items:?}")
             }
+            (Some(items), _) if s.signature.pair.is_none() => format!(
+                "a list of unnamed items separated by {:?}; signatures are the items at position {} (0 is the first)",
+                items,
+                s.signature.keys.join("/")
+            ),
             (Some(items), _) => format!(
                 "a list of items separated by {:?}, each `key{}value`; signatures are the {} items",
                 items,

@@ -369,6 +369,10 @@ pub struct SignatureSpec {
 pub enum Encoding {
     /// Hexadecimal, either case.
     Hex,
+    /// Hexadecimal that the sender writes in upper case (Oura): read in either case, signed in
+    /// upper case.
+    #[serde(rename = "hex-upper")]
+    HexUpper,
     /// Standard base64, padded or not.
     Base64,
     /// URL-safe base64, padded or not.
@@ -385,6 +389,7 @@ impl Encoding {
     pub fn id(self) -> &'static str {
         match self {
             Encoding::Hex => "hex",
+            Encoding::HexUpper => "hex-upper",
             Encoding::Base64 => "base64",
             Encoding::Base64url => "base64url",
             Encoding::Base64Hex => "base64-hex",
@@ -572,6 +577,36 @@ impl Scheme {
                 return Err(err("signature.items", "`pair` needs the `items` separator"));
             }
             _ => {}
+        }
+        // Items without a `pair` have no names: they are addressed by position (`0`, `1+`).
+        let unnamed = self.signature.items.is_some() && self.signature.pair.is_none();
+        let field = self.timestamp.as_ref().and_then(|t| t.field.as_deref());
+        if unnamed
+            && !self
+                .signature
+                .keys
+                .iter()
+                .map(String::as_str)
+                .chain(field)
+                .all(signature::is_position)
+        {
+            return Err(err(
+                "signature.keys",
+                "items without a `pair` have no names: name them by position (`0` for the first, `1+` for the second and every later one)",
+            ));
+        }
+        let items: Vec<&str> = template.parts.iter().filter_map(Part::item).collect();
+        if !items.is_empty() && self.signature.items.is_none() {
+            return Err(err(
+                "signed",
+                "an {item:…} part needs a structured signature header (`items`)",
+            ));
+        }
+        if unnamed && !items.iter().all(|k| signature::is_position(k)) {
+            return Err(err(
+                "signed",
+                "items without a `pair` have no names: an {item:…} part names a position (`0`)",
+            ));
         }
         match (&self.jwt, self.algorithm) {
             (Some(spec), Algorithm::Jwt) => spec.validate().map_err(|m| SchemeError {
@@ -879,5 +914,42 @@ mod key_kind_tests {
         assert_eq!((e.number, e.given, e.needed), (1, "secret", "public key"));
         assert_eq!(keys.secrets().map(|(i, _)| i).collect::<Vec<_>>(), [0]);
         assert_eq!(keys.public_keys().map(|(i, _)| i).collect::<Vec<_>>(), [1]);
+    }
+}
+
+#[cfg(test)]
+mod item_tests {
+    use super::Scheme;
+
+    fn scheme(extra: &str) -> Result<(), String> {
+        let text = format!(
+            "name = \"x\"\ntitle = \"X\"\nalgorithm = \"hmac-sha256\"\nsource = \"test\"\n{extra}"
+        );
+        let s: Scheme = toml::from_str(&text).map_err(|e| e.to_string())?;
+        s.validate().map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn items_without_names_take_positions() {
+        let recurly = "signed = \"{timestamp}.{body}\"\nsignature = { headers = [\"s\"], items = \",\", keys = [\"1+\"], encoding = \"hex\" }\n";
+        assert!(scheme(&format!("{recurly}timestamp = {{ field = \"0\" }}")).is_ok());
+        let e = scheme(&format!("{recurly}timestamp = {{ field = \"t\" }}")).unwrap_err();
+        assert!(e.contains("position"), "{e}");
+        let e = scheme(
+            "signature = { headers = [\"s\"], items = \",\", keys = [\"v1\"], encoding = \"hex\" }",
+        )
+        .unwrap_err();
+        assert!(e.contains("position"), "{e}");
+    }
+
+    #[test]
+    fn item_parts_need_a_structured_header() {
+        let nmi = "signed = \"{item:t}.{body}\"\n";
+        assert!(scheme(&format!("{nmi}signature = {{ headers = [\"s\"], items = \",\", pair = \"=\", keys = [\"s\"], encoding = \"hex\" }}")).is_ok());
+        let e = scheme(&format!(
+            "{nmi}signature = {{ headers = [\"s\"], encoding = \"hex\" }}"
+        ))
+        .unwrap_err();
+        assert!(e.contains("item"), "{e}");
     }
 }

@@ -40,6 +40,16 @@ pub enum Part {
     Header(String),
 }
 
+impl Part {
+    /// The key of an `{item:KEY}` part: an item of the signature header's structured value.
+    pub fn item(&self) -> Option<&str> {
+        match self {
+            Part::Header(name) => name.strip_prefix("item:"),
+            _ => None,
+        }
+    }
+}
+
 /// A parsed signed-content template.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Template {
@@ -100,16 +110,20 @@ impl Template {
                     }
                     _ => match name.strip_prefix("header:") {
                         Some(h) if !h.is_empty() => Part::Header(h.to_owned()),
-                        // `{body:a.b}` and `{query:p}` name parts the same way headers do.
+                        // `{body:a.b}`, `{query:p}` and `{item:t}` (an item of the signature
+                        // header that is not a time: NMI's nonce) name parts the same way
+                        // headers do.
                         _ if name.len() > 5
-                            && (name.starts_with("body:") || name.starts_with("query:")) =>
+                            && (name.starts_with("body:")
+                                || name.starts_with("query:")
+                                || name.starts_with("item:")) =>
                         {
                             Part::Header(name.to_owned())
                         }
                         _ => {
                             return Err(format!(
                                 "unknown placeholder {{{name}}}: use body, form, timestamp, id, url, \
-                                 method, secret or header:<Name>"
+                                 method, secret, header:<Name> or item:<key>"
                             ));
                         }
                     },
@@ -197,6 +211,13 @@ mod tests {
             ])]
         );
         assert!(Template::parse("{body_fields:Message,,Type}").is_err());
+    }
+
+    #[test]
+    fn item_placeholder() {
+        let t = Template::parse("{item:t}.{body}").unwrap();
+        assert_eq!(t.parts[0], Part::Header("item:t".into()));
+        assert!(Template::parse("{item:}").is_err());
     }
 
     #[test]
