@@ -340,10 +340,17 @@ fn check_key(scheme: &Scheme, algorithm: Algorithm, key: &SigningKey) -> Result<
 
 fn problem(scheme: &Scheme, problem: &Problem) -> SignError {
     SignError::Delivery(match problem {
-        Problem::Missing { header, what } if header.starts_with("body:") => format!(
-            "{} signs the body field {} ({what}), which the body does not have",
+        Problem::Missing { header, what } if header.starts_with("item:") => format!(
+            "{} signs the {} ({what}): give the header with it, e.g. -H '{}: {}=…'",
             scheme.name,
+            crate::input::describe_part(header),
+            scheme.signature_header(),
             &header[5..]
+        ),
+        Problem::Missing { header, what } if header.contains(':') => format!(
+            "{} signs the {} ({what}), which the delivery does not have",
+            scheme.name,
+            crate::input::describe_part(header)
         ),
         Problem::Missing { header, what } => format!(
             "{} signs the {what} part {header}, which the delivery does not have: add it with -H",
@@ -388,11 +395,33 @@ fn set_signature(
     let value = match (&spec.items, &spec.pair) {
         (Some(items), Some(pair)) => {
             let key = spec.keys.first().map_or("v1", String::as_str);
+            // Items the template signs besides the timestamp (Hygraph's `env=`) come from the
+            // header the sender gave (-H), and the value is written in Hygraph's documented
+            // order: signature, those items, timestamp.
+            let signed_items: Vec<String> = scheme
+                .template()
+                .parts
+                .iter()
+                .filter_map(crate::scheme::named_part)
+                .filter_map(|n| n.strip_prefix("item:"))
+                .filter_map(|item| {
+                    let value = crate::scheme::signature::named_value(
+                        scheme,
+                        delivery,
+                        &format!("item:{item}"),
+                    )?;
+                    Some(format!("{item}{pair}{value}"))
+                })
+                .collect();
             let mut out = Vec::new();
-            if let Some((field, ts)) = timestamp_item {
-                out.push(format!("{field}{pair}{ts}"));
+            if signed_items.is_empty() {
+                out.extend(timestamp_item.map(|(field, ts)| format!("{field}{pair}{ts}")));
+                out.push(format!("{key}{pair}{text}"));
+            } else {
+                out.push(format!("{key}{pair}{text}"));
+                out.extend(signed_items);
+                out.extend(timestamp_item.map(|(field, ts)| format!("{field}{pair}{ts}")));
             }
-            out.push(format!("{key}{pair}{text}"));
             out.join(items)
         }
         _ => format!("{}{text}", spec.prefix.as_deref().unwrap_or("")),
@@ -400,8 +429,8 @@ fn set_signature(
     set_part(delivery, header, &value)
 }
 
-/// Sets a named part (`Delivery::values` syntax): a header, a JSON body field or a query
-/// parameter of the URL.
+/// Sets a named part (`Delivery::values` syntax): a header, a JSON body field, a form field
+/// or a query parameter of the URL.
 pub fn set_part(delivery: &mut Delivery, name: &str, value: &str) -> Result<(), SignError> {
     if let Some(path) = name.strip_prefix("body:") {
         let mut json: serde_json::Value = serde_json::from_slice(&delivery.body).map_err(|_| {
@@ -413,6 +442,18 @@ pub fn set_part(delivery: &mut Delivery, name: &str, value: &str) -> Result<(), 
             SignError::Delivery(format!("the body has no place for the field {path}"))
         })?;
         delivery.body = serde_json::to_vec(&json).unwrap_or_default();
+        return Ok(());
+    }
+    if let Some(field) = name.strip_prefix("form:") {
+        let mut kept: Vec<(String, String)> = form_urlencoded::parse(delivery.body.trim_ascii())
+            .filter(|(k, _)| k != field)
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        kept.push((field.to_owned(), value.to_owned()));
+        delivery.body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(kept)
+            .finish()
+            .into_bytes();
         return Ok(());
     }
     if let Some(param) = name.strip_prefix("query:") {

@@ -143,6 +143,14 @@ impl<'a> Prepared<'a> {
         }
         let mut parts = Vec::new();
         for part in &template.parts {
+            // `{json_string:X}` reads X as X alone would.
+            let part = match part {
+                Part::JsonString(inner) => inner.as_ref(),
+                other => other,
+            };
+            if let Part::Json { path, .. } = part {
+                json_field_problem(&delivery.body, path)?;
+            }
             if *part == Part::EncodedPath {
                 parts.push((
                     "@encoded_path".to_owned(),
@@ -195,7 +203,7 @@ impl<'a> Prepared<'a> {
                     Some(n) => (n, true),
                     None => (name.as_str(), false),
                 };
-                match delivery.values(lookup).into_iter().next() {
+                match crate::scheme::signature::named_value(scheme, delivery, lookup) {
                     Some(value) => parts.push((name.clone(), value)),
                     None if optional => parts.push((name.clone(), String::new())),
                     None => {
@@ -257,7 +265,8 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
-    /// What one part of a template stands for (a body hash is made here, hence the Cow).
+    /// What one part of a template stands for (a body hash or a JSON field is made here,
+    /// hence the Cow).
     fn content_part<'b>(
         &'b self,
         part: &'b Part,
@@ -265,6 +274,19 @@ impl<'a> Prepared<'a> {
         secret: &'b [u8],
     ) -> Cow<'b, [u8]> {
         Cow::Borrowed(match part {
+            Part::Json { path, dialect } => {
+                use crate::input::json_field;
+                return match dialect {
+                    None => {
+                        json_field::raw(body, path).map_or(Cow::Borrowed(&b""[..]), Cow::Borrowed)
+                    }
+                    Some(d) => Cow::Owned(json_field::rendered(body, path, d).unwrap_or_default()),
+                };
+            }
+            Part::JsonString(inner) => {
+                let text = self.content_part(inner, body, secret);
+                return Cow::Owned(crate::input::json_field::string_literal(&text));
+            }
             Part::BodyHash(hash) => {
                 let digest = mac::digest(*hash, &[], &[body]).unwrap_or_default();
                 return Cow::Owned(hex::encode(digest).into_bytes());
@@ -673,6 +695,25 @@ fn signed_headers(headers: &crate::input::Headers, names: &str) -> String {
         .map(|(n, v)| format!("{n}:{v}"))
         .collect::<Vec<_>>()
         .join(";")
+}
+
+/// A signed JSON field that cannot be read is a missing part, or a malformed body when a key
+/// on its path is there twice.
+fn json_field_problem(body: &[u8], path: &str) -> Result<(), Problem> {
+    use crate::input::json_field::{self, FieldError};
+    match json_field::raw(body, path) {
+        Ok(_) => Ok(()),
+        Err(FieldError::Missing) => Err(Problem::Missing {
+            header: format!("body:{path}"),
+            what: "signed",
+        }),
+        Err(FieldError::Duplicate(key)) => Err(Problem::Malformed {
+            header: format!("body:{path}"),
+            reason: format!(
+                "the body has the key {key:?} more than once on the signed field's path, so which one a receiver reads is unclear"
+            ),
+        }),
+    }
 }
 
 /// `a=2&b=1&a=1&a=1` → `a1a2b1`: names sorted, values sorted and de-duplicated within a name,
