@@ -1,7 +1,6 @@
 //! What the user gave: the delivery (headers, body, URL) and the keys.
 
 pub mod headers;
-pub mod json_field;
 pub mod keys;
 pub mod public_key;
 pub mod request;

@@ -236,7 +236,7 @@ impl<'a> Prepared<'a> {
     ) -> Cow<'b, [u8]> {
         Cow::Borrowed(match part {
             Part::Json { path, dialect } => {
-                use crate::input::json_field;
+                use crate::canonical::json_field;
                 return match dialect {
                     None => {
                         json_field::raw(body, path).map_or(Cow::Borrowed(&b""[..]), Cow::Borrowed)
@@ -246,7 +246,7 @@ impl<'a> Prepared<'a> {
             }
             Part::JsonString(inner) => {
                 let text = self.content_part(inner, body, secret);
-                return Cow::Owned(crate::input::json_field::string_literal(&text));
+                return Cow::Owned(crate::canonical::json_field::string_literal(&text));
             }
             Part::BodyHash(hash) => {
                 let digest = mac::digest(*hash, &[], &[body]).unwrap_or_default();
@@ -340,7 +340,7 @@ fn signed_headers(headers: &crate::input::Headers, names: &str) -> String {
 /// A signed JSON field that cannot be read is a missing part, or a malformed body when a key
 /// on its path is there twice.
 fn json_field_problem(body: &[u8], path: &str) -> Result<(), Problem> {
-    use crate::input::json_field::{self, FieldError};
+    use crate::canonical::json_field::{self, FieldError};
     match json_field::raw(body, path) {
         Ok(_) => Ok(()),
         Err(FieldError::Missing) => Err(Problem::Missing {

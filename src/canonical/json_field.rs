@@ -261,6 +261,12 @@ mod tests {
     }
 
     #[test]
+    fn schemes_name_exactly_the_dialect_presets() {
+        let presets: Vec<&str> = Dialect::ALL.iter().map(Dialect::name).collect();
+        assert_eq!(presets, crate::scheme::template::JSON_DIALECTS);
+    }
+
+    #[test]
     fn rendered_in_php_and_string_literals_as_javascript() {
         let body = "{\"object_payload\":{\"name\":\"café\",\"url\":\"a/b\",\"n\":10.0}}";
         assert_eq!(
