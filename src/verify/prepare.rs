@@ -38,6 +38,7 @@ impl<'a> Prepared<'a> {
         options: &Options,
     ) -> Result<Prepared<'a>, Problem> {
         let signatures = extract_signatures(scheme, delivery)?;
+        repeated_form_field(scheme, delivery)?;
         // The official verifier rejects a delivery without one of these, MAC or not.
         if let Some(header) = scheme
             .required_headers
@@ -354,4 +355,26 @@ fn json_field_problem(body: &[u8], path: &str) -> Result<(), Problem> {
             ),
         }),
     }
+}
+
+/// A form field the scheme reads that the form holds twice is refused: this check reads the
+/// first, a receiver may read the last (PHP's `$_POST` does), so an unsigned copy appended to a
+/// signed delivery would be what the application uses.
+fn repeated_form_field(scheme: &Scheme, delivery: &Delivery) -> Result<(), Problem> {
+    let template = scheme.template();
+    let signed = template.parts.iter().filter_map(crate::scheme::named_part);
+    let timestamp = scheme.timestamp.iter().flat_map(|t| t.header_names());
+    let signature = scheme.signature.headers.iter().map(String::as_str);
+    for name in signed.chain(timestamp).chain(signature) {
+        if name.starts_with("form:") && delivery.values(name).len() > 1 {
+            return Err(Problem::Malformed {
+                header: name.to_owned(),
+                reason: format!(
+                    "the form has the field {} more than once; receivers differ on which they read (PHP the last), so the delivery is refused",
+                    &name[5..]
+                ),
+            });
+        }
+    }
+    Ok(())
 }
