@@ -14,7 +14,7 @@ use crate::cli::{
 use crate::error::UsageError;
 use crate::exit::Exit;
 use crate::input::{Delivery, Headers, Key, Keys, PublicKey, Secret, StdinGuard, request, source};
-use crate::outcome::Warning;
+use crate::outcome::{Warning, WarningCode};
 use crate::report;
 use crate::scheme::{Algorithm, Scheme, custom, registry};
 use crate::verify::{self, Options, Tolerance};
@@ -365,7 +365,11 @@ fn read_delivery(
         })?;
         let notes;
         (delivery, notes) = capture.into_delivery();
-        warnings.extend(notes.into_iter().map(|n| Warning::new("capture", n)));
+        warnings.extend(
+            notes
+                .into_iter()
+                .map(|n| Warning::new(WarningCode::Capture, n)),
+        );
         have_body = true;
     }
     // `--headers-file` and `-H` work alike: each replaces the capture's headers of the names
@@ -524,8 +528,7 @@ pub(crate) fn read_keys(
         let (what, key) = match from {
             From::Text(text) => {
                 if std::io::stdin().is_terminal() {
-                    warnings.push(Warning::new(
-                        "secret_on_command_line",
+                    warnings.push(Warning::new(WarningCode::SecretOnCommandLine,
                         "--secret puts the secret in shell history and the process list; prefer --secret-file or --secret-env",
                     ));
                 }
