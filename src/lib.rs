@@ -23,6 +23,7 @@ pub mod canonical;
 pub mod check;
 pub mod cli;
 pub mod diagnose;
+mod encoding;
 pub mod error;
 pub mod escape;
 pub mod exit;

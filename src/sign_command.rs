@@ -167,15 +167,15 @@ fn sign_request(
         .url
         .clone()
         .unwrap_or_else(|| "https://example.com/webhooks".to_owned());
-    let Some((url_scheme, _)) = url.split_once("://") else {
+    let parts = crate::canonical::url::UrlParts::split(&url);
+    let Some(url_scheme) = parts.scheme else {
         return Err(UsageError::input(
             format!("--url '{url}'"),
             "is not an absolute URL (https://host/path)",
         ));
     };
     // `https://host` is sent as `https://host/`: sign the URL the receiver will see.
-    let (host, path) = sign::split_url(&url);
-    let url = format!("{url_scheme}://{host}{path}");
+    let url = format!("{url_scheme}://{}{}", parts.authority, parts.target());
     Ok(sign::Request {
         body,
         method: args.method.to_ascii_uppercase(),
