@@ -120,10 +120,8 @@ fn signing_key(
         ))));
     }
     match secrets.len() {
-        0 => Err(UsageError::new(
-            "no_key",
-            "no key given: pass --secret-file FILE, --secret-env VAR or --secret TEXT",
-        )),
+        // Asymmetric schemes were turned away above: only a secret signs here.
+        0 => Err(UsageError::no_key(&scheme.name, false)),
         1 => match secrets.iter().next() {
             Some(crate::input::Key::Secret(secret)) => Ok(SigningKey::Secret(secret.clone())),
             // Public keys were refused above; a key of another kind never signs.
