@@ -23,6 +23,7 @@
 pub mod autodetect;
 pub mod check;
 pub mod diagnose;
+mod encoding;
 pub mod error;
 pub mod explain;
 pub mod input;
