@@ -218,6 +218,7 @@ impl<'a> Search<'a> {
             url: self.delivery.url.clone(),
             method: self.delivery.method.clone(),
             timestamp_override: self.delivery.timestamp_override.clone(),
+            params: self.delivery.params.clone(),
         };
         let verified = self.verifies(self.scheme, &delivery, keys);
         (verified, delivery.body)
@@ -236,6 +237,7 @@ impl<'a> Search<'a> {
             url: self.delivery.url.clone(),
             method: self.delivery.method.clone(),
             timestamp_override: self.delivery.timestamp_override.clone(),
+            params: self.delivery.params.clone(),
         };
         self.verifies(self.scheme, &delivery, keys)
     }
@@ -966,7 +968,7 @@ impl<'a> Search<'a> {
         let other = match spec.unit {
             TimeUnit::Seconds => TimeUnit::Milliseconds,
             TimeUnit::Milliseconds => TimeUnit::Seconds,
-            TimeUnit::Rfc3339 | TimeUnit::Iso8601 => return None,
+            TimeUnit::Rfc3339 | TimeUnit::Iso8601 | TimeUnit::MillisecondsOrRfc3339 => return None,
         };
         let mut scheme = self.scheme.clone();
         if let Some(ts) = scheme.timestamp.as_mut() {

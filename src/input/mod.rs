@@ -1,5 +1,6 @@
 //! What the user gave: the delivery (headers, body, URL) and the keys.
 
+pub mod certificate;
 pub mod headers;
 pub mod keys;
 pub mod public_key;
@@ -23,6 +24,9 @@ pub struct Delivery {
     pub method: Option<String>,
     /// `--timestamp` for schemes that carry it inside the signature header (Stripe's `t=`).
     pub timestamp_override: Option<String>,
+    /// `--param NAME=VALUE`: configuration a scheme signs that the delivery does not carry
+    /// (PayPal's webhook id), read as `param:NAME`.
+    pub params: Vec<(String, String)>,
 }
 
 impl Delivery {
@@ -40,6 +44,14 @@ impl Delivery {
     /// (`body:signature.token`, dots between keys, numbers index arrays) or a URL query
     /// parameter (`query:signature`). Schemes name where they read in this one syntax.
     pub fn values(&self, name: &str) -> Vec<String> {
+        if let Some(param) = name.strip_prefix("param:") {
+            return self
+                .params
+                .iter()
+                .filter(|(k, _)| k == param)
+                .map(|(_, v)| v.clone())
+                .collect();
+        }
         if let Some(path) = name.strip_prefix("body:") {
             return json_field(&self.body, path).into_iter().collect();
         }
@@ -58,6 +70,9 @@ impl Delivery {
     }
 
     pub fn has(&self, name: &str) -> bool {
+        if name.starts_with("param:") {
+            return !self.values(name).is_empty();
+        }
         if !name.starts_with("body:") && !name.starts_with("query:") {
             return self.headers.contains(name);
         }
@@ -104,6 +119,8 @@ pub fn describe_part(name: &str) -> String {
         format!("body field {path}")
     } else if let Some(param) = name.strip_prefix("query:") {
         format!("query parameter {param}")
+    } else if let Some(param) = name.strip_prefix("param:") {
+        format!("parameter {param} (--param {param}=VALUE)")
     } else {
         format!("header {name}")
     }

@@ -5,6 +5,9 @@
 pub enum Part {
     Literal(Vec<u8>),
     Body,
+    /// The decimal CRC-32 (IEEE) of the body, unsigned (PayPal's `crc32(body)`). Not a
+    /// cryptographic hash: anyone can make another body with the same CRC-32.
+    BodyCrc32,
     /// The lower-case hex digest of the body with a plain hash (`{body_hash:sha256}`), for
     /// senders that MAC the body's hash instead of the body (Tebex).
     BodyHash(crate::scheme::Algorithm),
@@ -64,6 +67,7 @@ impl Template {
                     "encoded_path" => Part::EncodedPath,
                     "method" => Part::Method,
                     "secret" => Part::Secret,
+                    "body_crc32" => Part::BodyCrc32,
                     _ if name.starts_with("body_fields:") && name.len() > 12 => {
                         let fields: Vec<(String, bool)> = name[12..]
                             .split(',')
@@ -92,16 +96,21 @@ impl Template {
                     }
                     _ => match name.strip_prefix("header:") {
                         Some(h) if !h.is_empty() => Part::Header(h.to_owned()),
-                        // `{body:a.b}` and `{query:p}` name parts the same way headers do.
+                        // `{body:a.b}`, `{query:p}` and `{param:name}` (a value the user gives
+                        // with `--param name=VALUE`, PayPal's webhook id) name parts the same
+                        // way headers do.
                         _ if name.len() > 5
-                            && (name.starts_with("body:") || name.starts_with("query:")) =>
+                            && (name.starts_with("body:")
+                                || name.starts_with("query:")
+                                || name.starts_with("param:") && name.len() > 6) =>
                         {
                             Part::Header(name.to_owned())
                         }
                         _ => {
                             return Err(format!(
                                 "unknown placeholder {{{name}}}: use body, form, timestamp, id, url, \
-                                 method, secret or header:<Name>"
+                                 method, secret, body_crc32, header:<Name>, body:<field>, \
+                                 query:<name> or param:<name>"
                             ));
                         }
                     },
@@ -188,6 +197,14 @@ mod tests {
             ])]
         );
         assert!(Template::parse("{body_fields:Message,,Type}").is_err());
+    }
+
+    #[test]
+    fn param_and_crc32_placeholders() {
+        let t = Template::parse("{header:Id}|{param:webhook_id}|{body_crc32}").unwrap();
+        assert_eq!(t.parts[2], Part::Header("param:webhook_id".into()));
+        assert_eq!(t.parts[4], Part::BodyCrc32);
+        assert!(Template::parse("{param:}").is_err());
     }
 
     #[test]

@@ -269,6 +269,9 @@ impl<'a> Prepared<'a> {
                 let digest = mac::digest(*hash, &[], &[body]).unwrap_or_default();
                 return Cow::Owned(hex::encode(digest).into_bytes());
             }
+            Part::BodyCrc32 => {
+                return Cow::Owned(crc32fast::hash(body).to_string().into_bytes());
+            }
             Part::BodyFields(_) => self.part("@fields"),
             Part::Literal(bytes) => bytes.as_slice(),
             Part::Body => body,
@@ -361,6 +364,12 @@ pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Optio
         outcome.warnings.push(Warning::new(
             "body_not_signed",
             format!("{} signs chosen fields of the body, not the body: the rest of it is not authenticated", scheme.title),
+        ));
+    }
+    if scheme.template().uses(&Part::BodyCrc32) {
+        outcome.warnings.push(Warning::new(
+            "body_checksum_only",
+            format!("{} signs a CRC-32 of the body, not the body: CRC-32 is no cryptographic hash, so anyone holding one signed delivery can make another body with the same CRC-32 that verifies; only the timestamp window limits such replays", scheme.title),
         ));
     }
     if matches!(algorithm, Algorithm::Token | Algorithm::Basic) {
@@ -543,7 +552,7 @@ fn check_digest(
             prepared.url = url.cloned();
             let found = match signer {
                 Signer::Public(public) => {
-                    let message = prepared.content(&prepared.template, &body, &[]).concat();
+                    let message = signed_message(scheme, &prepared, &body);
                     prepared.signatures.iter().position(|s| {
                         s.bytes
                             .as_deref()
@@ -593,6 +602,16 @@ fn check_digest(
         (None, _) => outcome
             .causes
             .push(causes::secret_mismatch(&prepared, Vec::new())),
+    }
+}
+
+/// What a public-key signature covers: the signed content, or its digest for schemes that hash
+/// it first (`prehash`: Bridge).
+pub fn signed_message(scheme: &Scheme, prepared: &Prepared<'_>, body: &[u8]) -> Vec<u8> {
+    let content = prepared.content(&prepared.template, body, &[]).concat();
+    match scheme.prehash {
+        Some(hash) => mac::digest(hash, &[], &[&content]).unwrap_or_default(),
+        None => content,
     }
 }
 
@@ -1047,6 +1066,12 @@ fn timestamp_check(
     let seconds = match spec.unit {
         TimeUnit::Seconds => whole(text)?,
         TimeUnit::Milliseconds => whole(text)?.div_euclid(1000),
+        TimeUnit::MillisecondsOrRfc3339 if text.bytes().all(|b| b.is_ascii_digit()) => {
+            whole(text)?.div_euclid(1000)
+        }
+        TimeUnit::MillisecondsOrRfc3339 => rfc3339_seconds(text).ok_or_else(|| {
+            format!("({text:?}) is neither milliseconds nor an RFC 3339 date-time")
+        })?,
         TimeUnit::Rfc3339 => rfc3339_seconds(text)
             .ok_or_else(|| format!("({text:?}) is not an RFC 3339 date-time"))?,
         TimeUnit::Iso8601 => iso8601_seconds(text)
@@ -1083,6 +1108,7 @@ fn unit_name(unit: TimeUnit) -> &'static str {
         TimeUnit::Milliseconds => "milliseconds",
         TimeUnit::Rfc3339 => "RFC 3339 time",
         TimeUnit::Iso8601 => "ISO 8601 time",
+        TimeUnit::MillisecondsOrRfc3339 => "milliseconds",
     }
 }
 
