@@ -11,6 +11,7 @@ mod json_contract;
 mod listen;
 mod properties;
 mod readme;
+mod rsa;
 mod sign;
 mod snapshots;
 mod util;
