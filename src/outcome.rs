@@ -65,6 +65,9 @@ pub enum CauseCode {
     /// A token's signature is good but the body's hash in it is not this body's: the body was
     /// changed after signing (JWT schemes).
     BodyHashMismatch,
+    /// The sender's key made the signature, over content rebuilt with a `--param` value
+    /// (PayPal's webhook id) that is most likely not the one it signed.
+    ParamMismatch,
 }
 
 impl CauseCode {

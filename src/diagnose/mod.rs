@@ -11,6 +11,7 @@ pub mod envelope;
 pub mod json;
 pub mod json_combo;
 pub mod keyorder;
+pub mod rsa;
 pub mod secret;
 
 /// The JSON dialects live with the canonical forms; kept here under their old path.
@@ -67,6 +68,7 @@ pub fn run(
             .filter(|w| !(explained_secret && w.code == "secret_whitespace")),
     );
     if found.is_empty() {
+        rsa::refine(scheme, delivery, keys, &search.options, outcome);
         outcome.suspects = search.suspects();
         if let Some(c) = outcome
             .causes
@@ -266,7 +268,7 @@ impl<'a> Search<'a> {
             ),
             ("the digest in every other header", Search::wrong_header),
             (
-                "HMAC-SHA1, -SHA256, -SHA384, -SHA512 and -MD5 (RSA: SHA-1 and SHA-256)",
+                "HMAC-SHA1, -SHA256, -SHA384, -SHA512 and -MD5 (RSA: SHA-1, SHA-256 and SHA-512)",
                 Search::algorithm,
             ),
             (
@@ -427,10 +429,15 @@ impl<'a> Search<'a> {
                 return Some(cause);
             }
         }
-        let rsa = matches!(current, Algorithm::RsaSha1 | Algorithm::RsaSha256);
+        let rsa = current.is_rsa() && current != Algorithm::RsaPssSha512;
         let family: &[Algorithm] = if rsa {
-            // A delivery labelled with the wrong SignatureVersion (Amazon SNS).
-            &[Algorithm::RsaSha256, Algorithm::RsaSha1]
+            // A delivery labelled with the wrong SignatureVersion (Amazon SNS), or signed with
+            // another hash than the scheme's (SHA-256 for Fireblocks' SHA-512).
+            &[
+                Algorithm::RsaSha256,
+                Algorithm::RsaSha1,
+                Algorithm::RsaSha512,
+            ]
         } else if current.is_hmac() {
             &[
                 Algorithm::HmacSha256,
