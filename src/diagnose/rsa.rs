@@ -72,10 +72,7 @@ pub fn refine(
     };
     let Some((key, algorithm)) = signer else {
         let cause = &mut outcome.causes[at];
-        cause.summary = format!(
-            "no key given made this signature (read with each key, it is not theirs): another certificate or public key signed it, or the signature was altered; {}",
-            cause.summary
-        );
+        cause.summary = "no key given made this signature (read with each key, it is none of theirs): another certificate or public key signed it, or the signature was altered on the way".to_owned();
         cause
             .detail
             .insert("signed_with_key".to_owned(), Value::Null);
