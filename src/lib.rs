@@ -16,15 +16,16 @@
 //! assert!(outcome.verified);
 //! ```
 
+#![deny(missing_docs)]
+
 // The API: check (verify + diagnose), the engine, detection, schemes, inputs, outcomes, reports
-// and signing. `docs/semver` in the README states what may change between versions.
+// and signing. the README's "As a library" section states what may change between versions.
 pub mod autodetect;
 pub mod check;
 pub mod diagnose;
 pub mod error;
 pub mod explain;
 pub mod input;
-pub mod keyfetch;
 pub mod outcome;
 pub mod report;
 pub mod scheme;
@@ -43,6 +44,8 @@ pub mod canonical;
 pub mod escape;
 #[doc(hidden)]
 pub mod jwt;
+#[doc(hidden)]
+pub mod keyfetch;
 #[doc(hidden)]
 pub mod mac;
 #[doc(hidden)]
