@@ -46,12 +46,15 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l timestamp
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l computed -d 'The digest your own receiver computed (from its logs): check it instead of the delivery\'s signature, and say which variant of body, secret or template produces it' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l url -d 'The public URL the provider delivered to (URL-signed schemes)' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l method -d 'The HTTP method of the delivery' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l param -d 'A value the scheme signs that the delivery does not carry, \'NAME=VALUE\' (repeatable; PayPal: --param webhook_id=ID)' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l key-cache -d 'Where --fetch-keys keeps certificates; a certificate found there is used without a request [default: the user\'s cache directory, hookcheck/certs]' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l fetch-timeout -d 'How long --fetch-keys waits for the provider\'s answer' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l secret -d 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l secret-file -d 'A file holding a secret; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l secret-env -d 'An environment variable holding a secret' -r
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256, RSA): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS, PayPal): its public key checks the signature; its chain is not checked' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r -f -a "auto\t''
 github\t''
 stripe\t''
@@ -201,6 +204,11 @@ treezor\t''
 upstash-qstash\t''
 netlify\t''
 amazon-sns\t''
+antom\t''
+bridge-xyz\t''
+fireblocks-v1\t''
+paypal\t''
+utila\t''
 tokenio\t''
 circle\t''
 meraki\t''
@@ -236,6 +244,7 @@ json\t''"
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l color -d 'When to colour human output (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l fetch-keys -d 'Fetch the certificate the delivery names (PayPal\'s PAYPAL-CERT-URL, Amazon SNS\'s SigningCertURL): only over HTTPS from the provider\'s documented hosts, checked before any request, and kept in --key-cache'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l no-tolerance -d 'Skip the age check (for old captured payloads)'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -s q -l quiet -d 'Print nothing; the exit code tells the result'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l no-diagnose -d 'Do not search for an explanation when the delivery does not verify'
@@ -244,9 +253,9 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l junit -d '
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l secret -d 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l secret-file -d 'A file holding a secret; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l secret-env -d 'An environment variable holding a secret' -r
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256, RSA): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS, PayPal): its public key checks the signature; its chain is not checked' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r -f -a "auto\t''
 github\t''
 stripe\t''
@@ -396,6 +405,11 @@ treezor\t''
 upstash-qstash\t''
 netlify\t''
 amazon-sns\t''
+antom\t''
+bridge-xyz\t''
+fireblocks-v1\t''
+paypal\t''
+utila\t''
 tokenio\t''
 circle\t''
 meraki\t''
@@ -458,9 +472,9 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l method -d '
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l secret -d 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l secret-file -d 'A file holding a secret; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l secret-env -d 'An environment variable holding a secret' -r
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256, RSA): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS, PayPal): its public key checks the signature; its chain is not checked' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l private-key-file -d 'The sender\'s private key (Ed25519, ECDSA P-256): PEM, base64/hex PKCS#8 DER, Ed25519 seed + public key, or a P-256 scalar' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r -f -a "auto\t''
 github\t''
@@ -611,6 +625,11 @@ treezor\t''
 upstash-qstash\t''
 netlify\t''
 amazon-sns\t''
+antom\t''
+bridge-xyz\t''
+fireblocks-v1\t''
+paypal\t''
+utila\t''
 tokenio\t''
 circle\t''
 meraki\t''
@@ -656,9 +675,9 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l method -d '
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l secret -d 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l secret-file -d 'A file holding a secret; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l secret-env -d 'An environment variable holding a secret' -r
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256, RSA): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS, PayPal): its public key checks the signature; its chain is not checked' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l private-key-file -d 'The sender\'s private key (Ed25519, ECDSA P-256): PEM, base64/hex PKCS#8 DER, Ed25519 seed + public key, or a P-256 scalar' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r -f -a "auto\t''
 github\t''
@@ -809,6 +828,11 @@ treezor\t''
 upstash-qstash\t''
 netlify\t''
 amazon-sns\t''
+antom\t''
+bridge-xyz\t''
+fireblocks-v1\t''
+paypal\t''
+utila\t''
 tokenio\t''
 circle\t''
 meraki\t''
@@ -854,9 +878,9 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l max-deliv
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l secret -d 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l secret-file -d 'A file holding a secret; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l secret-env -d 'An environment variable holding a secret' -r
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256, RSA): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS, PayPal): its public key checks the signature; its chain is not checked' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r -f -a "auto\t''
 github\t''
 stripe\t''
@@ -1006,6 +1030,11 @@ treezor\t''
 upstash-qstash\t''
 netlify\t''
 amazon-sns\t''
+antom\t''
+bridge-xyz\t''
+fireblocks-v1\t''
+paypal\t''
+utila\t''
 tokenio\t''
 circle\t''
 meraki\t''

@@ -1,5 +1,6 @@
 //! Public-key signatures: Ed25519 (Discord, Telnyx, Standard Webhooks `v1a`), ECDSA
-//! P-256/SHA-256 (SendGrid) and RSA PKCS#1 v1.5 with SHA-1 or SHA-256 (Amazon SNS). Keys may be
+//! P-256/SHA-256 (SendGrid) and RSA (PKCS#1 v1.5 with SHA-1, SHA-256 or SHA-512, PSS with
+//! SHA-512: `crate::rsa_signature`; Amazon SNS, PayPal, Fireblocks, Utila, ...). Keys may be
 //! given as hex, base64, base64 DER SPKI or PEM, with a `whpk_` prefix for Standard Webhooks;
 //! RSA keys also as an X.509 certificate (PEM or DER), whose public key is used. Certificates are
 //! read offline only: their chain and validity dates are not checked (the user vouches for the
@@ -22,35 +23,11 @@ const ED25519_SPKI_PREFIX: [u8; 12] = [
 pub enum VerifyingKey {
     Ed25519(ed25519_dalek::VerifyingKey),
     P256(p256::ecdsa::VerifyingKey),
-    /// An RSA key and whether the digest is SHA-256 (else SHA-1).
+    /// An RSA key and the RSA algorithm (padding and hash) it checks.
     Rsa {
         key: rsa::RsaPublicKey,
-        sha256: bool,
+        algorithm: Algorithm,
     },
-}
-
-/// The DER DigestInfo prefixes of PKCS#1 v1.5 signatures (RFC 8017 section 9.2, note 1).
-const SHA1_DIGEST_INFO: [u8; 15] = [
-    0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04, 0x14,
-];
-const SHA256_DIGEST_INFO: [u8; 19] = [
-    0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05,
-    0x00, 0x04, 0x20,
-];
-
-/// An RSA public key from DER: an X.509 certificate, a SubjectPublicKeyInfo or a PKCS#1
-/// RSAPublicKey.
-fn rsa_key(der: &[u8]) -> Option<rsa::RsaPublicKey> {
-    use rsa::pkcs1::DecodeRsaPublicKey as _;
-    use rsa::pkcs8::DecodePublicKey as _;
-    use x509_cert::der::{Decode as _, Encode as _};
-    if let Ok(cert) = x509_cert::Certificate::from_der(der) {
-        let spki = cert.tbs_certificate.subject_public_key_info.to_der().ok()?;
-        return rsa::RsaPublicKey::from_public_key_der(&spki).ok();
-    }
-    rsa::RsaPublicKey::from_public_key_der(der)
-        .or_else(|_| rsa::RsaPublicKey::from_pkcs1_der(der))
-        .ok()
 }
 
 /// Reads a public key for `algorithm` from the text the user gave.
@@ -62,11 +39,8 @@ pub fn parse(algorithm: Algorithm, key: &PublicKey) -> Result<VerifyingKey, Stri
         Err(_) => return Err("is not text, nor DER".to_owned()),
     };
     match algorithm {
-        Algorithm::RsaSha1 | Algorithm::RsaSha256 => rsa_key(&bytes)
-            .map(|key| VerifyingKey::Rsa {
-                key,
-                sha256: algorithm == Algorithm::RsaSha256,
-            })
+        rsa if rsa.is_rsa() => crate::input::certificate::rsa_public_key(&bytes)
+            .map(|key| VerifyingKey::Rsa { key, algorithm })
             .ok_or_else(|| {
                 "is not an RSA public key (X.509 certificate, SPKI or PKCS#1; PEM or DER)"
                     .to_owned()
@@ -124,18 +98,8 @@ pub fn verify(key: &VerifyingKey, message: &[u8], signature: &[u8]) -> bool {
         VerifyingKey::P256(k) => {
             ecdsa_signature(signature).is_some_and(|s| k.verify(message, &s).is_ok())
         }
-        VerifyingKey::Rsa { key, sha256 } => {
-            use sha2::Digest as _;
-            let (hashed, prefix): (Vec<u8>, &[u8]) = if *sha256 {
-                (sha2::Sha256::digest(message).to_vec(), &SHA256_DIGEST_INFO)
-            } else {
-                (sha1::Sha1::digest(message).to_vec(), &SHA1_DIGEST_INFO)
-            };
-            let scheme = rsa::Pkcs1v15Sign {
-                hash_len: Some(hashed.len()),
-                prefix: prefix.into(),
-            };
-            key.verify(scheme, &hashed, signature).is_ok()
+        VerifyingKey::Rsa { key, algorithm } => {
+            crate::rsa_signature::verify(key, *algorithm, message, signature)
         }
     }
 }

@@ -360,6 +360,17 @@ const ENTRIES: &[Entry] = &[
         suspect: false,
     },
     Entry {
+        code: "param_mismatch",
+        title: "The key made the signature, but not with this parameter",
+        what: "The scheme signs a value the delivery does not carry, given with --param (PayPal signs the id of the webhook the delivery was sent to). Read with the certificate's public key, the signature is that key's own, over other content: most often the parameter is another webhook's (sandbox vs live, another app); less often the body or the signed headers changed on the way, which the signature cannot tell apart.",
+        confirm: "Compare --param with the value in the provider's dashboard for the endpoint that received this delivery; `hookcheck providers show NAME` says where to find it.",
+        fixes: Some(&[(
+            "PayPal",
+            "take the webhook id of this listener from the Developer Dashboard (Apps & Credentials, the app, Webhooks): sandbox and live webhooks have different ids",
+        )]),
+        suspect: false,
+    },
+    Entry {
         code: "missing_header",
         title: "A header the scheme needs is not in the delivery",
         what: "The signature, timestamp or id header is absent: a proxy or logger dropped it, or the delivery is from another provider.",
@@ -515,6 +526,7 @@ mod tests {
             UrlMismatch,
             WrongHeader,
             WrongProvider,
+            ParamMismatch,
         ] {
             let text = long_form(&code.id()).unwrap_or_else(|| panic!("{}", code.id()));
             assert!(text.contains("What happened") && text.contains("Fix"));

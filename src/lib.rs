@@ -46,7 +46,11 @@ pub mod escape;
 #[doc(hidden)]
 pub mod jwt;
 #[doc(hidden)]
+pub mod keyfetch;
+#[doc(hidden)]
 pub mod mac;
+#[doc(hidden)]
+pub mod rsa_signature;
 
 pub use check::check;
 pub use error::Error;

@@ -50,6 +50,8 @@ impl Running {
             | Algorithm::EcdsaP256
             | Algorithm::RsaSha1
             | Algorithm::RsaSha256
+            | Algorithm::RsaSha512
+            | Algorithm::RsaPssSha512
             | Algorithm::Jwt
             | Algorithm::Token
             | Algorithm::Basic

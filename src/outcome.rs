@@ -97,6 +97,9 @@ codes! {
         /// A token's signature is good but the body's hash in it is not this body's: the body was
         /// changed after signing (JWT schemes).
         BodyHashMismatch = "body_hash_mismatch",
+        /// The sender's key made the signature, over content rebuilt with a `--param` value
+        /// (PayPal's webhook id) that is most likely not the one it signed.
+        ParamMismatch = "param_mismatch",
     }
 }
 
@@ -243,6 +246,12 @@ pub enum Detail {
     Objects(usize),
     /// `keys`: how many keys.
     Keys(usize),
+    /// `param`: the `--param` name concerned (PayPal's webhook id).
+    Param(String),
+    /// `given`: the value given for it.
+    Given(String),
+    /// `signed_with_key`: the key (from 1) that made an RSA signature; null when none of them did.
+    SignedWithKey(Option<usize>),
 }
 
 impl Detail {
@@ -281,6 +290,9 @@ impl Detail {
             Detail::Parameter(_) => "parameter",
             Detail::Objects(_) => "objects",
             Detail::Keys(_) => "keys",
+            Detail::Param(_) => "param",
+            Detail::Given(_) => "given",
+            Detail::SignedWithKey(_) => "signed_with_key",
         }
     }
 
@@ -305,7 +317,10 @@ impl Detail {
             | Detail::Command(s)
             | Detail::Signed(s)
             | Detail::Evidence(s)
-            | Detail::Parameter(s) => Value::from(s.as_str()),
+            | Detail::Parameter(s)
+            | Detail::Param(s)
+            | Detail::Given(s) => Value::from(s.as_str()),
+            Detail::SignedWithKey(key) => key.map_or(Value::Null, Value::from),
             Detail::Tried(list) => Value::from(list.clone()),
             Detail::Options(list) => Value::from(list.clone()),
             Detail::Exp(n) | Detail::AgeSeconds(n) => Value::from(*n),
@@ -410,6 +425,10 @@ codes! {
         BodyNotSigned = "body_not_signed",
         /// A shared token or Basic credentials, not a signature.
         NotASignature = "not_a_signature",
+        /// The scheme signs a CRC-32 of the body, which is no cryptographic hash (PayPal).
+        BodyChecksumOnly = "body_checksum_only",
+        /// A certificate was fetched from the URL the delivery names (`--fetch-keys`).
+        CertificateFetched = "certificate_fetched",
         /// A public key that cannot be used for the scheme's algorithm.
         KeyUnusable = "key_unusable",
         /// A secret that cannot be read in the form the scheme requires.

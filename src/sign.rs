@@ -187,6 +187,7 @@ pub fn sign(
         url: Some(request.url.clone()),
         method: Some(request.method.to_ascii_uppercase()),
         timestamp_override: None,
+        params: Vec::new(),
     };
     if !delivery.headers.contains("Content-Type") {
         delivery
@@ -328,7 +329,7 @@ fn check_key(scheme: &Scheme, algorithm: Algorithm, key: &SigningKey) -> Result<
     match (algorithm, key) {
         (Algorithm::None, _) => Err(SignError::Unsigned(scheme.title.clone())),
         // A JWT needs claims and RSA a certificate's private key: not signed here.
-        (Algorithm::Jwt | Algorithm::RsaSha1 | Algorithm::RsaSha256, _) => Err(
+        (rsa_or_jwt, _) if rsa_or_jwt == Algorithm::Jwt || rsa_or_jwt.is_rsa() => Err(
             SignError::Unsupported(format!("{} ({})", scheme.name, algorithm.id())),
         ),
         (Algorithm::Ed25519, SigningKey::Ed25519(_))
@@ -392,6 +393,11 @@ pub fn encode(encoding: Encoding, bytes: &[u8]) -> String {
         Encoding::Base64 => STANDARD.encode(bytes),
         Encoding::Base64url => URL_SAFE_NO_PAD.encode(bytes),
         Encoding::Base64Hex => STANDARD.encode(hex::encode(bytes)),
+        Encoding::Base64Percent => STANDARD
+            .encode(bytes)
+            .replace('+', "%2B")
+            .replace('/', "%2F")
+            .replace('=', "%3D"),
         Encoding::Plain => String::from_utf8_lossy(bytes).into_owned(),
     }
 }
@@ -521,7 +527,9 @@ fn set_json(root: &mut serde_json::Value, path: &str, value: &str) -> Option<()>
 pub fn timestamp_text(unit: TimeUnit, seconds: i64) -> String {
     match unit {
         TimeUnit::Seconds => seconds.to_string(),
-        TimeUnit::Milliseconds => (seconds.saturating_mul(1000)).to_string(),
+        TimeUnit::Milliseconds | TimeUnit::MillisecondsOrRfc3339 => {
+            (seconds.saturating_mul(1000)).to_string()
+        }
         TimeUnit::Rfc3339 | TimeUnit::Iso8601 => rfc3339(seconds),
     }
 }

@@ -95,6 +95,7 @@ pub fn entries(bytes: &[u8], file: &str) -> Vec<Entry> {
                     url: Some(r.url),
                     method: Some(r.method),
                     timestamp_override: None,
+                    params: Vec::new(),
                 },
                 provider: None,
                 now: None,

@@ -90,6 +90,7 @@ pub fn parse_line(line: &[u8], source: String) -> Result<Item, String> {
             url: parsed.url,
             method: parsed.method,
             timestamp_override: None,
+            params: Vec::new(),
         },
         provider: parsed.provider,
         now: parsed.now,

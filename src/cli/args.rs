@@ -93,8 +93,41 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "METHOD")]
     pub method: Option<String>,
 
+    /// A value the scheme signs that the delivery does not carry, 'NAME=VALUE' (repeatable;
+    /// PayPal: --param webhook_id=ID)
+    #[arg(long = "param", value_name = "NAME=VALUE")]
+    pub params: Vec<String>,
+
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+
     #[command(flatten)]
     pub check: CheckArgs,
+}
+
+/// `--fetch-keys` and its cache.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Certificates named by the delivery")]
+pub struct FetchArgs {
+    /// Fetch the certificate the delivery names (PayPal's PAYPAL-CERT-URL, Amazon SNS's
+    /// SigningCertURL): only over HTTPS from the provider's documented hosts, checked before
+    /// any request, and kept in --key-cache
+    #[arg(long)]
+    pub fetch_keys: bool,
+
+    /// Where --fetch-keys keeps certificates; a certificate found there is used without a
+    /// request [default: the user's cache directory, hookcheck/certs]
+    #[arg(long, value_name = "DIR", requires = "fetch_keys")]
+    pub key_cache: Option<PathBuf>,
+
+    /// How long --fetch-keys waits for the provider's answer
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 10,
+        requires = "fetch_keys"
+    )]
+    pub fetch_timeout: u64,
 }
 
 /// What `verify` and `batch` share: keys, scheme, time and output.
@@ -129,7 +162,7 @@ pub struct KeyArgs {
     #[arg(long = "secret-env", value_name = "VAR")]
     pub secret_envs: Vec<String>,
 
-    /// The sender's public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM
+    /// The sender's public key (Ed25519, ECDSA P-256, RSA): hex, base64, base64 DER or PEM
     #[arg(long = "public-key", value_name = "KEY")]
     pub public_keys: Vec<String>,
 
@@ -137,8 +170,8 @@ pub struct KeyArgs {
     #[arg(long = "public-key-file", value_name = "FILE|-")]
     pub public_key_files: Vec<PathBuf>,
 
-    /// The sender's X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public
-    /// key checks the signature; never fetched, its chain not checked
+    /// The sender's X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS, PayPal): its
+    /// public key checks the signature; its chain is not checked
     #[arg(long = "cert-file", value_name = "FILE|-")]
     pub cert_files: Vec<PathBuf>,
 }

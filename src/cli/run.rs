@@ -170,6 +170,7 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
         }
     }
     let (mut delivery, mut rest) = read_delivery(args, &stdin, &mut warnings)?;
+    delivery.params = parse_params(&args.params)?;
     if let Some(scheme) = &explicit {
         apply_overrides(args, scheme, &mut delivery);
     }
@@ -192,6 +193,26 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
             return Ok(report_outcome(&args.check.output, &outcome));
         }
     };
+    check_params(scheme, &delivery)?;
+    let mut keys = keys;
+    if args.fetch.fetch_keys {
+        let found = fetch_certificate(&args.fetch, scheme, &delivery)?;
+        warnings.push(Warning::new(
+            WarningCode::CertificateFetched,
+            format!(
+                "the certificate {} ({}) {} {}",
+                found.url,
+                found.subject,
+                if found.cached {
+                    "was read from the cache"
+                } else {
+                    "was fetched over HTTPS and cached"
+                },
+                found.file.display()
+            ),
+        ));
+        keys.push(Key::Public(found.key));
+    }
     check_keys_fit(scheme, &keys)?;
     if options.algorithm.is_some() && !scheme.algorithm.is_hmac() {
         return Err(UsageError::new(
@@ -314,6 +335,73 @@ pub(crate) fn load_scheme(args: &SchemeArgs) -> Result<Option<Scheme>, UsageErro
     registry::find(name)
         .map(|s| Some(s.clone()))
         .ok_or_else(|| unknown_provider(&format!("--provider '{name}'"), name))
+}
+
+/// `--param NAME=VALUE`, in order.
+fn parse_params(given: &[String]) -> Result<Vec<(String, String)>, UsageError> {
+    given
+        .iter()
+        .map(|p| match p.split_once('=') {
+            Some((name, value)) if !name.trim().is_empty() => {
+                Ok((name.trim().to_owned(), value.to_owned()))
+            }
+            _ => Err(UsageError::input(
+                format!("--param {p:?}"),
+                "is not NAME=VALUE",
+            )),
+        })
+        .collect()
+}
+
+/// A scheme that signs a value only the receiver knows (`{param:webhook_id}`) cannot be
+/// checked without it: exit 2 naming the flag, before any verdict.
+fn check_params(scheme: &Scheme, delivery: &Delivery) -> Result<(), UsageError> {
+    for part in &scheme.template().parts {
+        let hookcheck::scheme::Part::Header(name) = part else {
+            continue;
+        };
+        let Some(param) = name.strip_prefix("param:") else {
+            continue;
+        };
+        if param.ends_with('?') || delivery.has(name) {
+            continue;
+        }
+        return Err(UsageError::new(
+            "missing_param",
+            format!(
+                "{} signs a `{param}` the delivery does not carry: give it with --param {param}=VALUE",
+                scheme.name
+            ),
+        )
+        .hint(format!("`hookcheck providers show {}` says where to find it", scheme.name)));
+    }
+    Ok(())
+}
+
+/// `--fetch-keys`: the certificate the delivery names, from the cache or the provider.
+fn fetch_certificate(
+    args: &crate::cli::FetchArgs,
+    scheme: &Scheme,
+    delivery: &Delivery,
+) -> Result<hookcheck::keyfetch::Found, UsageError> {
+    let cache_dir = match &args.key_cache {
+        Some(dir) => dir.clone(),
+        None => hookcheck::keyfetch::default_cache_dir().ok_or_else(|| {
+            UsageError::new(
+                "fetch_keys",
+                "--fetch-keys: no cache directory (HOME is not set): give one with --key-cache DIR",
+            )
+        })?,
+    };
+    let options = hookcheck::keyfetch::FetchOptions {
+        cache_dir,
+        timeout: std::time::Duration::from_secs(args.fetch_timeout.max(1)),
+    };
+    hookcheck::keyfetch::certificate(scheme, delivery, &options).map_err(|e| {
+        UsageError::new("fetch_keys", format!("--fetch-keys: {e}")).hint(
+            "give the certificate with --cert-file instead; hookcheck fetches only from the provider's documented HTTPS hosts",
+        )
+    })
 }
 
 /// `--signature` and `--timestamp` are the values of the chosen scheme's headers.

@@ -11,6 +11,7 @@ pub(crate) mod envelope;
 pub(crate) mod json;
 pub(crate) mod json_combo;
 pub(crate) mod keyorder;
+pub(crate) mod rsa;
 pub(crate) mod secret;
 
 mod observations;
@@ -72,6 +73,7 @@ pub fn explain_failure(
             .filter(|w| !(explained_secret && w.code == WarningCode::SecretWhitespace)),
     );
     if found.is_empty() {
+        rsa::refine(scheme, delivery, keys, &search.options, outcome);
         outcome.suspects = search.suspects();
         if let Some(c) = outcome
             .causes

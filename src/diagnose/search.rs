@@ -144,6 +144,7 @@ impl Search<'_> {
             url: self.delivery.url.clone(),
             method: self.delivery.method.clone(),
             timestamp_override: self.delivery.timestamp_override.clone(),
+            params: self.delivery.params.clone(),
         };
         let verified = self.verifies(self.scheme, &delivery, keys);
         (verified, delivery.body)
@@ -162,6 +163,7 @@ impl Search<'_> {
             url: self.delivery.url.clone(),
             method: self.delivery.method.clone(),
             timestamp_override: self.delivery.timestamp_override.clone(),
+            params: self.delivery.params.clone(),
         };
         self.verifies(self.scheme, &delivery, keys)
     }

@@ -1,5 +1,6 @@
 //! What the user gave: the delivery (headers, body, URL) and the keys.
 
+pub mod certificate;
 pub mod headers;
 pub mod keys;
 pub mod public_key;
@@ -24,6 +25,9 @@ pub struct Delivery {
     pub method: Option<String>,
     /// `--timestamp` for schemes that carry it inside the signature header (Stripe's `t=`).
     pub timestamp_override: Option<String>,
+    /// `--param NAME=VALUE`: configuration a scheme signs that the delivery does not carry
+    /// (PayPal's webhook id), read as `param:NAME`.
+    pub params: Vec<(String, String)>,
 }
 
 impl Delivery {
@@ -43,6 +47,14 @@ impl Delivery {
     /// parameter (`query:signature`), or a field of a form body (`form:hash`, URL-decoded).
     /// Schemes name where they read in this one syntax.
     pub fn values(&self, name: &str) -> Vec<String> {
+        if let Some(param) = name.strip_prefix("param:") {
+            return self
+                .params
+                .iter()
+                .filter(|(k, _)| k == param)
+                .map(|(_, v)| v.clone())
+                .collect();
+        }
         if let Some(path) = name.strip_prefix("body:") {
             return json_field(&self.body, path).into_iter().collect();
         }
@@ -128,6 +140,8 @@ pub fn describe_part(name: &str) -> String {
         format!("signature header item {item}")
     } else if let Some(param) = name.strip_prefix("query:") {
         format!("query parameter {param}")
+    } else if let Some(param) = name.strip_prefix("param:") {
+        format!("parameter {param} (--param {param}=VALUE)")
     } else {
         format!("header {name}")
     }

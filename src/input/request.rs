@@ -26,6 +26,7 @@ impl CapturedRequest {
             headers: self.headers,
             body: self.body,
             timestamp_override: None,
+            params: Vec::new(),
         };
         (delivery, self.notes)
     }

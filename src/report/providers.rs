@@ -213,8 +213,20 @@ pub fn prose(s: &Scheme) -> String {
             );
             let _ = writeln!(out, "  Algorithm: {}", s.algorithm.id());
         }
-        if s.algorithm.is_digest() {
-            let _ = writeln!(out, "  Signed content: {}", s.signed);
+        if s.algorithm.is_digest() || s.algorithm.is_asymmetric() {
+            match s.prehash {
+                Some(hash) => {
+                    let _ = writeln!(
+                        out,
+                        "  Signed content: the {} digest of {} (the signature covers that digest)",
+                        hash.id(),
+                        s.signed
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "  Signed content: {}", s.signed);
+                }
+            }
             let parts = part_meanings(s);
             if !parts.is_empty() {
                 let _ = writeln!(out, "  Where: {}", parts.join("; "));
@@ -225,6 +237,43 @@ pub fn prose(s: &Scheme) -> String {
                     "  Covers: only the body fields named above; the rest of the body is not authenticated"
                 );
             }
+        }
+        let template = s.template();
+        let params: Vec<&str> = template
+            .parts
+            .iter()
+            .filter_map(|p| match p {
+                crate::scheme::Part::Header(n) => n.strip_prefix("param:"),
+                _ => None,
+            })
+            .collect();
+        for param in params {
+            let _ = writeln!(
+                out,
+                "  Parameter: {param}, signed but not in the delivery: give it with --param {param}=VALUE"
+            );
+        }
+    }
+    if s.algorithm.is_asymmetric() {
+        let kind = if s.algorithm.is_rsa() {
+            "the sender's X.509 certificate or RSA public key (--cert-file or --public-key-file; PEM or DER)"
+        } else {
+            "the sender's public key (--public-key-file or --public-key)"
+        };
+        let _ = writeln!(out, "  Key: {kind}");
+        if let Some(url) = &s.cert_url {
+            let mut where_ = url.hosts.join(", ");
+            if let Some(prefix) = &url.path_prefix {
+                where_.push_str(&format!(", path starting {prefix}"));
+            }
+            if let Some(suffix) = &url.path_suffix {
+                where_.push_str(&format!(", path ending {suffix}"));
+            }
+            let _ = writeln!(
+                out,
+                "  Certificate: named in {}; --fetch-keys fetches it only over HTTPS from {where_}",
+                crate::input::describe_part(&url.from)
+            );
         }
     }
     let secret = match s.secret {
@@ -237,7 +286,9 @@ pub fn prose(s: &Scheme) -> String {
         SecretFormat::HtmlEntities => "HTML entities decoded (&amp; becomes &), as WordPress does",
         SecretFormat::UnprefixedKey => "a leading `sk_` or `pk_` dropped; the rest used as-is",
     };
-    let _ = writeln!(out, "  Secret: {secret}");
+    if !s.algorithm.is_asymmetric() {
+        let _ = writeln!(out, "  Secret: {secret}");
+    }
     if let Some(ts) = &s.timestamp {
         let from = match (&ts.header, &ts.field) {
             (Some(_), _) => ts

@@ -2,6 +2,7 @@
 //! algorithm and key. The built-in registry (`registry.toml`) and user scheme files (`--scheme`)
 //! are both parsed into [`Scheme`]; the engine in `crate::verify` interprets it.
 
+pub mod cert_url;
 pub mod custom;
 pub mod detect;
 pub mod registry;
@@ -80,6 +81,16 @@ pub struct Scheme {
     /// is not authenticated.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub body_fields_only: bool,
+    /// For public-key schemes: the signature is over this plain hash's raw digest of the signed
+    /// content, not over the content itself (Bridge signs SHA-256 of `{t}.{body}` with
+    /// SHA256withRSA, so the content is hashed twice).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prehash: Option<Algorithm>,
+    /// For RSA schemes whose delivery names its signing certificate (PayPal's
+    /// `PAYPAL-CERT-URL`, Amazon SNS's `SigningCertURL`): where, and which HTTPS URLs
+    /// `--fetch-keys` may fetch it from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cert_url: Option<cert_url::CertUrl>,
     /// For `algorithm = "jwt"`: the token's accepted algs and the claims that bind the delivery.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jwt: Option<crate::jwt::JwtSpec>,
@@ -212,8 +223,12 @@ pub enum Algorithm {
     /// RSA PKCS#1 v1.5 with SHA-1, checked with the sender's certificate or public key (Amazon
     /// SNS SignatureVersion 1).
     RsaSha1,
-    /// RSA PKCS#1 v1.5 with SHA-256 (Amazon SNS SignatureVersion 2).
+    /// RSA PKCS#1 v1.5 with SHA-256 (Amazon SNS SignatureVersion 2, PayPal, Antom, Bridge).
     RsaSha256,
+    /// RSA PKCS#1 v1.5 with SHA-512 (Fireblocks' legacy `Fireblocks-Signature`).
+    RsaSha512,
+    /// RSA-PSS with SHA-512, MGF1-SHA-512 and a 64-byte salt (Utila).
+    RsaPssSha512,
     /// A JWT (compact JWS, HMAC `alg`) whose claims bind the body: the `jwt` table says how
     /// (Upstash QStash, Netlify).
     Jwt,
@@ -241,6 +256,8 @@ impl Algorithm {
             Algorithm::EcdsaP256 => "ecdsa-p256",
             Algorithm::RsaSha1 => "rsa-sha1",
             Algorithm::RsaSha256 => "rsa-sha256",
+            Algorithm::RsaSha512 => "rsa-sha512",
+            Algorithm::RsaPssSha512 => "rsa-pss-sha512",
             Algorithm::Jwt => "jwt",
             Algorithm::Token => "token",
             Algorithm::Basic => "basic",
@@ -279,9 +296,17 @@ impl Algorithm {
 
     /// Whether the algorithm verifies with the sender's public key.
     pub fn is_asymmetric(self) -> bool {
+        matches!(self, Algorithm::Ed25519 | Algorithm::EcdsaP256) || self.is_rsa()
+    }
+
+    /// An RSA signature (PKCS#1 v1.5 or PSS), checked with a certificate or RSA public key.
+    pub fn is_rsa(self) -> bool {
         matches!(
             self,
-            Algorithm::Ed25519 | Algorithm::EcdsaP256 | Algorithm::RsaSha1 | Algorithm::RsaSha256
+            Algorithm::RsaSha1
+                | Algorithm::RsaSha256
+                | Algorithm::RsaSha512
+                | Algorithm::RsaPssSha512
         )
     }
 
@@ -380,6 +405,10 @@ pub enum Encoding {
     /// Base64 of the lower-case hex text of the digest (Solidgate).
     #[serde(rename = "base64-hex")]
     Base64Hex,
+    /// Standard base64, then percent-encoded (`%2B`, `%2F`, `%3D`), as Antom's SDKs send it
+    /// (`quote_plus(base64(signature))`).
+    #[serde(rename = "base64-percent")]
+    Base64Percent,
     /// Compared as text (tokens).
     Plain,
 }
@@ -393,6 +422,7 @@ impl Encoding {
             Encoding::Base64 => "base64",
             Encoding::Base64url => "base64url",
             Encoding::Base64Hex => "base64-hex",
+            Encoding::Base64Percent => "base64-percent",
             Encoding::Plain => "plain",
         }
     }
@@ -473,6 +503,11 @@ pub enum TimeUnit {
     /// An ISO 8601 date-time whose offset may be left out, meaning UTC
     /// (`2025-11-23T12:00:00.123456`: Orb; its SDK reads it with `datetime.fromisoformat`).
     Iso8601,
+    /// Digits are milliseconds, anything else an RFC 3339 date-time: Antom documents
+    /// `request-time` as milliseconds (`1685599933871`), Alipay+ as `2019-05-28T12:12:12+08:00`.
+    /// Either form is signed, and each reads one way only.
+    #[serde(rename = "milliseconds-or-rfc3339")]
+    MillisecondsOrRfc3339,
 }
 
 /// How the secret a user holds becomes the key bytes.
@@ -662,6 +697,26 @@ impl Scheme {
                 "{item:...} reads an item of a structured signature header: give signature.items and signature.pair",
             ));
         }
+        if let Some(hash) = self.prehash {
+            if !self.algorithm.is_asymmetric() || !hash.is_plain_hash() {
+                return Err(err(
+                    "prehash",
+                    "a prehash is a plain hash (sha256, sha384, md5) of the content a public-key signature covers",
+                ));
+            }
+        }
+        if let Some(url) = &self.cert_url {
+            if !self.algorithm.is_rsa() {
+                return Err(err(
+                    "cert_url",
+                    "a certificate URL names the key of an RSA scheme",
+                ));
+            }
+            url.validate().map_err(|m| SchemeError {
+                field: "cert_url",
+                message: m,
+            })?;
+        }
         self.check_authenticates(&template)
     }
 
@@ -676,9 +731,8 @@ impl Scheme {
         // The delivery names its algorithm from this list, so each must be a keyed MAC of the
         // same content: a hostile delivery must not pick a plain hash anyone can compute.
         if let Some(h) = &self.algorithm_header {
-            let rsa = |a: Algorithm| matches!(a, Algorithm::RsaSha1 | Algorithm::RsaSha256);
             let hmacs = self.algorithm.is_hmac() && h.values.iter().all(|(_, a)| a.is_hmac());
-            let rsas = rsa(self.algorithm) && h.values.iter().all(|(_, a)| rsa(*a));
+            let rsas = self.algorithm.is_rsa() && h.values.iter().all(|(_, a)| a.is_rsa());
             if !hmacs && !rsas {
                 return Err(err(
                     "algorithm_header",
@@ -701,8 +755,10 @@ impl Scheme {
             }
             _ => {}
         }
+        // A CRC-32 of the body covers it, but not against forgery: such schemes say so in every
+        // report (`body_checksum_only`).
         let whole_body = template.parts.iter().any(|p| match p {
-            Part::Body | Part::Form | Part::BodyHash(_) => true,
+            Part::Body | Part::Form | Part::BodyHash(_) | Part::BodyCrc32 => true,
             Part::JsonString(inner) => **inner == Part::Body,
             _ => false,
         });

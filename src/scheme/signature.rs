@@ -226,9 +226,39 @@ pub fn decode(encoding: Encoding, text: &str) -> Option<Vec<u8>> {
         Encoding::Base64url => encoding::base64url(text),
         Encoding::Base64Hex => encoding::base64(text)
             .and_then(|hex_text| decode_hex(std::str::from_utf8(&hex_text).ok()?)),
+        Encoding::Base64Percent => {
+            let b64 = percent_decoded(text)?;
+            encoding::base64(std::str::from_utf8(&b64).ok()?)
+        }
         Encoding::Plain => Some(text.as_bytes().to_vec()),
     }
     .filter(|b| !b.is_empty())
+}
+
+/// `%2B` → `+`, as Python's `unquote_plus` reads Antom's signatures: a bare `+` is a space
+/// (which base64 then refuses, as Antom's SDK does); a broken escape is no signature.
+fn percent_decoded(text: &str) -> Option<Vec<u8>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let pair = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+                out.push(u8::from_str_radix(pair, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    Some(out)
 }
 
 /// Hex in either case. (`hex::decode` goes through a fallible iterator and costs more than

@@ -37,6 +37,9 @@ pub enum Part {
     Literal(Vec<u8>),
     /// The raw body (`{body}`).
     Body,
+    /// The decimal CRC-32 (IEEE) of the body, unsigned (PayPal's `crc32(body)`). Not a
+    /// cryptographic hash: anyone can make another body with the same CRC-32.
+    BodyCrc32,
     /// The lower-case hex digest of the body with a plain hash (`{body_hash:sha256}`), for
     /// senders that MAC the body's hash instead of the body (Tebex).
     BodyHash(crate::scheme::Algorithm),
@@ -154,6 +157,7 @@ impl Template {
                         "encoded_path" => Part::EncodedPath,
                         "method" => Part::Method,
                         "secret" => Part::Secret,
+                        "body_crc32" => Part::BodyCrc32,
                         _ if name.starts_with("body_fields:") && name.len() > 12 => {
                             let fields: Vec<(String, bool)> = name[12..]
                                 .split(',')
@@ -184,7 +188,9 @@ impl Template {
                             Some(h) if !h.is_empty() => Part::Header(h.to_owned()),
                             // `{body:a.b}`, `{query:p}`, `{form:f}` and `{item:i}` name parts the
                             // same way headers do.
-                            _ if ["body:", "query:", "form:", "item:"]
+                            // `{param:name}` is a value the user gives with `--param name=VALUE`
+                            // (PayPal's webhook id).
+                            _ if ["body:", "query:", "form:", "item:", "param:"]
                                 .iter()
                                 .any(|p| name.len() > p.len() && name.starts_with(p)) =>
                             {
@@ -193,7 +199,7 @@ impl Template {
                             _ => {
                                 return Err(format!(
                                     "unknown placeholder {{{name}}}: use body, form, timestamp, id, url, \
-                                 method, secret, header:<Name>, body:<a.b>, form:<name>, item:<key>, \
+                                 method, secret, body_crc32, header:<Name>, body:<a.b>, form:<name>, item:<key>, param:<name>, \
                                  json:<a.b>[:<dialect>] or json_string:<part>"
                                 ));
                             }
@@ -321,6 +327,14 @@ mod tests {
         ] {
             assert!(Template::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn param_and_crc32_placeholders() {
+        let t = Template::parse("{header:Id}|{param:webhook_id}|{body_crc32}").unwrap();
+        assert_eq!(t.parts[2], Part::Header("param:webhook_id".into()));
+        assert_eq!(t.parts[4], Part::BodyCrc32);
+        assert!(Template::parse("{param:}").is_err());
     }
 
     #[test]

@@ -118,7 +118,7 @@ pub(super) fn check_digest(
             prepared.url = url.cloned();
             let found = match signer {
                 Signer::Public(public) => {
-                    let message = prepared.content(&prepared.template, &body, &[]).concat();
+                    let message = signed_message(scheme, &prepared, &body);
                     prepared.signatures.iter().position(|s| {
                         s.bytes
                             .as_deref()
@@ -165,6 +165,16 @@ pub(super) fn check_digest(
         (None, _) => outcome
             .causes
             .push(causes::secret_mismatch(&prepared, Vec::new())),
+    }
+}
+
+/// What a public-key signature covers: the signed content, or its digest for schemes that hash
+/// it first (`prehash`: Bridge).
+pub fn signed_message(scheme: &Scheme, prepared: &Prepared<'_>, body: &[u8]) -> Vec<u8> {
+    let content = prepared.content(&prepared.template, body, &[]).concat();
+    match scheme.prehash {
+        Some(hash) => crate::mac::digest(hash, &[], &[&content]).unwrap_or_default(),
+        None => content,
     }
 }
 

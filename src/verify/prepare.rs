@@ -265,6 +265,9 @@ impl<'a> Prepared<'a> {
                 let digest = mac::digest(*hash, &[], &[body]).unwrap_or_default();
                 return Cow::Owned(hex::encode(digest).into_bytes());
             }
+            Part::BodyCrc32 => {
+                return Cow::Owned(crc32fast::hash(body).to_string().into_bytes());
+            }
             Part::BodyFields(_) => self.part("@fields"),
             Part::Literal(bytes) => bytes.as_slice(),
             Part::Body => body,

@@ -59,6 +59,12 @@ pub(super) fn timestamp_check(
     let seconds = match spec.unit {
         TimeUnit::Seconds => whole(text)?,
         TimeUnit::Milliseconds => whole(text)?.div_euclid(1000),
+        TimeUnit::MillisecondsOrRfc3339 if text.bytes().all(|b| b.is_ascii_digit()) => {
+            whole(text)?.div_euclid(1000)
+        }
+        TimeUnit::MillisecondsOrRfc3339 => rfc3339_seconds(text).ok_or_else(|| {
+            format!("({text:?}) is neither milliseconds nor an RFC 3339 date-time")
+        })?,
         TimeUnit::Rfc3339 => rfc3339_seconds(text)
             .ok_or_else(|| format!("({text:?}) is not an RFC 3339 date-time"))?,
         TimeUnit::Iso8601 => iso8601_seconds(text)
@@ -95,6 +101,7 @@ fn unit_name(unit: TimeUnit) -> &'static str {
         TimeUnit::Milliseconds => "milliseconds",
         TimeUnit::Rfc3339 => "RFC 3339 time",
         TimeUnit::Iso8601 => "ISO 8601 time",
+        TimeUnit::MillisecondsOrRfc3339 => "milliseconds",
     }
 }
 

@@ -38,6 +38,12 @@ pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Optio
             format!("{} signs chosen fields of the body, not the body: the rest of it is not authenticated", scheme.title),
         ));
     }
+    if scheme.template().uses(&crate::scheme::Part::BodyCrc32) {
+        outcome.warnings.push(Warning::new(
+            WarningCode::BodyChecksumOnly,
+            format!("{} signs a CRC-32 of the body, not the body: CRC-32 is no cryptographic hash, so anyone holding one signed delivery can make another body with the same CRC-32 that verifies; only the timestamp window limits such replays", scheme.title),
+        ));
+    }
     if matches!(algorithm, Algorithm::Token | Algorithm::Basic) {
         outcome.warnings.push(Warning::new(WarningCode::NotASignature,
             "a shared token is not a signature: it shows who sent the delivery, not that the body is unchanged",

@@ -12,6 +12,7 @@ mod layers;
 mod listen;
 mod properties;
 mod readme;
+mod rsa;
 mod sign;
 mod snapshots;
 mod util;

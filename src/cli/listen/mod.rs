@@ -504,6 +504,7 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
         url: Some(format!("{proto}://{host}{target}")),
         method: Some(method.clone()),
         timestamp_override: None,
+        params: Vec::new(),
     };
 
     // Verify: the same engine and detection as `verify`.

@@ -41,7 +41,7 @@ fn steps<'a>() -> [Step<'a>; 14] {
             cost: Cost::HashesOnce,
         },
         Step {
-            what: "HMAC-SHA1, -SHA256, -SHA384, -SHA512 and -MD5 (RSA: SHA-1 and SHA-256)",
+            what: "HMAC-SHA1, -SHA256, -SHA384, -SHA512 and -MD5 (RSA: SHA-1, SHA-256 and SHA-512)",
             run: Search::algorithm,
             cost: Cost::HashesOnce,
         },

@@ -102,10 +102,15 @@ impl Search<'_> {
                 return Some(cause);
             }
         }
-        let rsa = matches!(current, Algorithm::RsaSha1 | Algorithm::RsaSha256);
+        let rsa = current.is_rsa() && current != Algorithm::RsaPssSha512;
         let family: &[Algorithm] = if rsa {
-            // A delivery labelled with the wrong SignatureVersion (Amazon SNS).
-            &[Algorithm::RsaSha256, Algorithm::RsaSha1]
+            // A delivery labelled with the wrong SignatureVersion (Amazon SNS), or signed with
+            // another hash than the scheme's (SHA-256 for Fireblocks' SHA-512).
+            &[
+                Algorithm::RsaSha256,
+                Algorithm::RsaSha1,
+                Algorithm::RsaSha512,
+            ]
         } else if current.is_hmac() {
             &[
                 Algorithm::HmacSha256,

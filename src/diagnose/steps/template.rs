@@ -110,7 +110,7 @@ impl Search<'_> {
         let other = match spec.unit {
             TimeUnit::Seconds => TimeUnit::Milliseconds,
             TimeUnit::Milliseconds => TimeUnit::Seconds,
-            TimeUnit::Rfc3339 | TimeUnit::Iso8601 => return None,
+            TimeUnit::Rfc3339 | TimeUnit::Iso8601 | TimeUnit::MillisecondsOrRfc3339 => return None,
         };
         let mut scheme = self.scheme.clone();
         if let Some(ts) = scheme.timestamp.as_mut() {
