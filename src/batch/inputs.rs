@@ -281,7 +281,7 @@ impl Lines {
         data.extend_from_slice(&self.carry);
         self.carry.clear();
         self.short = false;
-        let mut has_line = memchr::memchr(b'\n', &data).is_some();
+        let mut has_line = memchr::memchr(b'\n', data).is_some();
         loop {
             let len = data.len();
             let n = if self.regular {
@@ -326,7 +326,7 @@ impl Lines {
         }
         if !self.eof {
             // The partial last line waits for the next block.
-            let cut = memchr::memrchr(b'\n', &data).map_or(0, |i| i + 1);
+            let cut = memchr::memrchr(b'\n', data).map_or(0, |i| i + 1);
             self.carry.extend_from_slice(&data[cut..]);
             data.truncate(cut);
         }
