@@ -28,8 +28,65 @@ fn main() {
         out.push_str(",\n");
     }
     out.push_str("];\n");
+    index(&entries, &mut out);
     let dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(dir.join("registry.rs"), out).expect("OUT_DIR is writable");
+}
+
+/// What a run needs before any scheme is deserialised: the count, the names (`--provider
+/// NAME` finds its scheme without reading the others) and the signature header index that
+/// auto-detection looks a delivery's headers up in (only the schemes it names are then read).
+/// `registry::tests::compiled_index_equals_the_schemes` checks these against the schemes.
+fn index(entries: &[toml::Table], out: &mut String) {
+    let merged: Vec<toml::Table> = entries.iter().map(|e| inherit(e, entries)).collect();
+    let text = |t: &toml::Table, key: &str| t.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+    let headers = |t: &toml::Table| -> Vec<String> {
+        t.get("signature")
+            .and_then(|s| s.get("headers"))
+            .and_then(|h| h.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    writeln!(out, "const COUNT: usize = {};", merged.len()).unwrap();
+    out.push_str("static NAMES: [&str; COUNT] = [");
+    for entry in &merged {
+        write!(
+            out,
+            "{:?},",
+            text(entry, "name").expect("every scheme has a name")
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+    // As `scheme::detect::detectable` decides: not token, Basic or unsigned, not an alias.
+    let detectable = |t: &toml::Table| {
+        !matches!(
+            text(t, "algorithm").as_deref(),
+            Some("token" | "basic" | "none")
+        ) && t.get("alias_of").is_none()
+    };
+    let mut index: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+    for (i, entry) in merged.iter().enumerate().filter(|(_, e)| detectable(e)) {
+        for header in headers(entry).iter().filter(|h| !h.contains(':')) {
+            let list = index.entry(header.to_ascii_lowercase()).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    out.push_str("static SIGNATURE_HEADERS: &[(&str, &[usize])] = &[");
+    for (name, list) in &index {
+        write!(out, "({name:?}, &{list:?}),").unwrap();
+    }
+    out.push_str("];\n");
+    let fields: Vec<usize> = (0..merged.len())
+        .filter(|&i| headers(&merged[i]).iter().any(|h| h.contains(':')))
+        .collect();
+    writeln!(out, "static FIELD_SIGNED: &[usize] = &{fields:?};").unwrap();
 }
 
 /// A TOML value as a `Node` expression (string literals through `{:?}`, which Rust reads back).

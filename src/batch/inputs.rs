@@ -21,6 +21,10 @@ const PAUSE_BELOW: usize = 64 << 10;
 /// A block's capacity: a block plus the most one read adds past it.
 const BLOCK_CAPACITY: usize = BLOCK + 4 * PAUSE_BELOW;
 
+/// How many handed-out blocks are kept for refilling: more than the lines of the chunks in
+/// flight (one being checked, two queued) span.
+const SPARE_BLOCKS: usize = 32;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Http,
@@ -153,6 +157,7 @@ impl Inputs {
                 eof: false,
                 short: false,
                 regular,
+                spare: Vec::new(),
             });
             return;
         }
@@ -218,6 +223,8 @@ struct Lines {
     short: bool,
     /// A regular file, which is read in whole blocks (a pipe or terminal is read as it comes).
     regular: bool,
+    /// Blocks handed out with entries, refilled once no entry holds them.
+    spare: Vec<Arc<Vec<u8>>>,
 }
 
 impl Lines {
@@ -250,20 +257,37 @@ impl Lines {
         if self.eof {
             return Ok(false);
         }
-        // Every block has the same capacity, so that the allocator hands the memory of a
-        // finished block to the next one: with blocks of varying sizes, the heap fragmented and
-        // the peak memory crept up with the number of lines.
-        let mut data = Vec::with_capacity(BLOCK_CAPACITY.max(self.carry.len() + PAUSE_BELOW));
+        // Every block has the same capacity, and a block whose lines are all checked is
+        // filled again: fresh memory costs a page fault per page (a twentieth of a batch's
+        // time), and blocks of varying sizes fragmented the heap, so that the peak memory
+        // crept up with the number of lines.
+        let finished = std::mem::take(&mut self.block);
+        self.spare.push(finished);
+        let mut block = match self
+            .spare
+            .iter_mut()
+            .position(|b| Arc::get_mut(b).is_some())
+        {
+            Some(at) => self.spare.swap_remove(at),
+            None => Arc::new(Vec::new()),
+        };
+        // The blocks still out with entries: a few chunks' worth.
+        if self.spare.len() > SPARE_BLOCKS {
+            self.spare.remove(0);
+        }
+        let data = Arc::get_mut(&mut block).expect("a block no entry holds");
+        data.clear();
+        data.reserve(BLOCK_CAPACITY.max(self.carry.len() + PAUSE_BELOW));
         data.extend_from_slice(&self.carry);
         self.carry.clear();
         self.short = false;
-        let mut has_line = memchr::memchr(b'\n', &data).is_some();
+        let mut has_line = memchr::memchr(b'\n', data).is_some();
         loop {
             let len = data.len();
             let n = if self.regular {
                 // A file never pauses: fill the block, into spare capacity (not zeroed first).
                 let want = BLOCK.saturating_sub(len).max(PAUSE_BELOW) as u64;
-                (&mut self.reader).take(want).read_to_end(&mut data)?
+                (&mut self.reader).take(want).read_to_end(data)?
             } else {
                 // One read, of what the producer has ready; the space is zeroed first, so
                 // it stays about the size of a pipe's buffer.
@@ -302,12 +326,12 @@ impl Lines {
         }
         if !self.eof {
             // The partial last line waits for the next block.
-            let cut = memchr::memrchr(b'\n', &data).map_or(0, |i| i + 1);
+            let cut = memchr::memrchr(b'\n', data).map_or(0, |i| i + 1);
             self.carry.extend_from_slice(&data[cut..]);
             data.truncate(cut);
         }
         self.pos = 0;
-        self.block = Arc::new(data);
+        self.block = block;
         Ok(!self.block.is_empty())
     }
 }

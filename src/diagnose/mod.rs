@@ -56,6 +56,7 @@ pub fn explain_failure(
         cut: std::sync::Mutex::new(Vec::new()),
         parsed: std::sync::OnceLock::new(),
         json_hits: std::sync::OnceLock::new(),
+        shells: std::sync::Mutex::new(Vec::new()),
     };
     let mut tried = Vec::new();
     let found = match base {

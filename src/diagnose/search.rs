@@ -29,6 +29,8 @@ pub(super) struct Search<'a> {
     pub(super) parsed: std::sync::OnceLock<Option<json_dialect::Value>>,
     /// For a large body: per suffix in `JSON_SUFFIXES`, the first dialect that verifies.
     pub(super) json_hits: std::sync::OnceLock<Vec<Option<usize>>>,
+    /// Copies of the delivery without its body, for verifying candidate bodies in.
+    pub(super) shells: std::sync::Mutex<Vec<Delivery>>,
 }
 
 /// What may follow a re-serialised JSON body: nothing, or the newline a framework adds.
@@ -93,23 +95,41 @@ impl Search<'_> {
         // Each dialect is rendered once for every suffix the search asks about: the steps
         // and the pairs share this pass when they use the delivery's own keys.
         let first_hit = |suffixes: &[&[u8]], keys: &Keys| -> Vec<Option<usize>> {
-            // One dialect at a time: the parsed value is already several times the body's size.
+            // One dialect at a time, into one buffer (the parsed value is already several
+            // times the body's size), in a delivery made once; where the scheme signs one
+            // digest over the body, each rendering is hashed once for all the suffixes.
+            let mut delivery = Delivery {
+                headers: self.delivery.headers.clone(),
+                body: Vec::with_capacity(received.len() + received.len() / 8 + 2),
+                url: self.delivery.url.clone(),
+                method: self.delivery.method.clone(),
+                timestamp_override: self.delivery.timestamp_override.clone(),
+                params: self.delivery.params.clone(),
+            };
             let hits: Vec<Vec<bool>> = json_dialect::Dialect::ALL
                 .iter()
                 .map(|dialect| {
-                    let Some(mut bytes) = render(dialect) else {
+                    delivery.body.clear();
+                    json_dialect::render(value, dialect, &mut delivery.body);
+                    if delivery.body == *received {
                         return vec![false; suffixes.len()];
-                    };
-                    let rendered = bytes.len();
+                    }
+                    if let Some(hits) = verify::digest::matches_each_suffix(
+                        self.scheme,
+                        &delivery,
+                        keys,
+                        &self.options,
+                        suffixes,
+                    ) {
+                        return hits;
+                    }
+                    let rendered = delivery.body.len();
                     suffixes
                         .iter()
                         .map(|suffix| {
-                            bytes.truncate(rendered);
-                            bytes.extend_from_slice(suffix);
-                            let verified;
-                            (verified, bytes) =
-                                self.verifies_owned(std::mem::take(&mut bytes), keys);
-                            verified
+                            delivery.body.truncate(rendered);
+                            delivery.body.extend_from_slice(suffix);
+                            self.verifies(self.scheme, &delivery, keys)
                         })
                         .collect()
                 })
@@ -138,16 +158,25 @@ impl Search<'_> {
 
     /// Verifies with `body` in place of the received one; the buffer comes back.
     pub(super) fn verifies_owned(&self, body: Vec<u8>, keys: &Keys) -> (bool, Vec<u8>) {
-        let delivery = Delivery {
+        // A copy of the received delivery without its body, taken from the pool (or made, one
+        // per worker): copying every header for every candidate body made a delivery with
+        // many headers cost their number times the candidates'.
+        let shell = self.shells.lock().ok().and_then(|mut shells| shells.pop());
+        let mut delivery = shell.unwrap_or_else(|| Delivery {
             headers: self.delivery.headers.clone(),
-            body,
+            body: Vec::new(),
             url: self.delivery.url.clone(),
             method: self.delivery.method.clone(),
             timestamp_override: self.delivery.timestamp_override.clone(),
             params: self.delivery.params.clone(),
-        };
+        });
+        delivery.body = body;
         let verified = self.verifies(self.scheme, &delivery, keys);
-        (verified, delivery.body)
+        let body = std::mem::take(&mut delivery.body);
+        if let Ok(mut shells) = self.shells.lock() {
+            shells.push(delivery);
+        }
+        (verified, body)
     }
 
     pub(super) fn json_variants(&self) -> &[json::JsonVariant] {
@@ -157,15 +186,7 @@ impl Search<'_> {
 
     /// Verifies the delivery with `body` (and `suffix`) in place of the received body.
     pub(super) fn verifies_body_with(&self, body: &[u8], suffix: &[u8], keys: &Keys) -> bool {
-        let delivery = Delivery {
-            headers: self.delivery.headers.clone(),
-            body: [body, suffix].concat(),
-            url: self.delivery.url.clone(),
-            method: self.delivery.method.clone(),
-            timestamp_override: self.delivery.timestamp_override.clone(),
-            params: self.delivery.params.clone(),
-        };
-        self.verifies(self.scheme, &delivery, keys)
+        self.verifies_owned([body, suffix].concat(), keys).0
     }
 
     /// The first candidate body (in list order) that verifies, checked on all cores.

@@ -87,6 +87,11 @@ impl Headers {
         self.entries.is_empty()
     }
 
+    /// How many headers there are, repeats counted.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
     /// Applies a `--headers-file`: one `Name: value` per line, blank lines skipped. The file's
     /// headers replace those of the same names, repeats kept in order, in one pass (as `-H`
     /// does). An error carries its line number (from 1).

@@ -16,8 +16,21 @@ pub(crate) struct Fit {
     hints: usize,
 }
 
-/// `check_parse` false skips reading the signature (one candidate needs no tie-break).
-fn fit_with(scheme: &Scheme, delivery: &Delivery, check_parse: bool) -> Option<Fit> {
+/// What a delivery's header names alone say of one candidate scheme: the part of its [`Fit`]
+/// that the values cannot change, which a batch keeps from one delivery to the next.
+#[derive(Debug, Clone, Copy)]
+struct NamedFit {
+    index: usize,
+    scheme: &'static Scheme,
+    /// Which of its signature headers is the first present.
+    present: usize,
+    /// Its sender hints that are header names (not `Name: value` ones) and are present.
+    named_hints: usize,
+}
+
+/// The name-only part of a scheme's fit; None when no signature header of it is present, or
+/// auto-detection never chooses it.
+fn named_fit(index: usize, scheme: &'static Scheme, delivery: &Delivery) -> Option<NamedFit> {
     // Token and Basic schemes read `Authorization`, which says nothing about the sender.
     if !detectable(scheme) {
         return None;
@@ -27,46 +40,132 @@ fn fit_with(scheme: &Scheme, delivery: &Delivery, check_parse: bool) -> Option<F
         .headers
         .iter()
         .position(|h| delivery.has(h))?;
-    let parses = if scheme.algorithm == Algorithm::Jwt {
-        // A token is three base64url parts: `sha256=<hex>` in a shared header is not one.
-        let value = delivery.values(&scheme.signature.headers[present]);
-        value
-            .first()
-            .is_some_and(|v| v.trim().split('.').count() == 3)
-    } else {
-        super::signature::extract_signatures(scheme, delivery).is_ok()
-    };
-    Some(Fit {
-        parses: !check_parse || parses,
-        primary: present == 0,
-        hints: sender_hints(scheme, delivery),
+    Some(NamedFit {
+        index,
+        scheme,
+        present,
+        named_hints: named_hints(scheme, &delivery.headers),
     })
 }
 
-pub(crate) fn ranked(delivery: &Delivery) -> Vec<(Fit, &'static Scheme)> {
-    let all = registry::all();
-    // Signatures in headers first, found through an index of header names (a batch asks this
-    // for every delivery); only without any are body fields and query parameters looked at,
-    // which means parsing the body.
-    let mut indices: Vec<usize> = delivery
-        .headers
-        .iter()
-        .filter_map(|(name, _)| header_index().get(&name.to_ascii_lowercase()))
-        .flatten()
-        .copied()
-        .collect();
+/// The whole fit: the name-only part and what the values say. `check_parse` false skips
+/// reading the signature (one candidate needs no tie-break).
+fn fit_with(named: &NamedFit, delivery: &Delivery, check_parse: bool) -> Fit {
+    let scheme = named.scheme;
+    let parses = !check_parse
+        || if scheme.algorithm == Algorithm::Jwt {
+            // A token is three base64url parts: `sha256=<hex>` in a shared header is not one.
+            let value = delivery.values(&scheme.signature.headers[named.present]);
+            value
+                .first()
+                .is_some_and(|v| v.trim().split('.').count() == 3)
+        } else {
+            super::signature::readable(scheme, delivery)
+        };
+    Fit {
+        parses,
+        primary: named.present == 0,
+        hints: named.named_hints + value_hints(scheme, &delivery.headers),
+    }
+}
+
+/// The candidates a delivery's header names give, each with its name-only fit, and whether
+/// there are several (then each one's signature must parse).
+#[derive(Debug)]
+struct Plan {
+    /// The header names it was made for, in the delivery's order (matched without case).
+    names: Vec<String>,
+    candidates: Vec<NamedFit>,
+    several: bool,
+}
+
+impl Plan {
+    fn fits(&self, delivery: &Delivery) -> bool {
+        self.names.len() == delivery.headers.len()
+            && self
+                .names
+                .iter()
+                .zip(delivery.headers.iter())
+                .all(|(a, (b, _))| a.eq_ignore_ascii_case(b))
+    }
+}
+
+/// How many plans each thread keeps: a batch mixing a few senders finds each one's.
+const PLANS: usize = 8;
+
+thread_local! {
+    /// Plans of recent deliveries, newest last.
+    static PLANS_SEEN: std::cell::RefCell<Vec<std::rc::Rc<Plan>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The plan for a delivery whose signature is in a header; None when only body fields or
+/// query parameters could hold one (those depend on the body, not the names). Everything a
+/// plan holds is decided by the header names, matched without case as every lookup here
+/// matches them, so a plan made for other deliveries with the same names is the same plan.
+fn plan(delivery: &Delivery) -> Option<std::rc::Rc<Plan>> {
+    let cached = PLANS_SEEN.with(|plans| {
+        let plans = plans.borrow();
+        plans.iter().rev().find(|p| p.fits(delivery)).cloned()
+    });
+    if cached.is_some() {
+        return cached;
+    }
+    let mut indices: Vec<usize> = Vec::new();
+    for (name, _) in delivery.headers.iter() {
+        indices.extend_from_slice(registry::signature_header_schemes(name));
+    }
     if indices.is_empty() {
-        indices = (0..all.len())
-            .filter(|&i| all[i].signature.headers.iter().any(|h| h.contains(':')))
-            .collect();
+        return None;
     }
     indices.sort_unstable();
     indices.dedup();
-    let several = indices.len() > 1;
-    let mut found: Vec<(Fit, usize, &Scheme)> = indices
-        .into_iter()
-        .filter_map(|i| fit_with(&all[i], delivery, several).map(|f| (f, i, &all[i])))
+    let candidates: Vec<NamedFit> = indices
+        .iter()
+        .filter_map(|&i| named_fit(i, registry::get(i), delivery))
         .collect();
+    // A scheme that also reads a body field or query parameter would make its fit depend on
+    // more than the names: such a delivery is planned afresh each time.
+    let by_name_only = candidates
+        .iter()
+        .all(|c| c.scheme.signature.headers.iter().all(|h| !h.contains(':')));
+    let plan = std::rc::Rc::new(Plan {
+        names: delivery.headers.iter().map(|(n, _)| n.to_owned()).collect(),
+        candidates,
+        several: indices.len() > 1,
+    });
+    if by_name_only {
+        PLANS_SEEN.with(|plans| {
+            let mut plans = plans.borrow_mut();
+            if plans.len() == PLANS {
+                plans.remove(0);
+            }
+            plans.push(std::rc::Rc::clone(&plan));
+        });
+    }
+    Some(plan)
+}
+
+pub(crate) fn ranked(delivery: &Delivery) -> Vec<(Fit, &'static Scheme)> {
+    // Signatures in headers first, found through an index of header names built at compile
+    // time (a batch asks this for every delivery, and only the schemes found are read); only
+    // without any are body fields and query parameters looked at, which means parsing the body.
+    let mut found: Vec<(Fit, usize, &'static Scheme)> = match plan(delivery) {
+        Some(plan) => plan
+            .candidates
+            .iter()
+            .map(|c| (fit_with(c, delivery, plan.several), c.index, c.scheme))
+            .collect(),
+        None => {
+            let indices = registry::field_signed_schemes();
+            let several = indices.len() > 1;
+            indices
+                .iter()
+                .filter_map(|&i| named_fit(i, registry::get(i), delivery))
+                .map(|c| (fit_with(&c, delivery, several), c.index, c.scheme))
+                .collect()
+        }
+    };
     found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     found.into_iter().map(|(f, _, s)| (f, s)).collect()
 }
@@ -78,34 +177,11 @@ pub fn candidates(delivery: &Delivery) -> Vec<&'static Scheme> {
 
 /// Schemes auto-detection may choose: not the generic token/Basic ones (their `Authorization`
 /// says nothing about the sender), not unsigned ones, not aliases (their base is chosen).
-fn detectable(scheme: &Scheme) -> bool {
+pub(crate) fn detectable(scheme: &Scheme) -> bool {
     !matches!(
         scheme.algorithm,
         Algorithm::Token | Algorithm::Basic | Algorithm::None
     ) && scheme.alias_of.is_none()
-}
-
-/// Lower-case signature header name → the detectable schemes that read it.
-fn header_index() -> &'static std::collections::HashMap<String, Vec<usize>> {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>> =
-        std::sync::OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index: std::collections::HashMap<String, Vec<usize>> =
-            std::collections::HashMap::new();
-        for (i, scheme) in registry::all()
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| detectable(s))
-        {
-            for header in scheme.signature.headers.iter().filter(|h| !h.contains(':')) {
-                index
-                    .entry(header.to_ascii_lowercase())
-                    .or_default()
-                    .push(i);
-            }
-        }
-        index
-    })
 }
 
 /// The provider the headers look like, if any (for `missing_header` hints).
@@ -120,12 +196,15 @@ pub fn hint_matches(headers: &crate::input::Headers, hint: &str) -> bool {
     let Some((name, want)) = hint.split_once(':') else {
         return headers.contains(hint);
     };
-    let want = want.trim().to_ascii_lowercase();
+    // Compared without case, byte by byte (as lower-casing both would), allocating nothing.
+    let want = want.trim();
     headers.get_all(name.trim()).any(|value| {
-        let value = value.trim().to_ascii_lowercase();
+        let value = value.trim().as_bytes();
         match want.strip_suffix('*') {
-            Some(prefix) => value.starts_with(prefix),
-            None => value == want,
+            Some(prefix) => value
+                .get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes())),
+            None => value.eq_ignore_ascii_case(want.as_bytes()),
         }
     })
 }
@@ -133,13 +212,18 @@ pub fn hint_matches(headers: &crate::input::Headers, hint: &str) -> bool {
 /// How many of a scheme's sender headers (other than its signature header) are present:
 /// identifying headers, and its timestamp and id headers.
 fn sender_hints(scheme: &Scheme, delivery: &Delivery) -> usize {
-    let headers = &delivery.headers;
+    named_hints(scheme, &delivery.headers) + value_hints(scheme, &delivery.headers)
+}
+
+/// The sender hints that are header names, present: identifying headers named without a
+/// value, and the timestamp and id headers.
+fn named_hints(scheme: &Scheme, headers: &crate::input::Headers) -> usize {
     // Names with a `:` are body fields, form fields or query parameters, not headers.
     let named = |h: &String| !h.contains(':');
     scheme
         .detect_headers
         .iter()
-        .filter(|h| hint_matches(headers, h))
+        .filter(|h| !h.contains(':') && hint_matches(headers, h))
         .count()
         + scheme
             .id_headers
@@ -154,11 +238,20 @@ fn sender_hints(scheme: &Scheme, delivery: &Delivery) -> usize {
         })
 }
 
+/// The identifying headers named with a value (`User-Agent: GitHub-Hookshot/*`) that match.
+fn value_hints(scheme: &Scheme, headers: &crate::input::Headers) -> usize {
+    scheme
+        .detect_headers
+        .iter()
+        .filter(|h| h.contains(':') && hint_matches(headers, h))
+        .count()
+}
+
 /// The one sender whose other headers the delivery has most of; None when no scheme has any
 /// or two senders tie.
 pub(crate) fn sender_by_hints(delivery: &Delivery, keys: &Keys) -> Option<&'static Scheme> {
-    let mut scored: Vec<(usize, &'static Scheme)> = registry::all()
-        .iter()
+    let mut scored: Vec<(usize, &'static Scheme)> = (0..registry::count())
+        .map(registry::get)
         .filter(|s| detectable(s))
         .map(|s| (sender_hints(s, delivery), s))
         .filter(|(n, _)| *n > 0)

@@ -29,13 +29,39 @@ include!(concat!(env!("OUT_DIR"), "/registry.rs"));
 /// Every built-in scheme, in registry order.
 pub fn all() -> &'static [Scheme] {
     static SCHEMES: OnceLock<Vec<Scheme>> = OnceLock::new();
-    SCHEMES.get_or_init(|| {
-        // A test checks these deserialise, validate and equal registry.toml.
-        COMPILED
-            .iter()
-            .map(|node| Scheme::deserialize(node).expect("the compiled registry holds schemes"))
-            .collect()
+    SCHEMES.get_or_init(|| (0..COUNT).map(|i| get(i).clone()).collect())
+}
+
+/// How many built-in schemes there are.
+pub fn count() -> usize {
+    COUNT
+}
+
+/// The built-in scheme at `index` (registry order), deserialised on first use: a run that
+/// needs two schemes reads two, not all of them (most of a small `verify` was spent reading
+/// every entry). Panics past [`count`].
+pub fn get(index: usize) -> &'static Scheme {
+    static SCHEMES: [OnceLock<Scheme>; COUNT] = [const { OnceLock::new() }; COUNT];
+    // A test checks these deserialise, validate and equal registry.toml.
+    SCHEMES[index].get_or_init(|| {
+        Scheme::deserialize(&COMPILED[index]).expect("the compiled registry holds schemes")
     })
+}
+
+/// Indices of the detectable schemes whose signature header is `name` (any case), in registry
+/// order; empty for a name none reads. (Built from `registry.toml` at compile time.)
+pub(crate) fn signature_header_schemes(name: &str) -> &'static [usize] {
+    SIGNATURE_HEADERS
+        .binary_search_by(|(key, _)| {
+            key.bytes()
+                .cmp(name.bytes().map(|b| b.to_ascii_lowercase()))
+        })
+        .map_or(&[], |at| SIGNATURE_HEADERS[at].1)
+}
+
+/// Indices of the schemes that read a signature from a body field or a query parameter.
+pub(crate) fn field_signed_schemes() -> &'static [usize] {
+    FIELD_SIGNED
 }
 
 /// The nodes read as serde reads TOML: the type each holds, `Some` for a field that is there,
@@ -142,20 +168,21 @@ fn inherit(entry: &toml::Table, entries: &[toml::Table]) -> toml::Table {
 
 /// Looks a provider up by name, ignoring ASCII case.
 pub fn find(name: &str) -> Option<&'static Scheme> {
-    all().iter().find(|s| s.name.eq_ignore_ascii_case(name))
+    NAMES
+        .iter()
+        .position(|n| n.eq_ignore_ascii_case(name))
+        .map(get)
 }
 
 /// Names close to `name`, for "did you mean" hints.
 pub fn similar(name: &str) -> Vec<&'static str> {
     let wanted = name.to_ascii_lowercase();
-    all()
+    NAMES
         .iter()
-        .filter(|s| {
-            s.name.contains(&wanted)
-                || wanted.contains(&s.name)
-                || edit_distance(&s.name, &wanted) <= 2
+        .filter(|n| {
+            n.contains(wanted.as_str()) || wanted.contains(*n) || edit_distance(n, &wanted) <= 2
         })
-        .map(|s| s.name.as_str())
+        .copied()
         .collect()
 }
 
@@ -185,6 +212,45 @@ mod tests {
         for (compiled, written) in all().iter().zip(&toml) {
             assert_eq!(compiled, written, "{}", written.name);
         }
+    }
+
+    #[test]
+    fn compiled_index_equals_the_schemes() {
+        assert_eq!(count(), all().len());
+        for (i, scheme) in all().iter().enumerate() {
+            assert_eq!(NAMES[i], scheme.name);
+            assert_eq!(get(i), scheme);
+        }
+        // The signature header index, as computed from the schemes themselves.
+        let mut index: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+        for (i, scheme) in all().iter().enumerate() {
+            if !crate::scheme::detect::detectable(scheme) {
+                continue;
+            }
+            for header in scheme.signature.headers.iter().filter(|h| !h.contains(':')) {
+                let list = index.entry(header.to_ascii_lowercase()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        let compiled: std::collections::BTreeMap<String, Vec<usize>> = SIGNATURE_HEADERS
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.to_vec()))
+            .collect();
+        assert_eq!(compiled, index);
+        for (name, list) in &index {
+            assert_eq!(signature_header_schemes(name), list.as_slice());
+            assert_eq!(
+                signature_header_schemes(&name.to_ascii_uppercase()),
+                list.as_slice()
+            );
+        }
+        assert!(signature_header_schemes("x-not-a-signature").is_empty());
+        let fields: Vec<usize> = (0..count())
+            .filter(|&i| all()[i].signature.headers.iter().any(|h| h.contains(':')))
+            .collect();
+        assert_eq!(field_signed_schemes(), fields.as_slice());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use sha2::Digest as _;
 use crate::canonical::url::other_port_form;
 use crate::input::{Delivery, Keys, Secret};
 use crate::outcome::{Cause, CauseCode, Detail, Matched, Outcome, Warning, WarningCode};
-use crate::scheme::{Scheme, SignedBody};
+use crate::scheme::{Part, Scheme, SignedBody};
 
 use super::timestamp::{timestamp_cause, timestamp_check};
 use super::{Options, Prepared, causes};
@@ -176,6 +176,88 @@ pub fn signed_message(scheme: &Scheme, prepared: &Prepared<'_>, body: &[u8]) -> 
         Some(hash) => crate::mac::digest(hash, &[], &[&content]).unwrap_or_default(),
         None => content,
     }
+}
+
+/// For each of `suffixes`: whether `delivery`, with the suffix appended to its body, has a
+/// signature some key reproduces (what `verify(..).matched.is_some()` says of that body), with
+/// the body hashed once for all of them: each key's running digest is copied after the body
+/// and given each suffix in turn. A diagnosis asks this of every JSON re-serialisation of a
+/// large body, with and without a final newline.
+///
+/// None when the scheme's check is not one digest over a prefix, the body and a suffix that
+/// the body does not change (the caller then verifies each body on its own): a public-key,
+/// token or JWT check, other signed forms of the body, a body hash, form or body fields in the
+/// signed content, any value read out of the body, or URL port variants.
+pub fn matches_each_suffix(
+    scheme: &Scheme,
+    delivery: &Delivery,
+    keys: &Keys,
+    options: &Options,
+    suffixes: &[&[u8]],
+) -> Option<Vec<bool>> {
+    let from_body = |h: &str| h.starts_with("body:");
+    if scheme
+        .algorithm_header
+        .as_ref()
+        .is_some_and(|h| from_body(&h.header))
+    {
+        return None;
+    }
+    // The delivery may name its algorithm, as `verify` lets it.
+    let named = super::verdict::named_options(scheme, delivery, options);
+    let options = named.as_ref().unwrap_or(options);
+    let template = scheme.template();
+    let one_digest = super::streaming::can_stream(scheme, options)
+        && !template
+            .parts
+            .iter()
+            .any(|p| matches!(p, Part::Form | Part::BodyFields(_)))
+        && !scheme.id_headers.iter().any(|h| from_body(h))
+        && !scheme.required_headers.iter().any(|h| from_body(h))
+        && !scheme
+            .timestamp
+            .as_ref()
+            .is_some_and(|t| t.header_names().any(from_body))
+        && scheme.body_hash_param.is_none()
+        && !(scheme.url_port_variants && delivery.url.is_some());
+    if !one_digest {
+        return None;
+    }
+    let mut hits = vec![false; suffixes.len()];
+    // As `check_digest`: a delivery whose signature or timestamp cannot be read matches nothing.
+    let Ok(prepared) = Prepared::new(scheme, delivery, options) else {
+        return Some(hits);
+    };
+    if timestamp_check(scheme, prepared.timestamp_text.as_deref(), options).is_err() {
+        return Some(hits);
+    }
+    let at = prepared
+        .template
+        .parts
+        .iter()
+        .position(|p| *p == Part::Body)?;
+    for (_, secret) in keys.secrets() {
+        let Ok(key) = scheme.secret.key(secret.expose()) else {
+            continue;
+        };
+        let mut running = crate::mac::Running::new(prepared.algorithm, &key)?;
+        let parts = prepared.content(&prepared.template, &[], secret.expose());
+        parts[..at].iter().for_each(|p| running.update(p));
+        running.update(&delivery.body);
+        for (hit, suffix) in hits.iter_mut().zip(suffixes) {
+            if *hit {
+                continue;
+            }
+            let mut each = running.clone();
+            each.update(suffix);
+            parts[at + 1..].iter().for_each(|p| each.update(p));
+            *hit = prepared.matching_signature(&each.finish()).is_some();
+        }
+        if hits.iter().all(|h| *h) {
+            break;
+        }
+    }
+    Some(hits)
 }
 
 /// A key made ready for one scheme: decoded MAC key bytes, or a parsed public key.

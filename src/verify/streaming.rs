@@ -39,7 +39,7 @@ pub fn can_stream(scheme: &Scheme, options: &Options) -> bool {
         && !template.parts.iter().any(|p| {
             matches!(
                 p,
-                Part::BodyHash(_) | Part::Json { .. } | Part::JsonString(_)
+                Part::BodyHash(_) | Part::BodyCrc32 | Part::Json { .. } | Part::JsonString(_)
             )
         })
         && scheme.also_signs.is_empty()

@@ -150,3 +150,72 @@ fn rfc3339_times() {
         assert_eq!(rfc3339_seconds(bad), None, "{bad}");
     }
 }
+
+/// `matches_each_suffix` says what `verify(..).matched.is_some()` says of the body with each
+/// suffix, for every built-in scheme it takes: deliveries signed over the body with each
+/// suffix, with the right key and a wrong one, at a time inside and outside the window.
+#[test]
+fn matches_each_suffix_agrees_with_verify() {
+    use super::{Options, verify};
+    use crate::input::{Keys, Secret};
+    use crate::scheme::registry;
+    use crate::sign::{Request, SigningKey, sign};
+    let suffixes: [&[u8]; 3] = [b"", b"\n", b"\r\n"];
+    let body = br#"{"a":1,"b":"x"}"#;
+    let secrets = [
+        "k-secret-0123456789",
+        "whsec_a2V5LXNlY3JldC0wMTIzNDU2Nzg5",
+        "a2V5LXNlY3JldC0wMTIzNDU2Nzg5",
+        "6b65792d7365637265742d30313233",
+    ];
+    let now = 1_700_000_000;
+    let mut taken = 0;
+    for i in 0..registry::count() {
+        let scheme = registry::get(i);
+        for signed_suffix in suffixes {
+            let request = Request {
+                body: [&body[..], signed_suffix].concat(),
+                method: "POST".to_owned(),
+                url: "https://example.com/hook?x=1".to_owned(),
+                headers: crate::input::Headers::new(),
+                timestamp: now,
+                id: "msg_1".to_owned(),
+            };
+            let Some((secret, delivery)) = secrets.iter().find_map(|s| {
+                let key = SigningKey::Secret(Secret::new(*s));
+                sign(scheme, &request, &key, &Options::at(now))
+                    .ok()
+                    .map(|d| (*s, d))
+            }) else {
+                continue;
+            };
+            let mut head = delivery.clone();
+            head.body = body.to_vec();
+            for keys in [
+                Keys::from(Secret::new(secret)),
+                Keys::from(Secret::new("wrong")),
+                Keys::from_iter([Secret::new("wrong"), Secret::new(secret)]),
+            ] {
+                for at in [now, now + 10_000_000] {
+                    let options = Options {
+                        diagnose: false,
+                        ..Options::at(at)
+                    };
+                    let Some(hits) = crate::verify::digest::matches_each_suffix(
+                        scheme, &head, &keys, &options, &suffixes,
+                    ) else {
+                        continue;
+                    };
+                    taken += 1;
+                    for (suffix, hit) in suffixes.iter().zip(hits) {
+                        let mut whole = head.clone();
+                        whole.body.extend_from_slice(suffix);
+                        let want = verify(scheme, &whole, &keys, &options).matched.is_some();
+                        assert_eq!(hit, want, "{} {suffix:?} {signed_suffix:?}", scheme.name);
+                    }
+                }
+            }
+        }
+    }
+    assert!(taken > 100, "{taken}");
+}

@@ -79,7 +79,11 @@ pub fn verifies(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Opt
 
 /// An algorithm named by the delivery itself counts as if given with --algorithm: the options
 /// with it, when it applies.
-fn named_options(scheme: &Scheme, delivery: &Delivery, options: &Options) -> Option<Options> {
+pub(super) fn named_options(
+    scheme: &Scheme,
+    delivery: &Delivery,
+    options: &Options,
+) -> Option<Options> {
     if options.algorithm.is_some() {
         return None;
     }
