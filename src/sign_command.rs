@@ -302,5 +302,5 @@ fn excerpt(body: &[u8]) -> String {
         .map(|c| if c.is_control() { ' ' } else { c })
         .take(200)
         .collect();
-    crate::report::escape::for_terminal(one_line.trim())
+    crate::report::escape::for_terminal(one_line.trim()).into_owned()
 }

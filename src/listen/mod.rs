@@ -5,12 +5,14 @@
 pub mod challenge;
 pub mod client;
 
+use std::borrow::Cow;
 use std::convert::Infallible;
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::task::Poll;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -225,15 +227,7 @@ async fn serve(
             None => String::new(),
         }
     );
-    let writer_state = state.clone();
-    let writer = tokio::spawn(async move {
-        loop {
-            writer_state.log_ready.notified().await;
-            // Let the other ready connections add their lines first.
-            tokio::task::yield_now().await;
-            flush_log(&writer_state);
-        }
-    });
+    let writer = tokio::spawn(log_writer(state.clone(), std::io::stdout().is_terminal()));
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let mut connections = tokio::task::JoinSet::new();
     let ctrl_c = tokio::signal::ctrl_c();
@@ -333,12 +327,13 @@ fn connection_error(state: &State, peer: SocketAddr, e: &hyper::Error) {
 
 type Reply = Response<Full<Bytes>>;
 
-fn reply(status: StatusCode, content_type: &str, body: impl Into<Bytes>) -> Reply {
+fn reply(status: StatusCode, content_type: &'static str, body: impl Into<Bytes>) -> Reply {
     let mut r = Response::new(Full::new(body.into()));
     *r.status_mut() = status;
-    if let Ok(v) = hyper::header::HeaderValue::from_str(content_type) {
-        r.headers_mut().insert(hyper::header::CONTENT_TYPE, v);
-    }
+    r.headers_mut().insert(
+        hyper::header::CONTENT_TYPE,
+        hyper::header::HeaderValue::from_static(content_type),
+    );
     r
 }
 
@@ -357,13 +352,9 @@ struct Logged<'a> {
 async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infallible> {
     let started = Instant::now();
     let (parts, body) = req.into_parts();
-    let method = parts.method.as_str().to_owned();
-    let target = parts
-        .uri
-        .path_and_query()
-        .map_or("/", |p| p.as_str())
-        .to_owned();
-    let query = parts.uri.query().unwrap_or("").to_owned();
+    let method = parts.method.as_str();
+    let target = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+    let query = parts.uri.query().unwrap_or("");
     let mut headers = Headers::new();
     for (name, value) in &parts.headers {
         headers.push(name.as_str(), String::from_utf8_lossy(value.as_bytes()));
@@ -372,8 +363,8 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
         log_line(
             &state,
             &Logged {
-                method: &method,
-                target: &target,
+                method,
+                target,
                 provider: None,
                 status,
                 verdict,
@@ -386,7 +377,7 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
 
     // Challenges that carry no signature, answered before any body is read.
     if state.forward.is_none() {
-        if let Some(answer) = challenge::unsigned(&method, &query, state.verify_token.as_deref()) {
+        if let Some(answer) = challenge::unsigned(method, query, state.verify_token.as_deref()) {
             let (status, text, verdict) = match answer {
                 challenge::Unsigned::Echo { provider, value } => {
                     state.tally.challenges.fetch_add(1, Ordering::Relaxed);
@@ -443,65 +434,73 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
         return Ok(r);
     }
     let limit = usize::try_from(state.max_body).unwrap_or(usize::MAX);
-    let body =
-        match tokio::time::timeout(state.read_timeout, Limited::new(body, limit).collect()).await {
-            Ok(Ok(collected)) => collected.to_bytes(),
-            Ok(Err(e)) => {
-                state.tally.rejected.fetch_add(1, Ordering::Relaxed);
-                let too_large = e
-                    .downcast_ref::<http_body_util::LengthLimitError>()
-                    .is_some();
-                let (status, verdict) = if too_large {
-                    (
-                        StatusCode::PAYLOAD_TOO_LARGE,
-                        "rejected: body larger than --max-body",
-                    )
-                } else {
-                    (
-                        StatusCode::BAD_REQUEST,
-                        "rejected: the body could not be read",
-                    )
-                };
-                log(status.as_u16(), verdict, Some(e.to_string()));
-                let mut r = reply(status, "text/plain", format!("hookcheck: {verdict}\n"));
-                r.headers_mut().insert(
-                    hyper::header::CONNECTION,
-                    hyper::header::HeaderValue::from_static("close"),
-                );
-                return Ok(r);
-            }
-            Err(_) => {
-                state.tally.rejected.fetch_add(1, Ordering::Relaxed);
-                log(
-                    408,
-                    "rejected: body not received within --read-timeout",
-                    None,
-                );
-                let mut r = reply(
-                    StatusCode::REQUEST_TIMEOUT,
-                    "text/plain",
-                    "hookcheck: body too slow\n",
-                );
-                r.headers_mut().insert(
-                    hyper::header::CONNECTION,
-                    hyper::header::HeaderValue::from_static("close"),
-                );
-                return Ok(r);
-            }
-        };
+    // A body that came with its head is read without arming the --read-timeout timer.
+    let mut collect = std::pin::pin!(Limited::new(body, limit).collect());
+    let read = match std::future::poll_fn(|cx| Poll::Ready(collect.as_mut().poll(cx))).await {
+        Poll::Ready(read) => Ok(read),
+        Poll::Pending => tokio::time::timeout(state.read_timeout, collect.as_mut()).await,
+    };
+    let body = match read {
+        Ok(Ok(collected)) => collected.to_bytes(),
+        Ok(Err(e)) => {
+            state.tally.rejected.fetch_add(1, Ordering::Relaxed);
+            let too_large = e
+                .downcast_ref::<http_body_util::LengthLimitError>()
+                .is_some();
+            let (status, verdict) = if too_large {
+                (
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "rejected: body larger than --max-body",
+                )
+            } else {
+                (
+                    StatusCode::BAD_REQUEST,
+                    "rejected: the body could not be read",
+                )
+            };
+            log(status.as_u16(), verdict, Some(e.to_string()));
+            let mut r = reply(status, "text/plain", format!("hookcheck: {verdict}\n"));
+            r.headers_mut().insert(
+                hyper::header::CONNECTION,
+                hyper::header::HeaderValue::from_static("close"),
+            );
+            return Ok(r);
+        }
+        Err(_) => {
+            state.tally.rejected.fetch_add(1, Ordering::Relaxed);
+            log(
+                408,
+                "rejected: body not received within --read-timeout",
+                None,
+            );
+            let mut r = reply(
+                StatusCode::REQUEST_TIMEOUT,
+                "text/plain",
+                "hookcheck: body too slow\n",
+            );
+            r.headers_mut().insert(
+                hyper::header::CONNECTION,
+                hyper::header::HeaderValue::from_static("close"),
+            );
+            return Ok(r);
+        }
+    };
 
-    let host = headers.get("host").unwrap_or("localhost").to_owned();
+    let host = headers.get("host").unwrap_or("localhost");
     // The request reached this plain-HTTP listener directly, unless a proxy or tunnel says
     // what the sender used (ngrok and cloudflared send X-Forwarded-Proto: https).
-    let proto = headers
+    let url = match headers
         .get("x-forwarded-proto")
         .and_then(|p| p.split(',').next())
-        .map_or("http".to_owned(), |p| p.trim().to_ascii_lowercase());
+    {
+        None => format!("http://{host}{target}"),
+        Some(p) => format!("{}://{host}{target}", p.trim().to_ascii_lowercase()),
+    };
     let delivery = Delivery {
         headers,
         body: body.to_vec(),
-        url: Some(format!("{proto}://{host}{target}")),
-        method: Some(method.clone()),
+        url: Some(url),
+        method: Some(method.to_owned()),
         timestamp_override: None,
     };
 
@@ -598,7 +597,7 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
             let (content_type, text) = ch.answer(key);
             (
                 reply(StatusCode::OK, content_type, text),
-                format!("✓ verified · {} challenge answered", ch.provider()),
+                Cow::Owned(format!("✓ verified · {} challenge answered", ch.provider())),
                 None,
             )
         } else {
@@ -609,7 +608,10 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
                     "text/plain",
                     "hookcheck: challenge not verified\n",
                 ),
-                format!("✗ not verified · {} challenge not answered", ch.provider()),
+                Cow::Owned(format!(
+                    "✗ not verified · {} challenge not answered",
+                    ch.provider()
+                )),
                 None,
             )
         }
@@ -619,22 +621,22 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
         } else {
             state.tally.not_verified.fetch_add(1, Ordering::Relaxed);
         }
-        let verdict = if verified {
+        let verdict = Cow::Borrowed(if verified {
             "✓ verified"
         } else {
             "✗ not verified"
-        }
-        .to_owned();
+        });
         match &state.forward {
             Some(url) => forward(&state, url, &parts, body.clone(), verdict).await,
             None => {
-                let summary = match (&outcome, &detect_error) {
-                    (Some(o), _) if o.verified => "verified".to_owned(),
-                    (Some(o), _) => o.causes.first().map_or("not verified".to_owned(), |c| {
-                        format!("not verified: {}", c.summary)
-                    }),
-                    (None, Some(e)) => format!("not verified: {e}"),
-                    (None, None) => "not verified".to_owned(),
+                let text: Bytes = match (&outcome, &detect_error) {
+                    (Some(o), _) if o.verified => Bytes::from_static(b"hookcheck: verified\n"),
+                    (Some(o), _) => match o.causes.first() {
+                        Some(c) => format!("hookcheck: not verified: {}\n", c.summary).into(),
+                        None => Bytes::from_static(b"hookcheck: not verified\n"),
+                    },
+                    (None, Some(e)) => format!("hookcheck: not verified: {e}\n").into(),
+                    (None, None) => Bytes::from_static(b"hookcheck: not verified\n"),
                 };
                 let status = if verified || state.respond == Respond::Always2xx {
                     StatusCode::OK
@@ -642,7 +644,7 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
                     StatusCode::UNAUTHORIZED
                 };
                 (
-                    reply(status, "text/plain", format!("hookcheck: {summary}\n")),
+                    reply(status, "text/plain", text),
                     verdict,
                     detect_error.clone(),
                 )
@@ -652,8 +654,8 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
     log_line(
         &state,
         &Logged {
-            method: &method,
-            target: &target,
+            method,
+            target,
             provider: scheme.map(|s| s.name.as_str()),
             status: response.status().as_u16(),
             verdict: &verdict,
@@ -676,8 +678,8 @@ async fn forward(
     url: &str,
     parts: &hyper::http::request::Parts,
     body: Bytes,
-    verdict: String,
-) -> (Reply, String, Option<String>) {
+    verdict: Cow<'static, str>,
+) -> (Reply, Cow<'static, str>, Option<String>) {
     let headers = parts
         .headers
         .iter()
@@ -725,12 +727,22 @@ async fn forward(
     }
 }
 
+/// `HH:MM:SS` (UTC) of the wall clock: the time column of every line.
 fn now_text() -> String {
+    String::from_utf8_lossy(&clock_text()).into_owned()
+}
+
+fn clock_text() -> [u8; 8] {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
-    let text = crate::sign::rfc3339(i64::try_from(now.as_secs()).unwrap_or(0));
-    text[11..19].to_owned()
+        .unwrap_or_default()
+        .as_secs()
+        % 86_400;
+    let digits = |n: u64| [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+    let [h1, h2] = digits(now / 3600);
+    let [m1, m2] = digits(now % 3600 / 60);
+    let [s1, s2] = digits(now % 60);
+    [h1, h2, b':', m1, m2, b':', s1, s2]
 }
 
 fn log_line(state: &State, l: &Logged) {
@@ -753,31 +765,40 @@ fn log_line(state: &State, l: &Logged) {
             }
             if let Some(o) = l.outcome {
                 line["verified"] = serde_json::Value::Bool(o.verified);
-                if let Ok(v) = serde_json::from_str::<serde_json::Value>(&report::json::render(o)) {
-                    line["outcome"] = v;
-                }
+                line["outcome"] = report::json::value(o);
             }
-            emit(state, &format!("{line}\n"));
+            let mut text = line.to_string();
+            text.push('\n');
+            emit(state, &text);
         }
         Format::Human => {
-            let mut text = format!(
-                "{} {} {} {} {} {}{}\n",
-                now_text(),
+            // The explanation is rendered before the log lock is taken.
+            let explained = l.outcome.filter(|o| !o.verified).map(report::human::render);
+            let mut buffer = state.log.lock().unwrap_or_else(|e| e.into_inner());
+            let was_empty = buffer.is_empty();
+            buffer.extend_from_slice(&clock_text());
+            let _ = write!(
+                buffer,
+                " {} {} {} {} {}",
                 l.method,
                 report::escape::for_terminal(l.target),
                 l.provider.unwrap_or("-"),
                 l.status,
                 l.verdict,
-                l.note.as_ref().map_or(String::new(), |n| format!(" · {n}")),
             );
-            if let Some(o) = l.outcome.filter(|o| !o.verified) {
-                for line in report::human::render(o).lines().skip(1) {
-                    text.push_str("  ");
-                    text.push_str(line);
-                    text.push('\n');
-                }
+            if let Some(n) = &l.note {
+                let _ = write!(buffer, " · {n}");
             }
-            emit(state, &text);
+            buffer.push(b'\n');
+            for line in explained.iter().flat_map(|t| t.lines().skip(1)) {
+                buffer.extend_from_slice(b"  ");
+                buffer.extend_from_slice(line.as_bytes());
+                buffer.push(b'\n');
+            }
+            drop(buffer);
+            if was_empty {
+                state.log_ready.notify_one();
+            }
         }
     }
 }
@@ -790,6 +811,25 @@ fn emit(state: &State, text: &str) {
     drop(buffer);
     if was_empty {
         state.log_ready.notify_one();
+    }
+}
+
+/// How long lines wait for company when stdout is a file or a pipe: one write carries the
+/// lines of a burst instead of one per turn of the event loop. A terminal gets every line at
+/// once.
+const LOG_BATCH: Duration = Duration::from_millis(20);
+
+/// Writes queued lines as they come (see [`LOG_BATCH`]), until aborted.
+async fn log_writer(state: Arc<State>, terminal: bool) {
+    loop {
+        state.log_ready.notified().await;
+        if terminal {
+            // Let the other ready connections add their lines first.
+            tokio::task::yield_now().await;
+        } else {
+            tokio::time::sleep(LOG_BATCH).await;
+        }
+        flush_log(&state);
     }
 }
 
