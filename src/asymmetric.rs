@@ -6,7 +6,7 @@
 //! certificate given).
 
 use base64::Engine as _;
-use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE_NO_PAD};
+use base64::engine::general_purpose::STANDARD;
 use p256::ecdsa::signature::Verifier as _;
 use p256::pkcs8::DecodePublicKey as _;
 
@@ -105,11 +105,7 @@ fn decode_key_text(text: &str) -> Option<Vec<u8>> {
     if text.len() % 2 == 0 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
         return hex::decode(text).ok();
     }
-    STANDARD
-        .decode(text)
-        .or_else(|_| STANDARD_NO_PAD.decode(text))
-        .or_else(|_| URL_SAFE_NO_PAD.decode(text))
-        .ok()
+    crate::encoding::base64_or_unpadded_url(text)
 }
 
 /// Whether `signature` (raw 64 bytes, or DER for ECDSA) signs `message` under `key`.

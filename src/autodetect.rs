@@ -2,7 +2,7 @@
 //! settled by verification where several fit. Built on the engine, like the diagnosis.
 
 use crate::input::{Delivery, Keys};
-use crate::outcome::{KeyInfo, Outcome, Warning};
+use crate::outcome::{Detail, KeyInfo, Outcome, Warning, WarningCode};
 use crate::scheme::Scheme;
 use crate::scheme::detect::{ranked, same_sender, sender_by_hints};
 use crate::verify::{self, Options};
@@ -87,9 +87,9 @@ pub fn nothing_found(delivery: &Delivery) -> crate::outcome::Cause {
             }
         ),
     )
-    .detail("header", serde_json::Value::Null)
-    .detail("role", "signature")
-    .detail("looks_like", serde_json::Value::Null)
+    .with(Detail::Header(None))
+    .with(Detail::Role("signature"))
+    .with(Detail::LooksLike(None))
     .fix("check that the capture kept every header (proxies and loggers drop some), or name the scheme with --provider (see `hookcheck providers`)")
 }
 
@@ -115,7 +115,7 @@ pub fn unattributed(delivery: &Delivery, keys: &Keys) -> Outcome {
 /// other schemes fit as well.
 pub fn detection_warnings(scheme: &Scheme, detection: &Detection) -> Vec<Warning> {
     let mut out = vec![Warning::new(
-        "provider_detected",
+        WarningCode::ProviderDetected,
         format!(
             "the scheme ({}) was chosen from the delivery's own headers; pin --provider {} wherever this verdict gates anything",
             scheme.name, scheme.name
@@ -127,8 +127,7 @@ pub fn detection_warnings(scheme: &Scheme, detection: &Detection) -> Vec<Warning
             .iter()
             .map(|s| s.name.as_str())
             .collect();
-        out.push(Warning::new(
-            "provider_ambiguous",
+        out.push(Warning::new(WarningCode::ProviderAmbiguous,
             format!(
                 "the headers fit {} as well as {}, and none verifies: diagnosed as {} (the most likely); pick another with --provider",
                 names.join(", "),

@@ -16,7 +16,7 @@ use crate::verify::{self, Options};
 pub fn check(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Options) -> Outcome {
     let mut outcome = verify::verify(scheme, delivery, keys, options);
     if options.diagnose && !outcome.verified {
-        diagnose::run(scheme, delivery, keys, options, &mut outcome);
+        diagnose::explain_failure(scheme, delivery, keys, options, &mut outcome);
     }
     outcome
 }

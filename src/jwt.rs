@@ -10,7 +10,7 @@
 //! scheme does not list are refused before any key is tried.
 
 use base64::Engine as _;
-use base64::engine::general_purpose::{STANDARD, URL_SAFE, URL_SAFE_NO_PAD};
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -111,10 +111,7 @@ pub struct Token {
 }
 
 fn b64url(part: &str) -> Option<Vec<u8>> {
-    URL_SAFE_NO_PAD
-        .decode(part)
-        .or_else(|_| URL_SAFE.decode(part))
-        .ok()
+    crate::encoding::base64url(part)
 }
 
 /// Reads `text` as `header.payload.signature`; the reason when it is not a JWT the scheme takes.

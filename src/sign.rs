@@ -592,17 +592,8 @@ pub fn to_http(delivery: &Delivery) -> Vec<u8> {
 
 /// `https://h:1/p?q` → (`h:1`, `/p?q`).
 pub fn split_url(url: &str) -> (String, String) {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let (host, path) = rest.split_at(end);
-    let path = if path.is_empty() {
-        "/".to_owned()
-    } else if path.starts_with('?') {
-        format!("/{path}")
-    } else {
-        path.to_owned()
-    };
-    (host.to_owned(), path)
+    let parts = crate::canonical::url::UrlParts::split(url);
+    (parts.authority.to_owned(), parts.target())
 }
 
 /// `Name: value` lines.

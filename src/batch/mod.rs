@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::error::Error;
 use crate::input::{Delivery, Keys};
-use crate::outcome::{Outcome, Warning};
+use crate::outcome::{Outcome, Warning, WarningCode};
 use crate::scheme::{Scheme, registry};
 use crate::verify::Options;
 
@@ -291,8 +291,7 @@ impl Checker<'_> {
             );
         }
         if ignored_now {
-            outcome.warnings.push(Warning::new(
-                "input_now_ignored",
+            outcome.warnings.push(Warning::new(WarningCode::InputNowIgnored,
                 "the delivery's own \"now\" was ignored (input cannot set the clock); pass --now-from-input to use it",
             ));
         }

@@ -1,13 +1,57 @@
-//! URL helpers for signed content: the path a template signs, its percent-encoded form, and the
-//! other port form some SDKs accept.
+//! URL helpers for signed content: one split of a URL into scheme, authority and target, the
+//! path a template signs, its percent-encoded form, and the other port forms SDKs accept.
+
+/// A URL cut at the seams signed forms need: `scheme://authority` then the rest as sent (path,
+/// query, fragment). The authority ends at the first `/`, `?` or `#` (RFC 3986 section 3.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UrlParts<'a> {
+    /// `https`; None when the URL has no `://` (then all of it is authority and rest).
+    pub scheme: Option<&'a str>,
+    /// `user@host:port`.
+    pub authority: &'a str,
+    /// `/path?query#fragment`, possibly empty.
+    pub rest: &'a str,
+}
+
+impl<'a> UrlParts<'a> {
+    pub fn split(url: &'a str) -> UrlParts<'a> {
+        let (scheme, after) = match url.split_once("://") {
+            Some((scheme, after)) => (Some(scheme), after),
+            None => (None, url),
+        };
+        let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+        let (authority, rest) = after.split_at(end);
+        UrlParts {
+            scheme,
+            authority,
+            rest,
+        }
+    }
+
+    /// The request target (origin form): `/` when the URL has no path, `/?q` for a bare query.
+    pub fn target(&self) -> String {
+        if self.rest.is_empty() {
+            "/".to_owned()
+        } else if self.rest.starts_with('/') {
+            self.rest.to_owned()
+        } else {
+            format!("/{}", self.rest)
+        }
+    }
+}
+
+/// The port a URL scheme implies, as it is written after the host.
+pub fn default_port(scheme: &str) -> &'static str {
+    if scheme.eq_ignore_ascii_case("https") {
+        ":443"
+    } else {
+        ":80"
+    }
+}
 
 /// `https://h/a/b?c=1` → `/a/b?c=1`.
 pub fn url_path(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    match rest.find('/') {
-        Some(i) => rest[i..].to_owned(),
-        None => "/".to_owned(),
-    }
+    UrlParts::split(url).target()
 }
 
 /// @contentful/node-apps-toolkit `getNormalizedEncodedURI`: the query (up to a second `?`) goes
@@ -41,9 +85,12 @@ pub fn encoded_path(path: &str) -> String {
 /// `add_port`): any port removed (`https://h:1234/p` → `https://h/p`), or, without a port, the
 /// scheme's default added (`https://h/p` → `https://h:443/p`). `user:pass@` stays as it is.
 pub fn other_port_form(url: &str) -> Option<String> {
-    let (scheme, rest) = url.split_once("://")?;
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(end);
+    let UrlParts {
+        scheme,
+        authority,
+        rest: tail,
+    } = UrlParts::split(url);
+    let scheme = scheme?;
     let (userinfo, hostport) = match authority.rfind('@') {
         Some(at) => authority.split_at(at + 1),
         None => ("", authority),
@@ -55,13 +102,6 @@ pub fn other_port_form(url: &str) -> Option<String> {
         .filter(|&i| hostport[i + 1..].bytes().all(|b| b.is_ascii_digit()));
     Some(match port_at {
         Some(i) => format!("{scheme}://{userinfo}{}{tail}", &hostport[..i]),
-        None => {
-            let port = if scheme.eq_ignore_ascii_case("https") {
-                ":443"
-            } else {
-                ":80"
-            };
-            format!("{scheme}://{authority}{port}{tail}")
-        }
+        None => format!("{scheme}://{authority}{}{tail}", default_port(scheme)),
     })
 }

@@ -12,6 +12,12 @@ pub enum Exit {
     Usage = 2,
 }
 
+impl Exit {
+    /// A run that checked nothing and succeeded (`--help`, `--version`): the same code as
+    /// [`Exit::Verified`], named for what it means there.
+    pub const SUCCESS: Exit = Exit::Verified;
+}
+
 impl From<Exit> for ExitCode {
     fn from(exit: Exit) -> ExitCode {
         ExitCode::from(exit as u8)

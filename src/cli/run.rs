@@ -15,7 +15,7 @@ use crate::cli::{
     SchemeArgs, ShowFormat, VerifyArgs,
 };
 use hookcheck::input::{Delivery, Headers, Key, Keys, PublicKey, Secret, request};
-use hookcheck::outcome::Warning;
+use hookcheck::outcome::{Warning, WarningCode};
 use hookcheck::report;
 use hookcheck::scheme::{Algorithm, KeyError, Scheme, custom, registry};
 use hookcheck::verify::{Options, Tolerance};
@@ -30,7 +30,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Exit 
             let exit = if e.use_stderr() {
                 Exit::Usage
             } else {
-                Exit::Verified
+                Exit::SUCCESS
             };
             if exit == Exit::Usage && json_errors {
                 let message = e.kind().as_str().unwrap_or("invalid arguments");
@@ -353,7 +353,11 @@ fn read_delivery(
         })?;
         let notes;
         (delivery, notes) = capture.into_delivery();
-        warnings.extend(notes.into_iter().map(|n| Warning::new("capture", n)));
+        warnings.extend(
+            notes
+                .into_iter()
+                .map(|n| Warning::new(WarningCode::Capture, n)),
+        );
         have_body = true;
     }
     // `--headers-file` and `-H` work alike: each replaces the capture's headers of the names
@@ -465,7 +469,7 @@ pub(crate) fn read_keys(
     stdin: &StdinGuard,
     warnings: &mut Vec<Warning>,
 ) -> Result<Keys, UsageError> {
-    enum From<'a> {
+    enum KeySource<'a> {
         Text(&'a str),
         File(&'a PathBuf),
         Env(&'a str),
@@ -478,46 +482,47 @@ pub(crate) fn read_keys(
         matches: &ArgMatches,
         id: &str,
         values: &'a [T],
-        tag: fn(&'a T) -> From<'a>,
-    ) -> Vec<(usize, From<'a>)> {
+        tag: fn(&'a T) -> KeySource<'a>,
+    ) -> Vec<(usize, KeySource<'a>)> {
         let indices = matches.indices_of(id).into_iter().flatten();
         indices.zip(values).map(|(i, v)| (i, tag(v))).collect()
     }
-    let mut sources: Vec<(usize, From)> = Vec::new();
-    sources.extend(tagged(matches, "secrets", &args.secrets, |s| From::Text(s)));
+    let mut sources: Vec<(usize, KeySource)> = Vec::new();
+    sources.extend(tagged(matches, "secrets", &args.secrets, |s| {
+        KeySource::Text(s)
+    }));
     sources.extend(tagged(
         matches,
         "secret_files",
         &args.secret_files,
-        From::File,
+        KeySource::File,
     ));
     sources.extend(tagged(matches, "secret_envs", &args.secret_envs, |v| {
-        From::Env(v)
+        KeySource::Env(v)
     }));
     sources.extend(tagged(matches, "public_keys", &args.public_keys, |k| {
-        From::PublicKey(k)
+        KeySource::PublicKey(k)
     }));
     sources.extend(tagged(
         matches,
         "public_key_files",
         &args.public_key_files,
-        From::PublicKeyFile,
+        KeySource::PublicKeyFile,
     ));
     sources.extend(tagged(
         matches,
         "cert_files",
         &args.cert_files,
-        From::CertFile,
+        KeySource::CertFile,
     ));
     sources.sort_by_key(|(i, _)| *i);
 
     let mut keys = Keys::new();
     for (_, from) in sources {
         let (what, key) = match from {
-            From::Text(text) => {
+            KeySource::Text(text) => {
                 if std::io::stdin().is_terminal() {
-                    warnings.push(Warning::new(
-                        "secret_on_command_line",
+                    warnings.push(Warning::new(WarningCode::SecretOnCommandLine,
                         "--secret puts the secret in shell history and the process list; prefer --secret-file or --secret-env",
                     ));
                 }
@@ -526,32 +531,32 @@ pub(crate) fn read_keys(
                     Key::Secret(Secret::new(text.as_bytes())),
                 )
             }
-            From::File(path) => {
+            KeySource::File(path) => {
                 let bytes = source::read_path("--secret-file", path, stdin)?;
                 (
                     format!("--secret-file '{}'", path.display()),
                     Key::Secret(Secret::from_file_bytes(bytes)),
                 )
             }
-            From::PublicKey(text) => (
+            KeySource::PublicKey(text) => (
                 "--public-key".to_owned(),
                 Key::Public(PublicKey::new(text.as_bytes())),
             ),
-            From::PublicKeyFile(path) => {
+            KeySource::PublicKeyFile(path) => {
                 let bytes = source::read_path("--public-key-file", path, stdin)?;
                 (
                     format!("--public-key-file '{}'", path.display()),
                     Key::Public(PublicKey::from_file_bytes(bytes)),
                 )
             }
-            From::CertFile(path) => {
+            KeySource::CertFile(path) => {
                 let bytes = source::read_path("--cert-file", path, stdin)?;
                 (
                     format!("--cert-file '{}'", path.display()),
                     Key::Public(PublicKey::from_file_bytes(bytes)),
                 )
             }
-            From::Env(var) => {
+            KeySource::Env(var) => {
                 let value = std::env::var_os(var).ok_or_else(|| {
                     UsageError::input(format!("--secret-env {var}"), "the variable is not set")
                 })?;

@@ -121,10 +121,8 @@ fn signing_key(
         ))));
     }
     match secrets.len() {
-        0 => Err(UsageError::new(
-            "no_key",
-            "no key given: pass --secret-file FILE, --secret-env VAR or --secret TEXT",
-        )),
+        // Asymmetric schemes were turned away above: only a secret signs here.
+        0 => Err(UsageError::no_key(&scheme.name, false)),
         1 => match secrets.iter().next() {
             Some(hookcheck::input::Key::Secret(secret)) => Ok(SigningKey::Secret(secret.clone())),
             // Public keys were refused above; a key of another kind never signs.
@@ -168,15 +166,15 @@ fn sign_request(
         .url
         .clone()
         .unwrap_or_else(|| "https://example.com/webhooks".to_owned());
-    let Some((url_scheme, _)) = url.split_once("://") else {
+    let parts = hookcheck::canonical::url::UrlParts::split(&url);
+    let Some(url_scheme) = parts.scheme else {
         return Err(UsageError::input(
             format!("--url '{url}'"),
             "is not an absolute URL (https://host/path)",
         ));
     };
     // `https://host` is sent as `https://host/`: sign the URL the receiver will see.
-    let (host, path) = sign::split_url(&url);
-    let url = format!("{url_scheme}://{host}{path}");
+    let url = format!("{url_scheme}://{}{}", parts.authority, parts.target());
     Ok(sign::Request {
         body,
         method: args.method.to_ascii_uppercase(),

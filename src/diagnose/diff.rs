@@ -1,29 +1,7 @@
 //! Where two byte strings differ: first offset, aligned excerpts with invisible bytes made
 //! visible, and how many separate regions differ.
 
-use serde::Serialize;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Diff {
-    pub first_offset: usize,
-    pub received_excerpt: String,
-    pub signed_excerpt: String,
-    /// How many separate regions differ.
-    pub regions: usize,
-    /// The first [`SHOWN_REGIONS`] regions, each with aligned excerpts.
-    pub shown: Vec<Region>,
-}
-
-/// One differing region: where it starts on each side, the excerpts around it, and the
-/// column (in characters of the excerpt) of its first differing byte, for a caret.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Region {
-    pub received_offset: usize,
-    pub signed_offset: usize,
-    pub received_excerpt: String,
-    pub signed_excerpt: String,
-    pub caret_column: usize,
-}
+pub use crate::outcome::{Diff, Region};
 
 /// At most this many regions are shown.
 pub const SHOWN_REGIONS: usize = 3;

@@ -23,10 +23,8 @@ pub use crate::canonical::json_dialect;
 /// The engine's own causes, kept here under their old paths.
 pub use crate::verify::causes::{problem_cause, secret_mismatch};
 
-use serde_json::Value;
-
 use crate::input::{Delivery, Keys};
-use crate::outcome::{CauseCode, Outcome};
+use crate::outcome::{CauseCode, Outcome, WarningCode};
 use crate::scheme::Scheme;
 use crate::verify::Options;
 
@@ -35,7 +33,7 @@ use search::Search;
 
 /// Runs the search after a failed check and rewrites `outcome.causes`: explanations backed by
 /// a verifying variant first, then the check's own cause unless an explanation replaces it.
-pub fn run(
+pub fn explain_failure(
     scheme: &Scheme,
     delivery: &Delivery,
     keys: &Keys,
@@ -71,7 +69,7 @@ pub fn run(
         search
             .warnings()
             .into_iter()
-            .filter(|w| !(explained_secret && w.code == "secret_whitespace")),
+            .filter(|w| !(explained_secret && w.code == WarningCode::SecretWhitespace)),
     );
     if found.is_empty() {
         outcome.suspects = search.suspects();
@@ -80,8 +78,8 @@ pub fn run(
             .iter_mut()
             .find(|c| c.code == CauseCode::SecretMismatch)
         {
-            if let Some(Value::Array(list)) = c.detail.get_mut("tried") {
-                list.extend(tried.into_iter().map(Value::from));
+            if let Some(list) = c.tried_mut() {
+                list.extend(tried);
             }
         }
         return;

@@ -3,7 +3,7 @@
 
 use crate::diagnose::search::{PARTIAL_ABOVE, Search};
 use crate::diagnose::{charset, keyorder, secret};
-use crate::outcome::{Suspect, Warning};
+use crate::outcome::{Detail, Suspect, SuspectCode, Warning, WarningCode};
 use crate::scheme::Part;
 
 impl Search<'_> {
@@ -18,10 +18,10 @@ impl Search<'_> {
         if let Some(what) = charset::lossy_signs(body) {
             out.push(
                 Suspect::new(
-                    "body_lossy_decoded",
+                    SuspectCode::BodyLossyDecoded,
                     format!("looks like the body was decoded lossily: {what}"),
                 )
-                .detail("evidence", what),
+                .with(Detail::Evidence(what)),
             );
         }
         if let (Some(url), Some(param)) = (
@@ -30,23 +30,21 @@ impl Search<'_> {
         ) {
             if self.scheme.template().uses(&Part::Url) && self.body_hash_restored(url).is_some() {
                 out.push(
-                    Suspect::new(
-                        "url_query_dropped",
+                    Suspect::new(SuspectCode::UrlQueryDropped,
                         format!(
                             "looks like the query string was dropped from the signed URL: {} signs the full URL, which carries ?{param}=<SHA-256 of the body> for a JSON body, and {url} has none (restoring {param} alone does not verify, so other parameters are missing too)",
                             self.scheme.title
                         ),
                     )
-                    .detail("url", url)
-                    .detail("parameter", param),
+                    .with(Detail::Url(url.into()))
+                    .with(Detail::Parameter(param.into())),
                 );
             }
         }
         if let Some(info) = self.parsed_body().and_then(keyorder::sorted) {
             if info.orders > keyorder::MAX_ORDERS && info.largest >= 4 {
                 out.push(
-                    Suspect::new(
-                        "body_keys_resorted",
+                    Suspect::new(SuspectCode::BodyKeysResorted,
                         format!(
                             "looks like the JSON keys were re-sorted (Go maps, serde_json Value, sort_keys=True): all {} keys in {} objects are in sorted order, too many orders ({}) to search for the original",
                             info.keys,
@@ -54,8 +52,8 @@ impl Search<'_> {
                             if info.orders == u64::MAX { "more than 10^19".to_owned() } else { info.orders.to_string() }
                         ),
                     )
-                    .detail("objects", info.objects)
-                    .detail("keys", info.keys),
+                    .with(Detail::Objects(info.objects))
+                    .with(Detail::Keys(info.keys)),
                 );
             }
         }
@@ -68,7 +66,7 @@ impl Search<'_> {
         if let Ok(cut) = self.cut.lock() {
             out.extend(cut.iter().map(|what| {
                 Warning::new(
-                    "diagnosis_cut_short",
+                    WarningCode::DiagnosisCutShort,
                     format!("the search was cut short: {what}"),
                 )
             }));
@@ -76,13 +74,13 @@ impl Search<'_> {
         for (i, key) in self.keys.secrets() {
             if secret::has_debris(key) {
                 out.push(Warning::new(
-                    "secret_whitespace",
+                    WarningCode::SecretWhitespace,
                     format!("key {} has surrounding whitespace, quotes or a BOM", i + 1),
                 ));
             }
             if let Some(what) = secret::looks_like_api_key(key) {
                 out.push(Warning::new(
-                    "secret_looks_like_api_key",
+                    WarningCode::SecretLooksLikeApiKey,
                     format!(
                         "key {} looks like {what}, not a webhook signing secret",
                         i + 1
@@ -92,7 +90,7 @@ impl Search<'_> {
         }
         if self.delivery.body.len() > PARTIAL_ABOVE {
             out.push(Warning::new(
-                "diagnosis_partial",
+                WarningCode::DiagnosisPartial,
                 format!(
                     "the body is over {} MiB: body and JSON variants were not tried",
                     PARTIAL_ABOVE >> 20
@@ -101,7 +99,7 @@ impl Search<'_> {
         }
         if self.delivery.body.is_empty() {
             out.push(Warning::new(
-                "body_empty",
+                WarningCode::BodyEmpty,
                 "the body is empty: was it read before verification?",
             ));
         }

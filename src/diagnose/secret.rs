@@ -9,9 +9,10 @@ pub struct SecretVariant {
     pub secret: Secret,
 }
 
-/// The secret with surrounding debris removed; only variants that differ from it.
-pub fn cleaned(secret: &Secret) -> Vec<SecretVariant> {
-    cleaned_bytes(secret.expose())
+/// The secret with surrounding whitespace, quotes or a BOM removed, or with a trailing newline
+/// added; only variants that differ from it.
+pub fn whitespace_variants(secret: &Secret) -> Vec<SecretVariant> {
+    whitespace_variants_of(secret.expose())
         .into_iter()
         .map(|(variant, bytes)| SecretVariant {
             variant,
@@ -21,7 +22,7 @@ pub fn cleaned(secret: &Secret) -> Vec<SecretVariant> {
 }
 
 /// A key's text (secret or public key) with surrounding debris removed, or a newline added.
-pub fn cleaned_bytes(raw: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
+pub fn whitespace_variants_of(raw: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
     let mut out: Vec<(&'static str, Vec<u8>)> = Vec::new();
     let mut push = |variant, bytes: &[u8]| {
         if bytes != raw && !bytes.is_empty() && !out.iter().any(|(_, b)| b == bytes) {

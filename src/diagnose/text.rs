@@ -1,5 +1,6 @@
 //! The words of a diagnosis: what probably happened, and what to do on the receiving side.
 
+use crate::canonical::url::{UrlParts, default_port};
 use crate::input::Headers;
 use crate::outcome::CauseCode;
 use crate::scheme::SecretFormat;
@@ -82,17 +83,15 @@ pub fn secret_format_fix(format: SecretFormat) -> &'static str {
 /// URLs a proxy or the receiver may have produced instead of the one that was signed.
 pub fn url_variants(url: &str, headers: &Headers) -> Vec<(&'static str, String)> {
     let mut out: Vec<(&'static str, String)> = Vec::new();
-    let (scheme, rest) = match url.split_once("://") {
-        Some(parts) => parts,
-        None => return out,
+    let parts = UrlParts::split(url);
+    let Some(scheme) = parts.scheme else {
+        return out;
     };
-    let (authority, path_query) = match rest.find('/') {
-        Some(i) => (&rest[..i], &rest[i..]),
-        None => (rest, "/"),
-    };
+    let authority = parts.authority;
+    let path_query = parts.target();
     let (path, query) = match path_query.split_once('?') {
         Some((p, q)) => (p, Some(q)),
-        None => (path_query, None),
+        None => (path_query.as_str(), None),
     };
     let join = |s: &str, a: &str, p: &str, q: Option<&str>| match q {
         Some(q) => format!("{s}://{a}{p}?{q}"),
@@ -100,7 +99,7 @@ pub fn url_variants(url: &str, headers: &Headers) -> Vec<(&'static str, String)>
     };
     let other_scheme = if scheme == "https" { "http" } else { "https" };
     out.push(("http vs https", join(other_scheme, authority, path, query)));
-    let default_port = if scheme == "https" { ":443" } else { ":80" };
+    let default_port = default_port(scheme);
     match authority.strip_suffix(default_port) {
         Some(host) => out.push(("default port dropped", join(scheme, host, path, query))),
         None if !authority.contains(':') => out.push((

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::outcome::Outcome;
+use crate::outcome::{Diff, Outcome};
 
 use super::style::{dim, fail, hint, ok, strong, warn};
 use crate::escape::for_terminal;
@@ -114,10 +114,7 @@ fn render_cause(out: &mut String, cause: &crate::outcome::Cause, indent: &str) {
         for_terminal(&cause.summary),
         dim(&format!("[{}]", cause.code.id()))
     );
-    if let (Some(variant), true) = (
-        cause.detail.get("variant").and_then(|v| v.as_str()),
-        cause.detail.contains_key("diff"),
-    ) {
+    if let (Some(variant), Some(_)) = (cause.variant(), cause.diff()) {
         let _ = writeln!(
             out,
             "{indent}  {} {}",
@@ -128,7 +125,7 @@ fn render_cause(out: &mut String, cause: &crate::outcome::Cause, indent: &str) {
     if let Some(fix) = &cause.fix {
         let _ = writeln!(out, "{indent}  {} {}", hint("fix:"), fix);
     }
-    if let Some(diff) = cause.detail.get("diff") {
+    if let Some(diff) = cause.diff() {
         render_diff(out, diff);
     }
 }
@@ -149,15 +146,12 @@ fn key_label(outcome: &Outcome, index: usize) -> String {
 
 /// The byte diff of a body cause: where it starts, each shown region aligned on both sides
 /// with a caret under the first differing byte, and how many regions there are in all.
-fn render_diff(out: &mut String, diff: &serde_json::Value) {
-    let (Some(offset), Some(regions)) = (diff["first_offset"].as_u64(), diff["regions"].as_u64())
-    else {
-        return;
-    };
-    let shown = diff["shown"].as_array().map_or(&[][..], Vec::as_slice);
+fn render_diff(out: &mut String, diff: &Diff) {
+    let (offset, regions) = (diff.first_offset, diff.regions);
+    let shown = diff.shown.as_slice();
     let count = if regions == 1 {
         "1 differing region".to_owned()
-    } else if (shown.len() as u64) < regions {
+    } else if shown.len() < regions {
         format!("{} of {regions} differing regions shown", shown.len())
     } else {
         format!("{regions} differing regions")
@@ -168,11 +162,10 @@ fn render_diff(out: &mut String, diff: &serde_json::Value) {
         dim("diff:")
     );
     if shown.is_empty() {
-        for (label, key) in [
-            ("received:", "received_excerpt"),
-            ("signed:  ", "signed_excerpt"),
+        for (label, text) in [
+            ("received:", &diff.received_excerpt),
+            ("signed:  ", &diff.signed_excerpt),
         ] {
-            let text = diff[key].as_str().unwrap_or("");
             let _ = writeln!(out, "      {} {}", dim(label), for_terminal(text));
         }
         return;
@@ -185,22 +178,29 @@ fn render_diff(out: &mut String, diff: &serde_json::Value) {
                 dim(&format!(
                     "region {} at offset {} (signed: {}):",
                     k + 1,
-                    region["received_offset"],
-                    region["signed_offset"]
+                    region.received_offset,
+                    region.signed_offset
                 ))
             );
         }
-        let received = region["received_excerpt"].as_str().unwrap_or("");
-        let signed = region["signed_excerpt"].as_str().unwrap_or("");
-        let column = region["caret_column"].as_u64().unwrap_or(0) as usize;
-        let _ = writeln!(out, "      {} {}", dim("received:"), for_terminal(received));
+        let _ = writeln!(
+            out,
+            "      {} {}",
+            dim("received:"),
+            for_terminal(&region.received_excerpt)
+        );
         let _ = writeln!(
             out,
             "      {} {}{}",
             " ".repeat(9),
-            " ".repeat(column),
+            " ".repeat(region.caret_column),
             warn("^")
         );
-        let _ = writeln!(out, "      {} {}", dim("signed:  "), for_terminal(signed));
+        let _ = writeln!(
+            out,
+            "      {} {}",
+            dim("signed:  "),
+            for_terminal(&region.signed_excerpt)
+        );
     }
 }

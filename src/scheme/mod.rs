@@ -567,12 +567,6 @@ impl Scheme {
                     "a structured value (`items` + `pair`) needs the keys that carry signatures",
                 ));
             }
-            (Some(_), None) if !self.signature.keys.is_empty() => {
-                return Err(err(
-                    "signature.pair",
-                    "`keys` name items of a structured value: give the `pair` separator too",
-                ));
-            }
             (None, Some(_)) => {
                 return Err(err("signature.items", "`pair` needs the `items` separator"));
             }
@@ -641,10 +635,10 @@ impl Scheme {
                     "fallback headers need a `header` to fall back from",
                 ));
             }
-            if ts.field.is_some() && self.signature.pair.is_none() {
+            if ts.field.is_some() && self.signature.items.is_none() {
                 return Err(err(
                     "timestamp.field",
-                    "a timestamp field needs a structured signature header (`items` + `pair`)",
+                    "a timestamp field needs a structured signature header (`items`)",
                 ));
             }
         }
@@ -849,21 +843,16 @@ impl SecretFormat {
     }
 
     fn decode(self, secret: &[u8]) -> Result<Vec<u8>, String> {
-        use base64::Engine as _;
-        use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
         match self {
             SecretFormat::Utf8 => Ok(secret.to_vec()),
             SecretFormat::WhsecBase64 => {
                 let rest = secret.strip_prefix(b"whsec_").unwrap_or(secret);
-                STANDARD
-                    .decode(rest)
-                    .or_else(|_| STANDARD_NO_PAD.decode(rest))
-                    .map_err(|_| "is not base64 after its whsec_ prefix".to_owned())
+                crate::encoding::base64(rest)
+                    .ok_or_else(|| "is not base64 after its whsec_ prefix".to_owned())
             }
-            SecretFormat::Base64 => STANDARD
-                .decode(secret)
-                .or_else(|_| STANDARD_NO_PAD.decode(secret))
-                .map_err(|_| "is not base64".to_owned()),
+            SecretFormat::Base64 => {
+                crate::encoding::base64(secret).ok_or_else(|| "is not base64".to_owned())
+            }
             SecretFormat::Hex => hex::decode(secret).map_err(|_| "is not hexadecimal".to_owned()),
             SecretFormat::HtmlEntities => {
                 let mut text = String::from_utf8_lossy(secret).into_owned();

@@ -1,9 +1,7 @@
 //! Reading a signature out of a delivery, as a scheme's `SignatureSpec` describes: the header
 //! (or body field, or query parameter), its items, its prefix and its encoding.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
-
+use crate::encoding;
 use crate::input::Delivery;
 
 use super::{Encoding, Scheme};
@@ -224,18 +222,9 @@ pub fn signature_item(scheme: &Scheme, delivery: &Delivery, key: &str) -> Option
 pub fn decode(encoding: Encoding, text: &str) -> Option<Vec<u8>> {
     match encoding {
         Encoding::Hex | Encoding::HexUpper => decode_hex(text),
-        Encoding::Base64 => STANDARD
-            .decode(text)
-            .or_else(|_| STANDARD_NO_PAD.decode(text))
-            .ok(),
-        Encoding::Base64url => URL_SAFE_NO_PAD
-            .decode(text)
-            .or_else(|_| URL_SAFE.decode(text))
-            .ok(),
-        Encoding::Base64Hex => STANDARD
-            .decode(text)
-            .or_else(|_| STANDARD_NO_PAD.decode(text))
-            .ok()
+        Encoding::Base64 => encoding::base64(text),
+        Encoding::Base64url => encoding::base64url(text),
+        Encoding::Base64Hex => encoding::base64(text)
             .and_then(|hex_text| decode_hex(std::str::from_utf8(&hex_text).ok()?)),
         Encoding::Plain => Some(text.as_bytes().to_vec()),
     }

@@ -1,10 +1,8 @@
 //! The causes the engine itself reports: a signature that cannot be read, and one no key
 //! reproduces. The diagnosis (`crate::diagnose`) adds the causes that explain a mismatch.
 
-use serde_json::{Value, json};
-
 use crate::input::Delivery;
-use crate::outcome::{Cause, CauseCode};
+use crate::outcome::{Cause, CauseCode, Detail};
 use crate::scheme::{Scheme, detect};
 
 use super::{Prepared, Problem};
@@ -21,19 +19,19 @@ pub fn problem_cause(scheme: &Scheme, delivery: &Delivery, problem: &Problem) ->
                     scheme.title
                 ),
             )
-            .detail("header", header.clone())
-            .detail("role", *what);
+            .with(Detail::Header(Some(header.clone())))
+            .with(Detail::Role(what));
             match detect::looks_like(delivery).filter(|s| s.name != scheme.name) {
                 Some(other) => {
                     cause
                         .summary
                         .push_str(&format!("; the headers look like {}", other.title));
                     cause = cause
-                        .detail("looks_like", other.name.clone())
+                        .with(Detail::LooksLike(Some(other.name.clone())))
                         .fix(format!("try --provider {}", other.name));
                 }
                 None => {
-                    cause = cause.detail("looks_like", Value::Null).fix(
+                    cause = cause.with(Detail::LooksLike(None)).fix(
                         "check that the capture kept every header (proxies and loggers drop some)",
                     )
                 }
@@ -44,8 +42,8 @@ pub fn problem_cause(scheme: &Scheme, delivery: &Delivery, problem: &Problem) ->
             CauseCode::SignatureMalformed,
             format!("{header} is present but cannot be read: {reason}"),
         )
-        .detail("header", header.clone())
-        .detail("reason", reason.clone()),
+        .with(Detail::Header(Some(header.clone())))
+        .with(Detail::Reason(reason.clone())),
     }
 }
 
@@ -69,6 +67,6 @@ pub fn secret_mismatch(prepared: &Prepared, tried: Vec<String>) -> Cause {
             prepared.signatures.first().map_or("", |s| s.header.as_str()),
         ),
     )
-    .detail("tried", json!(tried))
+    .with(Detail::Tried(tried))
     .fix("check that the secret belongs to this endpoint and environment (test vs live), and that the body is the raw bytes received")
 }

@@ -8,8 +8,7 @@ use sha2::Digest as _;
 
 use crate::canonical::url::other_port_form;
 use crate::input::{Delivery, Keys, Secret};
-use crate::outcome::{Cause, CauseCode};
-use crate::outcome::{Matched, Outcome, Warning};
+use crate::outcome::{Cause, CauseCode, Detail, Matched, Outcome, Warning, WarningCode};
 use crate::scheme::{Scheme, SignedBody};
 
 use super::timestamp::{timestamp_cause, timestamp_check};
@@ -44,7 +43,7 @@ pub(super) fn check_digest(
                     CauseCode::SignatureMalformed,
                     format!("the timestamp in {header} {reason}"),
                 )
-                .detail("header", header),
+                .with(Detail::Header(Some(header))),
             );
             return;
         }
@@ -72,7 +71,7 @@ pub(super) fn check_digest(
                     Ok(parsed) => Some((index, Signer::Public(parsed))),
                     Err(reason) => {
                         outcome.warnings.push(Warning::new(
-                            "key_unusable",
+                            WarningCode::KeyUnusable,
                             format!("key {} {reason}", index + 1),
                         ));
                         None
@@ -86,7 +85,7 @@ pub(super) fn check_digest(
                 Ok(key) => Some((index, Signer::Mac { key, secret })),
                 Err(reason) => {
                     outcome.warnings.push(Warning::new(
-                        "secret_unusable",
+                        WarningCode::SecretUnusable,
                         format!(
                             "key {} {reason}, which {} requires",
                             index + 1,
@@ -132,8 +131,7 @@ pub(super) fn check_digest(
             };
             if let Some(signature_index) = found {
                 if !body_hash_matches(scheme, url.map(String::as_str), &body) {
-                    outcome.warnings.push(Warning::new(
-                        "body_hash_mismatch",
+                    outcome.warnings.push(Warning::new(WarningCode::BodyHashMismatch,
                         "the URL's body hash parameter does not match the body: the body was changed after signing",
                     ));
                     continue;
@@ -141,8 +139,7 @@ pub(super) fn check_digest(
                 if let Signer::Public(public) = signer {
                     let sig = prepared.signatures[signature_index].bytes.as_deref();
                     if sig.is_some_and(|sig| crate::asymmetric::is_high_s(public, sig)) {
-                        outcome.warnings.push(Warning::new(
-                            "ecdsa_high_s",
+                        outcome.warnings.push(Warning::new(WarningCode::EcdsaHighS,
                             "the ECDSA signature is in high-S form (the malleable twin of a low-S one); accepted, as the provider's official verifier accepts it",
                         ));
                     }
@@ -153,8 +150,7 @@ pub(super) fn check_digest(
                 });
                 outcome.matched_content = form.map(|f| f.describe().to_owned());
                 if let Some(form) = form {
-                    outcome.warnings.push(Warning::new(
-                        "signed_content",
+                    outcome.warnings.push(Warning::new(WarningCode::SignedContent,
                         format!("the raw body did not verify; {} did (the provider's documented recipe)", form.describe()),
                     ));
                 }

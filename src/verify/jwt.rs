@@ -2,7 +2,7 @@
 //! checks them (see `crate::jwt`).
 
 use crate::input::{Delivery, Keys};
-use crate::outcome::{Cause, CauseCode, Matched, Outcome, Warning};
+use crate::outcome::{Cause, CauseCode, Detail, Matched, Outcome, Warning, WarningCode};
 use crate::scheme::Scheme;
 
 use super::timestamp::human_duration;
@@ -50,8 +50,8 @@ pub(super) fn check_jwt(
                     CauseCode::SignatureMalformed,
                     format!("{header} is present but is not a JWT this scheme takes: it {reason}"),
                 )
-                .detail("header", header)
-                .detail("reason", reason),
+                .with(Detail::Header(Some(header)))
+                .with(Detail::Reason(reason)),
             );
             return;
         }
@@ -65,7 +65,7 @@ pub(super) fn check_jwt(
             }
             Ok(_) => {}
             Err(reason) => outcome.warnings.push(Warning::new(
-                "secret_unusable",
+                WarningCode::SecretUnusable,
                 format!(
                     "key {} {reason}, which {} requires",
                     index + 1,
@@ -83,15 +83,12 @@ pub(super) fn check_jwt(
                     token.alg.id()
                 ),
             )
-            .detail("header", header)
-            .detail(
-                "tried",
-                serde_json::json!([format!(
+            .with(Detail::Header(Some(header)))
+            .with(Detail::Tried(vec![format!(
                     "{} over the token's header.payload with each key ({})",
                     token.alg.id(),
                     scheme.secret.id()
-                )]),
-            )
+                )]))
             .fix("check the signing key (providers that rotate keys send with the current or the next one: give both)"),
         );
         return;
@@ -127,12 +124,12 @@ fn jwt_cause(header: &str, problem: crate::jwt::Problem) -> Cause {
             CauseCode::SignatureMalformed,
             format!("the JWT in {header} is signed with your key but has no `{claim}` claim, which the scheme requires"),
         )
-        .detail("claim", claim),
+        .with(Detail::Claim(claim)),
         P::BadClaim(claim) => Cause::new(
             CauseCode::SignatureMalformed,
             format!("the JWT in {header} has a `{claim}` claim that is not a number"),
         )
-        .detail("claim", claim),
+        .with(Detail::Claim(claim)),
         P::Issuer { found, want } => Cause::new(
             CauseCode::WrongProvider,
             format!(
@@ -140,8 +137,8 @@ fn jwt_cause(header: &str, problem: crate::jwt::Problem) -> Cause {
                 found.as_deref().map_or("nobody (no iss)".to_owned(), |f| format!("`{f}`"))
             ),
         )
-        .detail("issuer", found)
-        .detail("expected", want),
+        .with(Detail::Issuer(found))
+        .with(Detail::Expected(want)),
         P::Expired { exp, now, leeway } => Cause::new(
             CauseCode::TimestampOutsideTolerance,
             format!(
@@ -149,9 +146,9 @@ fn jwt_cause(header: &str, problem: crate::jwt::Problem) -> Cause {
                 human_duration(now - exp)
             ),
         )
-        .detail("exp", exp)
-        .detail("age_seconds", now - exp)
-        .detail("tolerance_seconds", leeway)
+        .with(Detail::Exp(exp))
+        .with(Detail::AgeSeconds(now - exp))
+        .with(Detail::ToleranceSeconds(leeway.into()))
         .fix("a replayed or queued delivery: pass --no-tolerance for old captures, or check the receiver's clock"),
         P::NotYetValid {
             claim,
@@ -165,9 +162,9 @@ fn jwt_cause(header: &str, problem: crate::jwt::Problem) -> Cause {
                 human_duration(at - now)
             ),
         )
-        .detail(claim, at)
-        .detail("age_seconds", now - at)
-        .detail("tolerance_seconds", leeway)
+        .with(Detail::TimeClaim { claim, at })
+        .with(Detail::AgeSeconds(now - at))
+        .with(Detail::ToleranceSeconds(leeway.into()))
         .fix("check the receiver's clock, or allow skew with --tolerance"),
         P::Subject { found, want } => Cause::new(
             CauseCode::UrlMismatch,
@@ -176,14 +173,14 @@ fn jwt_cause(header: &str, problem: crate::jwt::Problem) -> Cause {
                 found.as_deref().map_or("no URL (no sub)".to_owned(), |f| format!("`{f}`"))
             ),
         )
-        .detail("sub", found)
-        .detail("url", want)
+        .with(Detail::Sub(found))
+        .with(Detail::Url(want))
         .fix("give the URL the sender was configured with (--url), as the provider signed it"),
         P::BodyHash { claim } => Cause::new(
             CauseCode::BodyHashMismatch,
             format!("the JWT in {header} is signed with your key, but its `{claim}` claim is not the hash of this body: the body was changed after signing"),
         )
-        .detail("claim", claim)
+        .with(Detail::Claim(claim))
         .fix("verify the raw body bytes as received, before any parsing or re-encoding"),
     }
 }

@@ -6,7 +6,7 @@ use std::io::Read;
 
 use crate::input::{Delivery, Keys, Secret};
 use crate::mac::Running;
-use crate::outcome::{CauseCode, Matched, Outcome, Warning};
+use crate::outcome::{CauseCode, Matched, Outcome, Warning, WarningCode};
 use crate::scheme::{Part, Scheme};
 use crate::verify::{self, Options, Prepared};
 
@@ -136,7 +136,7 @@ pub fn verify_reader(
                 .causes
                 .push(verify::causes::secret_mismatch(&prepared, Vec::new()));
             outcome.warnings.push(Warning::new(
-                "diagnosis_partial",
+                WarningCode::DiagnosisPartial,
                 format!(
                     "the body ({total} bytes) was streamed, not held: body variants were not tried"
                 ),

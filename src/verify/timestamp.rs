@@ -2,7 +2,7 @@
 //! window in force, and the cause for a good signature outside it.
 
 use crate::input::Delivery;
-use crate::outcome::{Cause, CauseCode, TimestampCheck};
+use crate::outcome::{Cause, CauseCode, Detail, TimestampCheck};
 use crate::scheme::{Scheme, TimeUnit};
 
 use super::{Options, Tolerance};
@@ -19,8 +19,8 @@ pub fn timestamp_cause(ts: TimestampCheck) -> Cause {
         CauseCode::TimestampOutsideTolerance,
         format!("the signature is valid, but the delivery is {when}, outside the {window} s window"),
     )
-    .detail("age_seconds", ts.age_seconds)
-    .detail("tolerance_seconds", window)
+    .with(Detail::AgeSeconds(ts.age_seconds))
+    .with(Detail::ToleranceSeconds(window.into()))
     .fix("a replayed or queued delivery: pass --no-tolerance for old captures, or check the receiver's clock")
 }
 

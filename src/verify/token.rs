@@ -5,7 +5,7 @@ use base64::engine::general_purpose::STANDARD;
 
 use crate::input::{Delivery, Keys};
 use crate::mac;
-use crate::outcome::{Cause, CauseCode, Matched, Outcome};
+use crate::outcome::{Cause, CauseCode, Detail, Matched, Outcome};
 use crate::scheme::{Algorithm, Scheme};
 
 use super::{Options, Problem, causes};
@@ -46,7 +46,7 @@ pub(super) fn check_token(
                             CauseCode::SignatureMalformed,
                             format!("{header} is not `Basic <base64 of user:password>`"),
                         )
-                        .detail("header", header),
+                        .with(Detail::Header(Some(header))),
                     );
                     return;
                 }
@@ -74,11 +74,10 @@ pub(super) fn check_token(
                 CauseCode::SecretMismatch,
                 format!("the {what} in {header} is not the one you gave"),
             )
-            .detail("header", header)
-            .detail(
-                "tried",
-                serde_json::json!([format!("{what} compared with each key")]),
-            ),
+            .with(Detail::Header(Some(header)))
+            .with(Detail::Tried(vec![format!(
+                "{what} compared with each key"
+            )])),
         );
     }
 }

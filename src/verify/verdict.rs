@@ -2,7 +2,7 @@
 //! path that dispatches by algorithm.
 
 use crate::input::{Delivery, Keys};
-use crate::outcome::{Cause, CauseCode, KeyInfo, Outcome, Warning};
+use crate::outcome::{Cause, CauseCode, KeyInfo, Outcome, Warning, WarningCode};
 use crate::scheme::{Algorithm, Scheme};
 
 use super::Options;
@@ -27,21 +27,19 @@ pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Optio
         warnings: scheme
             .notes
             .iter()
-            .map(|n| Warning::new("scheme_note", n.clone()))
+            .map(|n| Warning::new(WarningCode::SchemeNote, n.clone()))
             .collect(),
         keys: KeyInfo::of(keys),
         computed: None,
         suspects: Vec::new(),
     };
     if scheme.body_fields_only {
-        outcome.warnings.push(Warning::new(
-            "body_not_signed",
+        outcome.warnings.push(Warning::new(WarningCode::BodyNotSigned,
             format!("{} signs chosen fields of the body, not the body: the rest of it is not authenticated", scheme.title),
         ));
     }
     if matches!(algorithm, Algorithm::Token | Algorithm::Basic) {
-        outcome.warnings.push(Warning::new(
-            "not_a_signature",
+        outcome.warnings.push(Warning::new(WarningCode::NotASignature,
             "a shared token is not a signature: it shows who sent the delivery, not that the body is unchanged",
         ));
     }

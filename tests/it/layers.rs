@@ -7,7 +7,7 @@ use std::path::Path;
 
 /// Lowest first. Modules on one line are one layer and must not use each other.
 const LAYERS: &[&[&str]] = &[
-    &["error", "escape", "explain"],
+    &["encoding", "error", "escape", "explain"],
     &["input"],
     &["scheme", "outcome"],
     &["mac", "asymmetric", "canonical"],

@@ -1,11 +1,9 @@
 //! The body: byte-level changes, envelopes, JSON re-serialisations and their option
 //! combinations, charset changes and re-sorted keys.
 
-use serde_json::Value;
-
 use crate::diagnose::search::Search;
 use crate::diagnose::{body, charset, diff, envelope, json_combo, json_dialect, keyorder, text};
-use crate::outcome::{Cause, CauseCode};
+use crate::outcome::{Cause, CauseCode, Detail};
 
 impl Search<'_> {
     pub(in crate::diagnose) fn body_bytes(&self) -> Option<Cause> {
@@ -40,12 +38,12 @@ impl Search<'_> {
                 u.envelope, u.path
             ),
         )
-        .detail("variant", variant)
-        .detail("envelope", u.envelope.clone())
-        .detail("path", u.path.clone())
+        .with(Detail::Variant(variant))
+        .with(Detail::Envelope(u.envelope.clone()))
+        .with(Detail::Path(u.path.clone()))
         .fix(text::body_fix(CauseCode::BodyWrapped));
         if let Some(how) = u.how {
-            cause = cause.detail("decoded", how);
+            cause = cause.with(Detail::Decoded(how));
         }
         Some(cause)
     }
@@ -80,8 +78,8 @@ impl Search<'_> {
                 };
                 return Some(
                     self.body_cause(&v, Some("custom"))
-                        .detail("nearest", combo.nearest)
-                        .detail("options", combo.differs.clone()),
+                        .with(Detail::Nearest(combo.nearest))
+                        .with(Detail::Options(combo.differs.clone())),
                 );
             }
         }
@@ -121,7 +119,7 @@ impl Search<'_> {
         };
         Some(
             self.body_cause(&v, Some(dialect))
-                .detail("key_order", "re-sorted"),
+                .with(Detail::KeyOrder("re-sorted")),
         )
     }
 
@@ -145,11 +143,11 @@ impl Search<'_> {
     ) -> Cause {
         let d = diff::diff(&self.delivery.body, &v.bytes);
         let mut cause = Cause::new(v.code, text::body_summary(v.code, &v.variant))
-            .detail("variant", v.variant.clone())
-            .detail("diff", serde_json::to_value(&d).unwrap_or(Value::Null))
+            .with(Detail::Variant(v.variant.clone()))
+            .with(Detail::Diff(d))
             .fix(text::body_fix(v.code));
         if let Some(dialect) = dialect {
-            cause = cause.detail("dialect", dialect);
+            cause = cause.with(Detail::Dialect(dialect.to_owned()));
         }
         cause
     }

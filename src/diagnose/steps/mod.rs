@@ -10,73 +10,110 @@ use crate::diagnose::search::{PARTIAL_ABOVE, Search};
 use crate::input::Keys;
 use crate::outcome::{Cause, CauseCode};
 
+/// What a step costs on the body, which decides whether it runs on a huge one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cost {
+    /// Hashes the body once or twice per hypothesis: affordable at any size.
+    HashesOnce,
+    /// Makes and hashes candidate bodies (variants, re-serialisations, envelopes): skipped
+    /// above [`PARTIAL_ABOVE`].
+    PerCandidateBody,
+}
+
+/// One hypothesis of the search: what it tries (said in the report), how, and its cost.
+struct Step<'a> {
+    what: &'static str,
+    run: fn(&Search<'a>) -> Option<Cause>,
+    cost: Cost,
+}
+
+/// The single-mistake steps, in the order they are tried.
+fn steps<'a>() -> [Step<'a>; 14] {
+    [
+        Step {
+            what: "the delivery under every other provider's scheme",
+            run: Search::wrong_provider,
+            cost: Cost::HashesOnce,
+        },
+        Step {
+            what: "the digest in every other header",
+            run: Search::wrong_header,
+            cost: Cost::HashesOnce,
+        },
+        Step {
+            what: "HMAC-SHA1, -SHA256, -SHA384, -SHA512 and -MD5 (RSA: SHA-1 and SHA-256)",
+            run: Search::algorithm,
+            cost: Cost::HashesOnce,
+        },
+        Step {
+            what: "hex, base64, base64url and base64-of-hex signatures",
+            run: Search::signature_encoding,
+            cost: Cost::HashesOnce,
+        },
+        Step {
+            what: "the secret without surrounding whitespace, quotes or BOM",
+            run: Search::secret_whitespace,
+            cost: Cost::HashesOnce,
+        },
+        Step {
+            what: "the secret decoded and not decoded (whsec_, base64, hex, prefixes)",
+            run: Search::secret_encoding,
+            cost: Cost::HashesOnce,
+        },
+        Step {
+            what: "body changes: newlines, CRLF, BOM, whitespace, base64, compression, form encoding, empty",
+            run: Search::body_bytes,
+            cost: Cost::PerCandidateBody,
+        },
+        Step {
+            what: "body envelopes: API Gateway/Lambda events, SNS, SQS, EventBridge, a JSON string, base64 of gzip",
+            run: Search::body_wrapped,
+            cost: Cost::PerCandidateBody,
+        },
+        Step {
+            what: "the JSON body in other serialisations (JS, Python, PHP, Go, Ruby, .NET, Java, sorted keys, escapes)",
+            run: Search::body_json,
+            cost: Cost::PerCandidateBody,
+        },
+        Step {
+            what: "the JSON body in combinations of serialiser options (indent, escapes, slashes, HTML-safe, key order, numbers, final newline; most common first, at most 2 MiB rendered)",
+            run: Search::body_json_combos,
+            cost: Cost::PerCandidateBody,
+        },
+        Step {
+            what: "body charset changes: UTF-8 read as Latin-1 or Windows-1252, single-byte bodies, ASCII escapes",
+            run: Search::body_charset,
+            cost: Cost::PerCandidateBody,
+        },
+        Step {
+            what: "body key order: every original order of a small JSON body with re-sorted keys",
+            run: Search::body_key_order,
+            cost: Cost::PerCandidateBody,
+        },
+        Step {
+            what: "other signed-content templates (parts dropped, reordered, other separators)",
+            run: Search::template,
+            cost: Cost::HashesOnce,
+        },
+        Step {
+            what: "timestamps in ms vs s, and URL variants",
+            run: Search::timestamp_or_url,
+            cost: Cost::HashesOnce,
+        },
+    ]
+}
+
 impl Search<'_> {
     /// Single mistakes first, in the order they are most often made; then pairs.
     pub(in crate::diagnose) fn explain(&self, tried: &mut Vec<String>) -> Vec<Cause> {
-        type Step<'s, 'a> = (&'s str, fn(&Search<'a>) -> Option<Cause>);
-        let steps: [Step<'_, '_>; 14] = [
-            (
-                "the delivery under every other provider's scheme",
-                Search::wrong_provider,
-            ),
-            ("the digest in every other header", Search::wrong_header),
-            (
-                "HMAC-SHA1, -SHA256, -SHA384, -SHA512 and -MD5 (RSA: SHA-1 and SHA-256)",
-                Search::algorithm,
-            ),
-            (
-                "hex, base64, base64url and base64-of-hex signatures",
-                Search::signature_encoding,
-            ),
-            (
-                "the secret without surrounding whitespace, quotes or BOM",
-                Search::secret_whitespace,
-            ),
-            (
-                "the secret decoded and not decoded (whsec_, base64, hex, prefixes)",
-                Search::secret_encoding,
-            ),
-            (
-                "body changes: newlines, CRLF, BOM, whitespace, base64, compression, form encoding, empty",
-                Search::body_bytes,
-            ),
-            (
-                "body envelopes: API Gateway/Lambda events, SNS, SQS, EventBridge, a JSON string, base64 of gzip",
-                Search::body_wrapped,
-            ),
-            (
-                "the JSON body in other serialisations (JS, Python, PHP, Go, Ruby, .NET, Java, sorted keys, escapes)",
-                Search::body_json,
-            ),
-            (
-                "the JSON body in combinations of serialiser options (indent, escapes, slashes, HTML-safe, key order, numbers, final newline; most common first, at most 2 MiB rendered)",
-                Search::body_json_combos,
-            ),
-            (
-                "body charset changes: UTF-8 read as Latin-1 or Windows-1252, single-byte bodies, ASCII escapes",
-                Search::body_charset,
-            ),
-            (
-                "body key order: every original order of a small JSON body with re-sorted keys",
-                Search::body_key_order,
-            ),
-            (
-                "other signed-content templates (parts dropped, reordered, other separators)",
-                Search::template,
-            ),
-            (
-                "timestamps in ms vs s, and URL variants",
-                Search::timestamp_or_url,
-            ),
-        ];
         let huge = self.delivery.body.len() > PARTIAL_ABOVE;
-        for (what, step) in steps {
+        for step in steps() {
             // On huge bodies only the steps that hash the body once or twice are affordable.
-            if huge && (what.starts_with("body") || what.starts_with("the JSON")) {
+            if huge && step.cost == Cost::PerCandidateBody {
                 continue;
             }
-            tried.push(what.to_owned());
-            if let Some(cause) = step(self) {
+            tried.push(step.what.to_owned());
+            if let Some(cause) = (step.run)(self) {
                 return vec![cause];
             }
         }
@@ -92,7 +129,7 @@ impl Search<'_> {
     pub(in crate::diagnose) fn pairs(&self) -> Vec<Cause> {
         for (index, key) in self.keys.secrets() {
             // Only secrets with debris to remove: an added newline is for --computed.
-            for s in crate::diagnose::secret::cleaned(key)
+            for s in crate::diagnose::secret::whitespace_variants(key)
                 .into_iter()
                 .filter(|s| s.secret.len() < key.len())
             {
@@ -103,14 +140,10 @@ impl Search<'_> {
                     .map(|b| (b, None))
                     .or_else(|| self.first_json(&[], &keys).map(|(b, d)| (b, Some(d))));
                 if let Some((b, dialect)) = body {
-                    let secret_cause = Cause::new(
-                        CauseCode::SecretWhitespace,
-                        format!("key {} verifies with {}", index + 1, variant),
-                    )
-                    .detail("key_index", index)
-                    .detail("variant", variant)
-                    .fix("strip the secret when loading it");
-                    return vec![self.body_cause(&b, dialect), secret_cause];
+                    return vec![
+                        self.body_cause(&b, dialect),
+                        secret::secret_whitespace_cause(index, variant),
+                    ];
                 }
             }
         }

@@ -3,7 +3,7 @@
 use crate::diagnose::search::Search;
 use crate::diagnose::{secret, text};
 use crate::input::Keys;
-use crate::outcome::{Cause, CauseCode};
+use crate::outcome::{Cause, CauseCode, Detail};
 use crate::scheme::Scheme;
 
 impl Search<'_> {
@@ -14,7 +14,7 @@ impl Search<'_> {
                 crate::input::Key::Secret(s) => (s.expose(), false),
                 crate::input::Key::Public(p) => (p.text(), true),
             };
-            secret::cleaned_bytes(text)
+            secret::whitespace_variants_of(text)
                 .into_iter()
                 .map(move |(variant, bytes)| {
                     let keys = if public {
@@ -27,15 +27,7 @@ impl Search<'_> {
         });
         for (index, variant, keys) in variants {
             if self.verifies(self.scheme, self.delivery, &keys) {
-                return Some(
-                    Cause::new(
-                        CauseCode::SecretWhitespace,
-                        format!("key {} verifies with {variant}", index + 1),
-                    )
-                    .detail("key_index", index)
-                    .detail("variant", variant)
-                    .fix("strip the key when loading it (a trailing newline from a file or `echo`, quotes from .env)"),
-                );
+                return Some(secret_whitespace_cause(index, variant));
             }
         }
         None
@@ -72,9 +64,21 @@ impl Search<'_> {
                 self.scheme.secret.id()
             ),
         )
-        .detail("key_index", index)
-        .detail("variant", variant)
-        .detail("expected", self.scheme.secret.id())
+        .with(Detail::KeyIndex(index))
+        .with(Detail::Variant(variant.into()))
+        .with(Detail::Expected(self.scheme.secret.id().into()))
         .fix(text::secret_format_fix(self.scheme.secret))
     }
+}
+
+/// Key `index` verifies once `variant` (whitespace, quotes or a BOM removed, or a newline
+/// added): alone, or beside a body change (see `pairs`).
+pub(in crate::diagnose) fn secret_whitespace_cause(index: usize, variant: &str) -> Cause {
+    Cause::new(
+        CauseCode::SecretWhitespace,
+        format!("key {} verifies with {variant}", index + 1),
+    )
+    .with(Detail::KeyIndex(index))
+    .with(Detail::Variant(variant.into()))
+    .fix("strip the key when loading it (a trailing newline from a file or `echo`, quotes from .env)")
 }

@@ -2,7 +2,7 @@
 //! hash for an HMAC (or the reverse), another encoding of the digest.
 
 use crate::diagnose::search::Search;
-use crate::outcome::{Cause, CauseCode};
+use crate::outcome::{Cause, CauseCode, Detail};
 use crate::scheme::{Algorithm, Encoding, Scheme, detect};
 use crate::verify::{self, Options};
 
@@ -28,8 +28,8 @@ impl Search<'_> {
                     other.title, other.name, self.scheme.title
                 ),
             )
-            .detail("provider", other.name.clone())
-            .detail("command", command.clone())
+            .with(Detail::Provider(other.name.clone()))
+            .with(Detail::Command(command.clone()))
             .fix(format!(
                 "check with `{command}`, or fix the receiver's provider setting"
             )),
@@ -86,7 +86,7 @@ impl Search<'_> {
                                 self.scheme.signature_header()
                             ),
                         )
-                        .detail("header", name.to_owned())
+                        .with(Detail::Header(Some(name.to_owned())))
                         .fix(format!("read the signature from {name}")),
                     );
                 }
@@ -135,8 +135,8 @@ impl Search<'_> {
                 CauseCode::SignatureAlgorithm,
                 format!("the signature is {}, not {}", a.id(), current.id()),
             )
-            .detail("variant", a.id())
-            .detail("expected", current.id())
+            .with(Detail::Variant(a.id().into()))
+            .with(Detail::Expected(current.id().into()))
             .fix(if rsa {
                 format!(
                     "the signature was made with {}: check the field naming the algorithm (SignatureVersion)",
@@ -214,9 +214,9 @@ impl Search<'_> {
                         CauseCode::SignatureAlgorithm,
                         format!("the signature is {variant}, not {expected}"),
                     )
-                    .detail("variant", algorithm.id())
-                    .detail("signed", template)
-                    .detail("expected", current.id())
+                    .with(Detail::Variant(algorithm.id().into()))
+                    .with(Detail::Signed(template))
+                    .with(Detail::Expected(current.id().into()))
                     .fix(if algorithm.is_hmac() {
                         format!("compute a plain SHA-256 of `{signed}` with the secret inside it, as {} documents; an HMAC keyed with the secret gives other bytes", self.scheme.title)
                     } else {
@@ -248,8 +248,8 @@ impl Search<'_> {
                 CauseCode::SignatureEncoding,
                 format!("the signature is {}-encoded, not {}", e.id(), current.id()),
             )
-            .detail("variant", e.id())
-            .detail("expected", current.id())
+            .with(Detail::Variant(e.id().into()))
+            .with(Detail::Expected(current.id().into()))
             .fix(format!(
                 "decode the header as {} (or encode your digest as {})",
                 e.id(),

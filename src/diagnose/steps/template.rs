@@ -4,7 +4,7 @@
 use crate::diagnose::search::Search;
 use crate::diagnose::text;
 use crate::input::Delivery;
-use crate::outcome::{Cause, CauseCode};
+use crate::outcome::{Cause, CauseCode, Detail};
 use crate::scheme::{Part, Scheme, TimeUnit};
 use crate::verify::{self, Prepared};
 
@@ -54,8 +54,8 @@ impl Search<'_> {
                             self.scheme.signed
                         ),
                     )
-                    .detail("variant", text.clone())
-                    .detail("expected", self.scheme.signed.clone())
+                    .with(Detail::Variant(text.clone()))
+                    .with(Detail::Expected(self.scheme.signed.clone()))
                     .fix(format!(
                         "sign/verify exactly `{}` ({})",
                         self.scheme.signed, self.scheme.source
@@ -97,7 +97,7 @@ impl Search<'_> {
                         CauseCode::TimestampUnit,
                         format!("the timestamp was {variant}, the header has the other unit"),
                     )
-                    .detail("variant", variant),
+                    .with(Detail::Variant(variant.into())),
                 );
             }
         }
@@ -136,7 +136,7 @@ impl Search<'_> {
                     "the timestamp is in {unit}: read that way, the delivery is within the window"
                 ),
             )
-            .detail("variant", unit)
+            .with(Detail::Variant(unit.into()))
             .fix("compare like with like: Date.now() is in milliseconds, Unix time in seconds"),
         )
     }
@@ -158,8 +158,8 @@ impl Search<'_> {
             if self.verifies(self.scheme, &delivery, self.keys) {
                 return Some(
                     Cause::new(CauseCode::UrlMismatch, format!("the URL that was signed is {candidate} ({variant})"))
-                        .detail("variant", variant)
-                        .detail("signed_url", candidate)
+                        .with(Detail::Variant(variant.into()))
+                        .with(Detail::SignedUrl(candidate))
                         .fix("verify against the public URL the provider calls (behind a proxy: X-Forwarded-Proto/Host), or pass --url"),
                 );
             }
