@@ -1,7 +1,13 @@
 //! Untrusted text (header values, body excerpts) is shown, never executed, by a terminal.
 
+use std::borrow::Cow;
+
 /// Replaces control characters and escape sequences with visible forms (`\x1b`, `␊`).
-pub fn for_terminal(text: &str) -> String {
+pub fn for_terminal(text: &str) -> Cow<'_, str> {
+    // Printable ASCII (nearly every request path and header) needs no copy.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -16,7 +22,7 @@ pub fn for_terminal(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

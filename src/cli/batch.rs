@@ -181,7 +181,7 @@ fn listed(paths: &[std::path::PathBuf]) -> String {
     let mut names: Vec<String> = paths
         .iter()
         .take(10)
-        .map(|p| for_terminal(&p.display().to_string()))
+        .map(|p| for_terminal(&p.display().to_string()).into_owned())
         .collect();
     if paths.len() > 10 {
         names.push(format!("and {} more", paths.len() - 10));

@@ -301,5 +301,5 @@ fn excerpt(body: &[u8]) -> String {
         .map(|c| if c.is_control() { ' ' } else { c })
         .take(200)
         .collect();
-    hookcheck::escape::for_terminal(one_line.trim())
+    hookcheck::escape::for_terminal(one_line.trim()).into_owned()
 }

@@ -50,9 +50,20 @@ pub fn render(outcome: &Outcome) -> String {
     render_from(outcome, None)
 }
 
+/// The `verify` object as a JSON value (for embedding, as `listen --format json` does).
+pub fn value(outcome: &Outcome) -> serde_json::Value {
+    serde_json::to_value(report(outcome, None)).unwrap_or_default()
+}
+
 /// A batch line: the `verify` object plus `"source"`.
 pub fn render_from(outcome: &Outcome, source: Option<&str>) -> String {
-    let report = Report {
+    let mut text = serde_json::to_string(&report(outcome, source)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn report<'a>(outcome: &'a Outcome, source: Option<&'a str>) -> Report<'a> {
+    Report {
         schema_version: SCHEMA_VERSION,
         source,
         verified: outcome.verified,
@@ -65,10 +76,7 @@ pub fn render_from(outcome: &Outcome, source: Option<&str>) -> String {
         warnings: &outcome.warnings,
         keys: &outcome.keys,
         computed: outcome.computed.as_ref(),
-    };
-    let mut text = serde_json::to_string(&report).unwrap_or_default();
-    text.push('\n');
-    text
+    }
 }
 
 /// An error report (`{"schema_version":1,"error":{"code":…,"message":…}}`).
