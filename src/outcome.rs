@@ -40,35 +40,59 @@ macro_rules! codes {
 codes! {
     /// Why a delivery did not verify. The snake_case names are part of the JSON contract.
     CauseCode {
+        /// A header the scheme needs is not in the delivery.
         MissingHeader = "missing_header",
+        /// The signature is valid, but the timestamp is outside the window.
         TimestampOutsideTolerance = "timestamp_outside_tolerance",
+        /// The signature header cannot be read.
         SignatureMalformed = "signature_malformed",
+        /// No key reproduces the signature: another secret, or content altered on the way.
         SecretMismatch = "secret_mismatch",
         /// The provider does not sign deliveries at all.
         UnsignedProvider = "unsigned_provider",
+        /// The body has a trailing newline that was not signed.
         BodyTrailingNewlineAdded = "body_trailing_newline_added",
+        /// The signed body ended with a newline that the received body lacks.
         BodyTrailingNewlineRemoved = "body_trailing_newline_removed",
+        /// Line endings were converted between LF and CRLF.
         BodyCrlfConverted = "body_crlf_converted",
+        /// A UTF-8 byte order mark was added in front of the body.
         BodyBomAdded = "body_bom_added",
+        /// The body differs from the signed one by surrounding whitespace.
         BodyWhitespaceTrimmed = "body_whitespace_trimmed",
+        /// The JSON was re-serialised: same value, other bytes.
         BodyJsonReserialized = "body_json_reserialized",
+        /// The form body was re-encoded.
         BodyFormReencoded = "body_form_reencoded",
+        /// The signed body is the `payload=` form wrapper, not the JSON alone.
         BodyFormPayloadExtracted = "body_form_payload_extracted",
+        /// The body is base64-encoded; the signature covers the decoded bytes.
         BodyBase64Encoded = "body_base64_encoded",
+        /// The body is compressed; the signature covers the decompressed bytes.
         BodyCompressed = "body_compressed",
         /// The body was decoded in another charset and encoded again (mojibake, ASCII escapes).
         BodyCharsetChanged = "body_charset_changed",
         /// The body is an envelope (API Gateway, SNS, SQS, EventBridge, ...) around the signed bytes.
         BodyWrapped = "body_wrapped",
+        /// The signature is over an empty body.
         BodyEmpty = "body_empty",
+        /// The secret carries whitespace, quotes or a BOM.
         SecretWhitespace = "secret_whitespace",
+        /// The secret's text was used where its decoded bytes are the key, or the reverse.
         SecretEncoding = "secret_encoding",
+        /// The signature uses another hash or MAC than the scheme says.
         SignatureAlgorithm = "signature_algorithm",
+        /// The signature is hex where base64 is expected, or the reverse.
         SignatureEncoding = "signature_encoding",
+        /// The signed content is another template than the scheme's.
         TemplateMismatch = "template_mismatch",
+        /// The timestamp was signed or compared in the other unit (seconds, milliseconds).
         TimestampUnit = "timestamp_unit",
+        /// The URL that was signed is not the one the receiver used.
         UrlMismatch = "url_mismatch",
+        /// The signature is in another header.
         WrongHeader = "wrong_header",
+        /// The delivery verifies under another provider's scheme.
         WrongProvider = "wrong_provider",
         /// A token's signature is good but the body's hash in it is not this body's: the body was
         /// changed after signing (JWT schemes).
@@ -83,11 +107,14 @@ impl CauseCode {
     }
 }
 
+/// One explanation of a failure, found by the engine or by a diagnosis variant that verified.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cause {
+    /// Which kind of mistake.
     pub code: CauseCode,
     /// One line: what is wrong.
     pub summary: String,
+    /// Machine-readable facts (the variant, the offset of the first difference, ...).
     pub detail: Details,
     /// What to do about it on the receiving side (human output only).
     #[serde(skip)]
@@ -95,6 +122,7 @@ pub struct Cause {
 }
 
 impl Cause {
+    /// A cause with a summary and no detail yet.
     pub fn new(code: CauseCode, summary: impl Into<String>) -> Cause {
         Cause {
             code,
@@ -110,6 +138,7 @@ impl Cause {
         self
     }
 
+    /// Says what to do about it on the receiving side.
     pub fn fix(mut self, fix: impl Into<String>) -> Cause {
         self.fix = Some(fix.into());
         self
@@ -164,7 +193,12 @@ pub enum Detail {
     /// `exp`: the JWT's expiry time.
     Exp(i64),
     /// `iat` or `nbf`: the JWT time claim that is still in the future.
-    TimeClaim { claim: &'static str, at: i64 },
+    TimeClaim {
+        /// `iat` or `nbf`.
+        claim: &'static str,
+        /// The claim's time (Unix seconds).
+        at: i64,
+    },
     /// `age_seconds`: the delivery's age (negative: in the future).
     AgeSeconds(i64),
     /// `tolerance_seconds`: the window in force (a JWT leeway is signed, a window is not).
@@ -301,10 +335,12 @@ impl Details {
         }
     }
 
+    /// The facts, in the order they were added.
     pub fn iter(&self) -> impl Iterator<Item = &Detail> {
         self.0.iter()
     }
 
+    /// True when there is no fact.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -327,8 +363,11 @@ impl Serialize for Details {
 /// Where a received body differs from the bytes that were signed (see `diagnose::diff`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diff {
+    /// Offset (from 0) of the first differing byte in the received body.
     pub first_offset: usize,
+    /// The received bytes around it, invisible bytes made visible.
     pub received_excerpt: String,
+    /// The signed bytes around it, aligned with the received excerpt.
     pub signed_excerpt: String,
     /// How many separate regions differ.
     pub regions: usize,
@@ -340,10 +379,15 @@ pub struct Diff {
 /// column (in characters of the excerpt) of its first differing byte, for a caret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Region {
+    /// Where the region starts in the received body.
     pub received_offset: usize,
+    /// Where it starts in the signed body.
     pub signed_offset: usize,
+    /// The received bytes around it.
     pub received_excerpt: String,
+    /// The signed bytes around it.
     pub signed_excerpt: String,
+    /// The column of the first differing byte in the received excerpt.
     pub caret_column: usize,
 }
 
@@ -404,11 +448,14 @@ codes! {
 /// An observation that explains nothing on its own and changes no verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
+    /// What it is about.
     pub code: WarningCode,
+    /// One line for people.
     pub summary: String,
 }
 
 impl Warning {
+    /// A warning with its code and text.
     pub fn new(code: WarningCode, summary: impl Into<String>) -> Warning {
         Warning {
             code,
@@ -421,13 +468,16 @@ impl Warning {
 /// U+FFFD in the body, a dropped query string). Never a cause: nothing verified.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Suspect {
+    /// Which alteration.
     pub code: SuspectCode,
     /// "looks like …".
     pub summary: String,
+    /// Machine-readable evidence.
     pub detail: Details,
 }
 
 impl Suspect {
+    /// A suspect with its code and text.
     pub fn new(code: SuspectCode, summary: impl Into<String>) -> Suspect {
         Suspect {
             code,
@@ -443,23 +493,34 @@ impl Suspect {
     }
 }
 
+/// Which key and which of the delivery's signatures matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Matched {
+    /// The index of the key, in the order the keys were given.
     pub key_index: usize,
+    /// The index of the signature, in the order the delivery carries them.
     pub signature_index: usize,
 }
 
+/// The check of a signed timestamp against the window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct TimestampCheck {
+    /// The signed timestamp, in seconds.
     pub value: i64,
+    /// How old it was at the check's `now` (negative: from the future).
     pub age_seconds: i64,
+    /// The window, when one applies.
     pub tolerance_seconds: Option<u64>,
+    /// Whether the timestamp is inside the window.
     pub within: bool,
 }
 
+/// What a report says of one key: never its bytes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct KeyInfo {
+    /// The key's length in bytes.
     pub length: usize,
+    /// A short fingerprint that tells keys apart without revealing them.
     pub fingerprint: String,
 }
 
@@ -479,18 +540,26 @@ impl KeyInfo {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Outcome {
+    /// The verdict: a signature matched with one of the keys and every check passed.
     pub verified: bool,
+    /// The scheme's name.
     pub provider: String,
+    /// The scheme's algorithm (`hmac-sha256`, `ed25519`, ...).
     pub algorithm: String,
+    /// Which key and signature matched, when one did.
     pub matched: Option<Matched>,
     /// What the matching signature covered when it was not simply the scheme's template over
     /// the raw body (e.g. "Python json.dumps() of the parsed body").
     pub matched_content: Option<String>,
+    /// The signed timestamp's check, when the scheme signs one.
     pub timestamp: Option<TimestampCheck>,
+    /// Why it did not verify, most likely first; each diagnosed cause verified in a variant.
     pub causes: Vec<Cause>,
     /// Alterations that explain the failure but cannot be undone, so nothing verified.
     pub suspects: Vec<Suspect>,
+    /// Things to know whatever the verdict.
     pub warnings: Vec<Warning>,
+    /// The keys that were tried, described without their bytes.
     pub keys: Vec<KeyInfo>,
     /// With `--computed`: what the receiver's own digest shows, apart from the delivery's
     /// verdict above.
@@ -509,6 +578,7 @@ pub struct ComputedFinding {
 }
 
 impl Outcome {
+    /// The most likely cause of a failure.
     pub fn first_cause(&self) -> Option<&Cause> {
         self.causes.first()
     }

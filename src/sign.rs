@@ -19,7 +19,9 @@ use crate::verify::{self, Options, Prepared, Problem};
 /// What to sign: the body and the request around it.
 #[derive(Debug, Clone)]
 pub struct Request {
+    /// The raw body to sign and send.
     pub body: Vec<u8>,
+    /// The HTTP method (signed by schemes that sign it).
     pub method: String,
     /// The URL the delivery goes to (signed by URL-signed schemes).
     pub url: String,
@@ -35,7 +37,9 @@ pub struct Request {
 pub enum SigningKey {
     /// An HMAC secret, a token or Basic credentials, as the user holds it.
     Secret(Secret),
+    /// An Ed25519 private key.
     Ed25519(ed25519_dalek::SigningKey),
+    /// An ECDSA P-256 private key.
     P256(p256::ecdsa::SigningKey),
 }
 
@@ -51,13 +55,18 @@ impl std::fmt::Debug for SigningKey {
 
 /// Why a delivery cannot be signed; each is a usage error (exit 2).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum SignError {
+    /// The scheme does not sign deliveries (a token or none).
     #[error("{0} does not sign its deliveries, so there is nothing to sign")]
     Unsigned(String),
+    /// The key is of the wrong kind for the scheme.
     #[error("{0}")]
     WrongKey(String),
+    /// The request lacks something the scheme signs (a URL, a timestamp, ...).
     #[error("{0}")]
     Delivery(String),
+    /// The scheme's family cannot be signed by hookcheck yet.
     #[error("hookcheck cannot sign {0} deliveries yet: it verifies them only")]
     Unsupported(String),
 }
@@ -204,15 +213,21 @@ pub fn sign(
     let template = scheme.template();
     // The timestamp, where the scheme carries it (an item of the signature header is written
     // with the signature below).
-    let mut timestamp_item = None;
+    let mut lead_items = Vec::new();
     if let Some(ts) = &scheme.timestamp {
         let text = timestamp_text(ts.unit, request.timestamp);
         match (&ts.header, &ts.field) {
             // A timestamp inside the body (Linear's webhookTimestamp) is the body's own.
             (Some(h), _) if h.starts_with("body:") => {}
             (Some(h), _) => set_part(&mut delivery, h, &text)?,
-            (None, Some(field)) => timestamp_item = Some((field.clone(), text)),
+            (None, Some(field)) => lead_items.push((field.clone(), text)),
             (None, None) => {}
+        }
+    }
+    // Other signed items of the signature header (NMI's nonce): the delivery id serves.
+    for key in template.parts.iter().filter_map(Part::item) {
+        if !lead_items.iter().any(|(k, _)| k == key) {
+            lead_items.push((key.to_owned(), request.id.clone()));
         }
     }
     if let Some(h) = scheme.id_headers.first() {
@@ -259,13 +274,7 @@ pub fn sign(
     // A placeholder signature lets the verifier's own reader collect every signed part.
     let header = scheme.signature_header().to_owned();
     let placeholder = encode(scheme.signature.encoding, &[0]);
-    set_signature(
-        &mut delivery,
-        scheme,
-        &header,
-        timestamp_item.as_ref(),
-        &placeholder,
-    )?;
+    set_signature(&mut delivery, scheme, &header, &lead_items, &placeholder)?;
     let secret_bytes: &[u8] = match key {
         SigningKey::Secret(s) => s.expose(),
         _ => b"",
@@ -301,13 +310,7 @@ pub fn sign(
         }
     };
     let text = encode(scheme.signature.encoding, &signature);
-    set_signature(
-        &mut delivery,
-        scheme,
-        &header,
-        timestamp_item.as_ref(),
-        &text,
-    )?;
+    set_signature(&mut delivery, scheme, &header, &lead_items, &text)?;
     Ok(delivery)
 }
 
@@ -365,9 +368,11 @@ fn content_type(body: &[u8]) -> &'static str {
     }
 }
 
+/// Encodes signature bytes as the scheme writes them.
 pub fn encode(encoding: Encoding, bytes: &[u8]) -> String {
     match encoding {
         Encoding::Hex => hex::encode(bytes),
+        Encoding::HexUpper => hex::encode_upper(bytes),
         Encoding::Base64 => STANDARD.encode(bytes),
         Encoding::Base64url => URL_SAFE_NO_PAD.encode(bytes),
         Encoding::Base64Hex => STANDARD.encode(hex::encode(bytes)),
@@ -375,24 +380,32 @@ pub fn encode(encoding: Encoding, bytes: &[u8]) -> String {
     }
 }
 
-/// Writes the signature (and the timestamp item that shares its header) where the scheme
-/// reads it.
+/// Writes the signature (and the items that share its header: the timestamp, a nonce) where
+/// the scheme reads it.
 fn set_signature(
     delivery: &mut Delivery,
     scheme: &Scheme,
     header: &str,
-    timestamp_item: Option<&(String, String)>,
+    lead_items: &[(String, String)],
     text: &str,
 ) -> Result<(), SignError> {
     let spec = &scheme.signature;
     let value = match (&spec.items, &spec.pair) {
         (Some(items), Some(pair)) => {
             let key = spec.keys.first().map_or("v1", String::as_str);
-            let mut out = Vec::new();
-            if let Some((field, ts)) = timestamp_item {
-                out.push(format!("{field}{pair}{ts}"));
-            }
+            let mut out: Vec<String> = lead_items
+                .iter()
+                .map(|(k, v)| format!("{k}{pair}{v}"))
+                .collect();
             out.push(format!("{key}{pair}{text}"));
+            out.join(items)
+        }
+        // Items without names go by position: the leading ones, then the signature.
+        (Some(items), None) => {
+            let mut lead: Vec<&(String, String)> = lead_items.iter().collect();
+            lead.sort_by_key(|(k, _)| k.parse::<usize>().unwrap_or(usize::MAX));
+            let mut out: Vec<&str> = lead.iter().map(|(_, v)| v.as_str()).collect();
+            out.push(text);
             out.join(items)
         }
         _ => format!("{}{text}", spec.prefix.as_deref().unwrap_or("")),
@@ -592,7 +605,11 @@ mod tests {
     #[test]
     fn rfc3339_round_trips() {
         for s in [0, 1_763_899_200, 951_782_400, 4_102_444_799] {
-            assert_eq!(verify::rfc3339_seconds(&rfc3339(s)), Some(s), "{s}");
+            assert_eq!(
+                verify::timestamp::rfc3339_seconds(&rfc3339(s)),
+                Some(s),
+                "{s}"
+            );
         }
         assert_eq!(rfc3339(1_763_899_200), "2025-11-23T12:00:00Z");
     }

@@ -17,6 +17,9 @@ pub use template::{Part, Template};
 /// One provider's scheme, exactly as written in `registry.toml` or a `--scheme` file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+// Other crates get schemes from the registry or `custom::parse`, both validated; they cannot
+// build one field by field.
+#[non_exhaustive]
 pub struct Scheme {
     /// The name users pass to `--provider`.
     pub name: String,
@@ -26,16 +29,20 @@ pub struct Scheme {
     /// entries are never chosen by auto-detection, their base is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias_of: Option<String>,
+    /// How the signature is made (HMAC, plain hash, Ed25519, ECDSA, RSA, JWT, token, ...).
     pub algorithm: Algorithm,
     /// The signed content, e.g. `"{timestamp}.{body}"`; see [`Template`].
     #[serde(default = "default_signed")]
     pub signed: String,
+    /// Where the signature is and how it is written.
     pub signature: SignatureSpec,
+    /// The timestamp, when the sender sends one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<TimestampSpec>,
     /// The header carrying the delivery id, for templates that use `{id}`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub id_headers: Vec<String>,
+    /// How the secret the user holds becomes the key bytes.
     #[serde(default)]
     pub secret: SecretFormat,
     /// Other bodies the sender is documented to sign, tried after the raw bytes
@@ -81,6 +88,9 @@ pub struct Scheme {
     pub notes: Vec<String>,
     /// Where the facts above come from (documentation page or SDK file).
     pub source: String,
+    /// `signed`, parsed on first use.
+    #[serde(skip)]
+    pub(crate) parsed: ParsedTemplate,
 }
 
 /// The kind of key a scheme needs and the kind the user gave instead.
@@ -153,18 +163,41 @@ impl Scheme {
     }
 }
 
+/// A cache of the parsed `signed` template. A clone starts empty, so a copy whose `signed` is
+/// then changed (the diagnosis tries other templates) never reads its original's template; two
+/// caches are always equal, as they only mirror `signed`.
+#[derive(Debug, Default)]
+pub(crate) struct ParsedTemplate(std::sync::OnceLock<Template>);
+
+impl Clone for ParsedTemplate {
+    fn clone(&self) -> ParsedTemplate {
+        ParsedTemplate::default()
+    }
+}
+
+impl PartialEq for ParsedTemplate {
+    fn eq(&self, _: &ParsedTemplate) -> bool {
+        true
+    }
+}
+
 fn default_signed() -> String {
     "{body}".to_owned()
 }
 
+/// How a scheme's signature is made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Algorithm {
     /// HMAC-MD5 (legacy senders; MD5 is broken as a hash, but still keyed here).
     HmacMd5,
+    /// HMAC-SHA1.
     HmacSha1,
+    /// HMAC-SHA256.
     HmacSha256,
+    /// HMAC-SHA384.
     HmacSha384,
+    /// HMAC-SHA512.
     HmacSha512,
     /// A plain SHA-256 digest of the template (HubSpot v1/v2 put the secret inside it).
     Sha256,
@@ -193,6 +226,7 @@ pub enum Algorithm {
 }
 
 impl Algorithm {
+    /// The name in scheme files and reports (`hmac-sha256`).
     pub fn id(self) -> &'static str {
         match self {
             Algorithm::HmacMd5 => "hmac-md5",
@@ -214,6 +248,7 @@ impl Algorithm {
         }
     }
 
+    /// Whether the algorithm is an HMAC keyed with the secret.
     pub fn is_hmac(self) -> bool {
         matches!(
             self,
@@ -242,6 +277,7 @@ impl Algorithm {
         self.is_hmac() || self.is_plain_hash()
     }
 
+    /// Whether the algorithm verifies with the sender's public key.
     pub fn is_asymmetric(self) -> bool {
         matches!(
             self,
@@ -266,6 +302,7 @@ impl Algorithm {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AlgorithmHeader {
+    /// The header naming the algorithm.
     pub header: String,
     /// The item holding the algorithm's name (`algorithm`); empty when the whole value is the
     /// name (Amazon SNS's `SignatureVersion`).
@@ -299,17 +336,20 @@ impl AlgorithmHeader {
 /// Where the signature is and how to get one or more digests out of a header value.
 ///
 /// Plain values (`sha256=<hex>`) use `prefix`; structured ones (`t=1,v1=ab,v1=cd`,
-/// `v1,<b64> v1,<b64>`) use `items` + `pair` + `keys`.
+/// `v1,<b64> v1,<b64>`) use `items` + `pair` + `keys`; a bare list of signatures (`<b64>,<b64>`,
+/// Plivo's V3) uses `items` alone, each item read as a plain value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignatureSpec {
     /// Header names, first is the usual one; every present one contributes signatures.
     pub headers: Vec<String>,
+    /// How the signature bytes are written.
     pub encoding: Encoding,
     /// Text before the digest in a plain value, e.g. `sha256=`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefix: Option<String>,
-    /// Separator between items of a structured value (`,` `;` or a space).
+    /// Separator between items of a structured value (`,` `;` or a space); without `pair`,
+    /// every item is a signature.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<String>,
     /// Separator between an item's key and value (`=` or `,`).
@@ -323,11 +363,19 @@ pub struct SignatureSpec {
     pub auth_scheme: Option<String>,
 }
 
+/// How signature bytes are written as text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Encoding {
+    /// Hexadecimal, either case.
     Hex,
+    /// Hexadecimal that the sender writes in upper case (Oura): read in either case, signed in
+    /// upper case.
+    #[serde(rename = "hex-upper")]
+    HexUpper,
+    /// Standard base64, padded or not.
     Base64,
+    /// URL-safe base64, padded or not.
     Base64url,
     /// Base64 of the lower-case hex text of the digest (Solidgate).
     #[serde(rename = "base64-hex")]
@@ -337,9 +385,11 @@ pub enum Encoding {
 }
 
 impl Encoding {
+    /// The name in scheme files (`hex`, `base64`, ...).
     pub fn id(self) -> &'static str {
         match self {
             Encoding::Hex => "hex",
+            Encoding::HexUpper => "hex-upper",
             Encoding::Base64 => "base64",
             Encoding::Base64url => "base64url",
             Encoding::Base64Hex => "base64-hex",
@@ -348,6 +398,7 @@ impl Encoding {
     }
 }
 
+/// Where a delivery's timestamp is, how it is written, and the replay window.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimestampSpec {
@@ -361,6 +412,7 @@ pub struct TimestampSpec {
     /// `svix-timestamp` to `webhook-timestamp`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fallback_headers: Vec<String>,
+    /// How the timestamp is written.
     #[serde(default)]
     pub unit: TimeUnit,
     /// Default replay window in seconds; absent means the provider documents none.
@@ -407,11 +459,14 @@ impl TimestampSpec {
     }
 }
 
+/// How a timestamp is written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TimeUnit {
+    /// Unix seconds.
     #[default]
     Seconds,
+    /// Unix milliseconds.
     Milliseconds,
     /// An RFC 3339 date-time (`2025-11-23T12:00:00.123456789Z`: Twitch, Zendesk, Box).
     Rfc3339,
@@ -429,14 +484,20 @@ pub enum SecretFormat {
     Utf8,
     /// `whsec_` + base64: strip the prefix, base64-decode (Standard Webhooks, Svix).
     WhsecBase64,
+    /// Base64 of the key bytes.
     Base64,
+    /// Hexadecimal of the key bytes.
     Hex,
     /// HTML entities decoded (`&amp;` → `&`), as WordPress's `wp_specialchars_decode(…,
     /// ENT_QUOTES)` does to WooCommerce secrets before signing.
     HtmlEntities,
+    /// An API key whose `sk_` / `pk_` prefix is dropped; the rest's UTF-8 bytes are the key
+    /// (clearbit-ruby `Webhook.valid?`: `key.gsub(/\A(pk|sk)_/, '')`).
+    UnprefixedKey,
 }
 
 impl SecretFormat {
+    /// The name in scheme files (`utf8`, `whsec`, ...).
     pub fn id(self) -> &'static str {
         match self {
             SecretFormat::Utf8 => "utf8",
@@ -444,6 +505,7 @@ impl SecretFormat {
             SecretFormat::Base64 => "base64",
             SecretFormat::Hex => "hex",
             SecretFormat::HtmlEntities => "html-entities",
+            SecretFormat::UnprefixedKey => "unprefixed-key",
         }
     }
 }
@@ -462,6 +524,7 @@ pub enum SignedBody {
 }
 
 impl SignedBody {
+    /// What the sender signs, for people.
     pub fn describe(self) -> &'static str {
         match self {
             SignedBody::PythonJsonDumps => "Python json.dumps() of the parsed body",
@@ -477,7 +540,9 @@ impl SignedBody {
 #[derive(Debug, thiserror::Error)]
 #[error("field `{field}`: {message}")]
 pub struct SchemeError {
+    /// The field at fault (`signature.headers`).
     pub field: &'static str,
+    /// What is wrong with it.
     pub message: String,
 }
 
@@ -495,10 +560,52 @@ impl Scheme {
         if self.signature.headers.is_empty() && self.algorithm != Algorithm::None {
             return Err(err("signature.headers", "needs at least one header name"));
         }
-        if self.signature.items.is_some() && self.signature.keys.is_empty() {
+        match (&self.signature.items, &self.signature.pair) {
+            (Some(_), Some(_)) if self.signature.keys.is_empty() => {
+                return Err(err(
+                    "signature.keys",
+                    "a structured value (`items` + `pair`) needs the keys that carry signatures",
+                ));
+            }
+            (Some(_), None) if !self.signature.keys.is_empty() => {
+                return Err(err(
+                    "signature.pair",
+                    "`keys` name items of a structured value: give the `pair` separator too",
+                ));
+            }
+            (None, Some(_)) => {
+                return Err(err("signature.items", "`pair` needs the `items` separator"));
+            }
+            _ => {}
+        }
+        // Items without a `pair` have no names: they are addressed by position (`0`, `1+`).
+        let unnamed = self.signature.items.is_some() && self.signature.pair.is_none();
+        let field = self.timestamp.as_ref().and_then(|t| t.field.as_deref());
+        if unnamed
+            && !self
+                .signature
+                .keys
+                .iter()
+                .map(String::as_str)
+                .chain(field)
+                .all(signature::is_position)
+        {
             return Err(err(
                 "signature.keys",
-                "a structured value (`items`) needs the keys that carry signatures",
+                "items without a `pair` have no names: name them by position (`0` for the first, `1+` for the second and every later one)",
+            ));
+        }
+        let items: Vec<&str> = template.parts.iter().filter_map(Part::item).collect();
+        if !items.is_empty() && self.signature.items.is_none() {
+            return Err(err(
+                "signed",
+                "an {item:…} part needs a structured signature header (`items`)",
+            ));
+        }
+        if unnamed && !items.iter().all(|k| signature::is_position(k)) {
+            return Err(err(
+                "signed",
+                "items without a `pair` have no names: an {item:…} part names a position (`0`)",
             ));
         }
         match (&self.jwt, self.algorithm) {
@@ -534,10 +641,10 @@ impl Scheme {
                     "fallback headers need a `header` to fall back from",
                 ));
             }
-            if ts.field.is_some() && self.signature.items.is_none() {
+            if ts.field.is_some() && self.signature.pair.is_none() {
                 return Err(err(
                     "timestamp.field",
-                    "a timestamp field needs a structured signature header (`items`)",
+                    "a timestamp field needs a structured signature header (`items` + `pair`)",
                 ));
             }
         }
@@ -614,9 +721,15 @@ impl Scheme {
         }
     }
 
+    /// The signed-content template, parsed (validation guarantees it parses).
     pub fn template(&self) -> Template {
-        // Validated when the scheme was loaded.
-        Template::parse(&self.signed).unwrap_or_default()
+        self.parsed
+            .0
+            .get_or_init(|| {
+                // Validated when the scheme was loaded, so this parses.
+                Template::parse(&self.signed).unwrap_or_default()
+            })
+            .clone()
     }
 
     /// Every header the scheme reads, for detection and `missing_header`.
@@ -629,14 +742,26 @@ impl Scheme {
     }
 }
 
+/// Why a secret cannot become a key; the text reads after "the secret" or "key 2".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum KeyError {
+    /// It decodes to no bytes: an HMAC with an empty key is one anybody can compute.
+    #[error("decodes to an empty key as {0}")]
+    Empty(&'static str),
+    /// It is not written in the format the scheme reads (`is not base64`).
+    #[error("{0}")]
+    Format(String),
+}
+
 impl SecretFormat {
     /// Turns the secret the user holds into HMAC key bytes, as the provider's SDK does.
     ///
     /// An empty result is an error whatever the text was (`whsec_` alone decodes to nothing):
     /// an HMAC with an empty key is one anybody can compute.
-    pub fn key(self, secret: &[u8]) -> Result<Vec<u8>, String> {
-        match self.decode(secret)? {
-            key if key.is_empty() => Err(format!("decodes to an empty key as {}", self.id())),
+    pub fn key(self, secret: &[u8]) -> Result<Vec<u8>, KeyError> {
+        match self.decode(secret).map_err(KeyError::Format)? {
+            key if key.is_empty() => Err(KeyError::Empty(self.id())),
             key => Ok(key),
         }
     }
@@ -667,6 +792,11 @@ impl SecretFormat {
                 }
                 Ok(text.into_bytes())
             }
+            SecretFormat::UnprefixedKey => Ok(["sk_", "pk_"]
+                .iter()
+                .find_map(|p| secret.strip_prefix(p.as_bytes()))
+                .unwrap_or(secret)
+                .to_vec()),
         }
     }
 }
@@ -718,6 +848,44 @@ mod tests {
         assert_eq!(h.algorithm_in("3"), None);
         assert_eq!(h.algorithm_in("version=2"), None);
     }
+
+    fn scheme_with(signature: &str) -> Result<super::Scheme, String> {
+        let text = format!(
+            "name = \"x\"\ntitle = \"X\"\nalgorithm = \"hmac-sha256\"\nsource = \"test\"\n\
+             signature = {signature}\n"
+        );
+        let scheme: super::Scheme = toml::from_str(&text).map_err(|e| e.to_string())?;
+        scheme
+            .validate()
+            .map(|()| scheme)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn items_without_pair_are_a_list_of_bare_signatures() {
+        // Plivo V3: `<b64>,<b64>` (plivo utils/signature_v3.py splits on ',').
+        assert!(scheme_with(r#"{ headers = ["S"], items = ",", encoding = "base64" }"#).is_ok());
+        // Keys name items of a structured value, which a bare list has not.
+        let keys =
+            scheme_with(r#"{ headers = ["S"], items = ",", keys = ["v1"], encoding = "hex" }"#);
+        assert!(keys.unwrap_err().contains("pair"));
+        let pair = scheme_with(r#"{ headers = ["S"], pair = "=", encoding = "hex" }"#);
+        assert!(pair.unwrap_err().contains("items"));
+        let no_keys =
+            scheme_with(r#"{ headers = ["S"], items = ",", pair = "=", encoding = "hex" }"#);
+        assert!(no_keys.unwrap_err().contains("keys"));
+    }
+
+    #[test]
+    fn unprefixed_key_drops_only_a_leading_sk_or_pk() {
+        // clearbit-ruby lib/clearbit/webhook.rb: key.gsub(/\A(pk|sk)_/, '').
+        let f = super::SecretFormat::UnprefixedKey;
+        assert_eq!(f.key(b"sk_abc").ok(), Some(b"abc".to_vec()));
+        assert_eq!(f.key(b"pk_abc").ok(), Some(b"abc".to_vec()));
+        assert_eq!(f.key(b"abc_sk_").ok(), Some(b"abc_sk_".to_vec()));
+        assert_eq!(f.key(b"rk_abc").ok(), Some(b"rk_abc".to_vec()));
+        assert!(f.key(b"sk_").is_err(), "an empty key is refused");
+    }
 }
 
 #[cfg(test)]
@@ -741,5 +909,42 @@ mod key_kind_tests {
         assert_eq!((e.number, e.given, e.needed), (1, "secret", "public key"));
         assert_eq!(keys.secrets().map(|(i, _)| i).collect::<Vec<_>>(), [0]);
         assert_eq!(keys.public_keys().map(|(i, _)| i).collect::<Vec<_>>(), [1]);
+    }
+}
+
+#[cfg(test)]
+mod item_tests {
+    use super::Scheme;
+
+    fn scheme(extra: &str) -> Result<(), String> {
+        let text = format!(
+            "name = \"x\"\ntitle = \"X\"\nalgorithm = \"hmac-sha256\"\nsource = \"test\"\n{extra}"
+        );
+        let s: Scheme = toml::from_str(&text).map_err(|e| e.to_string())?;
+        s.validate().map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn items_without_names_take_positions() {
+        let recurly = "signed = \"{timestamp}.{body}\"\nsignature = { headers = [\"s\"], items = \",\", keys = [\"1+\"], encoding = \"hex\" }\n";
+        assert!(scheme(&format!("{recurly}timestamp = {{ field = \"0\" }}")).is_ok());
+        let e = scheme(&format!("{recurly}timestamp = {{ field = \"t\" }}")).unwrap_err();
+        assert!(e.contains("position"), "{e}");
+        let e = scheme(
+            "signature = { headers = [\"s\"], items = \",\", keys = [\"v1\"], encoding = \"hex\" }",
+        )
+        .unwrap_err();
+        assert!(e.contains("position"), "{e}");
+    }
+
+    #[test]
+    fn item_parts_need_a_structured_header() {
+        let nmi = "signed = \"{item:t}.{body}\"\n";
+        assert!(scheme(&format!("{nmi}signature = {{ headers = [\"s\"], items = \",\", pair = \"=\", keys = [\"s\"], encoding = \"hex\" }}")).is_ok());
+        let e = scheme(&format!(
+            "{nmi}signature = {{ headers = [\"s\"], encoding = \"hex\" }}"
+        ))
+        .unwrap_err();
+        assert!(e.contains("item"), "{e}");
     }
 }

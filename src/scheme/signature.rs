@@ -9,6 +9,7 @@ use super::{Encoding, Scheme};
 /// One signature token found in the delivery.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundSignature {
+    /// Where it was read (a header, `body:field` or `query:param`).
     pub header: String,
     /// The token as sent, prefix removed.
     pub text: String,
@@ -19,8 +20,20 @@ pub struct FoundSignature {
 /// Why no signature could be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    Missing { header: String, what: &'static str },
-    Malformed { header: String, reason: String },
+    /// None of the places the scheme reads holds a signature.
+    Missing {
+        /// Where the signature was expected.
+        header: String,
+        /// What was expected there.
+        what: &'static str,
+    },
+    /// A signature is there but cannot be read.
+    Malformed {
+        /// Where the signature was read.
+        header: String,
+        /// Why it cannot be read.
+        reason: String,
+    },
 }
 
 /// Reads the signature header(s) into tokens, each decoded with the scheme's encoding.
@@ -57,9 +70,11 @@ pub fn extract_signatures(
     };
     if found.is_empty() {
         let reason = match (&spec.items, &spec.prefix) {
-            (Some(_), _) => format!("it has no {} entry", quoted_keys(&spec.keys)),
-            (None, Some(prefix)) => format!("it does not start with `{prefix}`"),
-            (None, None) => "it is empty".to_owned(),
+            (Some(_), _) if spec.pair.is_some() => {
+                format!("it has no {} entry", quoted_keys(&spec.keys))
+            }
+            (_, Some(prefix)) => format!("it does not start with `{prefix}`"),
+            (_, None) => "it is empty".to_owned(),
         };
         return Err(Problem::Malformed { header, reason });
     }
@@ -92,19 +107,31 @@ fn signature_tokens(scheme: &Scheme, value: &str, mut each: impl FnMut(&str)) {
             .map(|(_, v)| v)
             .filter(|v| !v.is_empty())
             .for_each(each),
-        _ => {
-            let value = value.trim();
-            let token = match &spec.prefix {
-                Some(prefix) => match value.get(..prefix.len()) {
-                    Some(head) if head.eq_ignore_ascii_case(prefix) => value[prefix.len()..].trim(),
-                    _ => return,
-                },
-                None => value,
-            };
-            if !token.is_empty() {
-                each(token);
-            }
-        }
+        // Items without names: every item is a signature, or those at the positions `keys` names.
+        (Some(items), None) if spec.keys.is_empty() => value
+            .split(items.as_str())
+            .for_each(|item| plain_token(spec.prefix.as_deref(), item, &mut each)),
+        (Some(items), None) => unnamed_items(value, items)
+            .filter(|(at, _)| spec.keys.iter().any(|want| names_position(want, *at)))
+            .map(|(_, v)| v)
+            .filter(|v| !v.is_empty())
+            .for_each(&mut each),
+        _ => plain_token(spec.prefix.as_deref(), value, &mut each),
+    }
+}
+
+/// A plain value: its prefix (when the scheme has one) removed, trimmed, if not empty.
+fn plain_token(prefix: Option<&str>, value: &str, each: &mut impl FnMut(&str)) {
+    let value = value.trim();
+    let token = match prefix {
+        Some(prefix) => match value.get(..prefix.len()) {
+            Some(head) if head.eq_ignore_ascii_case(prefix) => value[prefix.len()..].trim(),
+            _ => return,
+        },
+        None => value,
+    };
+    if !token.is_empty() {
+        each(token);
     }
 }
 
@@ -121,10 +148,60 @@ pub fn structured_items<'v>(
         .filter_map(move |item| item.split_once(pair).map(|(k, v)| (k.trim(), v.trim())))
 }
 
+/// Items without names (Recurly's `<timestamp>,<signature>,<signature>`), with their positions
+/// from 0.
+pub fn unnamed_items<'v>(
+    value: &'v str,
+    items: &'v str,
+) -> impl Iterator<Item = (usize, &'v str)> + 'v {
+    value
+        .split(items)
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .enumerate()
+}
+
+/// Whether `key` (a key of a scheme whose items have no names) names position `at`: `N` names
+/// position N alone, `N+` it and every later one.
+pub fn names_position(key: &str, at: usize) -> bool {
+    match key.strip_suffix('+') {
+        Some(first) => first.parse::<usize>().is_ok_and(|n| at >= n),
+        None => key.parse::<usize>().is_ok_and(|n| at == n),
+    }
+}
+
+/// Whether `key` is a position (`0`, `1+`): the only keys items without names have.
+pub fn is_position(key: &str) -> bool {
+    key.strip_suffix('+')
+        .unwrap_or(key)
+        .parse::<usize>()
+        .is_ok()
+}
+
+/// The first value of item `key` in the scheme's structured signature header: a named item
+/// (`t` in `t=…,s=…`), or for items without names a position (`0`).
+pub fn signature_item(scheme: &Scheme, delivery: &Delivery, key: &str) -> Option<String> {
+    let spec = &scheme.signature;
+    let items = spec.items.as_deref()?;
+    spec.headers.iter().find_map(|h| {
+        delivery
+            .headers
+            .get_all(h)
+            .find_map(|v| match spec.pair.as_deref() {
+                Some(pair) => structured_items(v, items, pair)
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, v)| v.to_owned()),
+                None => unnamed_items(v, items)
+                    .find(|(at, _)| names_position(key, *at))
+                    .map(|(_, v)| v.to_owned()),
+            })
+    })
+}
+
 /// Decodes a signature token; hex accepts either case, base64 with or without padding.
 pub fn decode(encoding: Encoding, text: &str) -> Option<Vec<u8>> {
     match encoding {
-        Encoding::Hex => decode_hex(text),
+        Encoding::Hex | Encoding::HexUpper => decode_hex(text),
         Encoding::Base64 => encoding::base64(text),
         Encoding::Base64url => encoding::base64url(text),
         Encoding::Base64Hex => encoding::base64(text)
@@ -166,4 +243,20 @@ fn decode_hex(text: &str) -> Option<Vec<u8>> {
     }
     // Any invalid digit sets the high bits; valid nibbles never do.
     (bad & 0xf0 == 0).then_some(out)
+}
+
+#[cfg(test)]
+mod position_tests {
+    use super::{is_position, names_position, unnamed_items};
+
+    #[test]
+    fn unnamed_items_are_named_by_position() {
+        // Recurly: `<unix ms>,<signature>[,<signature>]`.
+        let items: Vec<(usize, &str)> = unnamed_items("1763950000000, ab ,cd,", ",").collect();
+        assert_eq!(items, [(0, "1763950000000"), (1, "ab"), (2, "cd")]);
+        assert!(names_position("0", 0) && !names_position("0", 1));
+        assert!(names_position("1+", 1) && names_position("1+", 7) && !names_position("1+", 0));
+        assert!(!names_position("v1", 1));
+        assert!(is_position("0") && is_position("12+") && !is_position("t") && !is_position("+"));
+    }
 }

@@ -3,7 +3,9 @@
 /// One piece of the signed content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Part {
+    /// Bytes signed as they are.
     Literal(Vec<u8>),
+    /// The raw body (`{body}`).
     Body,
     /// The lower-case hex digest of the body with a plain hash (`{body_hash:sha256}`), for
     /// senders that MAC the body's hash instead of the body (Tebex).
@@ -12,8 +14,11 @@ pub enum Part {
     /// `Name\nValue\n` (Amazon SNS's canonical string); a `?` field may be absent and is then
     /// left out, any other must be there.
     BodyFields(Vec<(String, bool)>),
+    /// The timestamp as sent (`{timestamp}`).
     Timestamp,
+    /// The delivery id (`{id}`).
     Id,
+    /// The full URL (`{url}`).
     Url,
     /// The URL's path and query (`/hook?a=1`).
     Path,
@@ -23,6 +28,7 @@ pub enum Part {
     /// Contentful's signed headers: the headers named in this header's comma list, as
     /// `name:value` sorted by lower-case name and joined with `;`.
     SignedHeaders(String),
+    /// The HTTP method (`{method}`).
     Method,
     /// Form parameters sorted by name, each as `name` + `value`, URL-decoded (Twilio,
     /// Mandrill); empty for a body that is not `application/x-www-form-urlencoded`.
@@ -34,8 +40,20 @@ pub enum Part {
     Header(String),
 }
 
+impl Part {
+    /// The key of an `{item:KEY}` part: an item of the signature header's structured value.
+    pub fn item(&self) -> Option<&str> {
+        match self {
+            Part::Header(name) => name.strip_prefix("item:"),
+            _ => None,
+        }
+    }
+}
+
+/// A parsed signed-content template.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Template {
+    /// The pieces, concatenated in order.
     pub parts: Vec<Part>,
 }
 
@@ -92,16 +110,20 @@ impl Template {
                     }
                     _ => match name.strip_prefix("header:") {
                         Some(h) if !h.is_empty() => Part::Header(h.to_owned()),
-                        // `{body:a.b}` and `{query:p}` name parts the same way headers do.
+                        // `{body:a.b}`, `{query:p}` and `{item:t}` (an item of the signature
+                        // header that is not a time: NMI's nonce) name parts the same way
+                        // headers do.
                         _ if name.len() > 5
-                            && (name.starts_with("body:") || name.starts_with("query:")) =>
+                            && (name.starts_with("body:")
+                                || name.starts_with("query:")
+                                || name.starts_with("item:")) =>
                         {
                             Part::Header(name.to_owned())
                         }
                         _ => {
                             return Err(format!(
                                 "unknown placeholder {{{name}}}: use body, form, timestamp, id, url, \
-                                 method, secret or header:<Name>"
+                                 method, secret, header:<Name> or item:<key>"
                             ));
                         }
                     },
@@ -131,6 +153,7 @@ impl Template {
         Ok(Template { parts })
     }
 
+    /// Whether the template has this piece.
     pub fn uses(&self, part: &Part) -> bool {
         self.parts.contains(part)
     }
@@ -188,6 +211,13 @@ mod tests {
             ])]
         );
         assert!(Template::parse("{body_fields:Message,,Type}").is_err());
+    }
+
+    #[test]
+    fn item_placeholder() {
+        let t = Template::parse("{item:t}.{body}").unwrap();
+        assert_eq!(t.parts[0], Part::Header("item:t".into()));
+        assert!(Template::parse("{item:}").is_err());
     }
 
     #[test]

@@ -150,6 +150,18 @@ impl<'a> Prepared<'a> {
                 }
                 parts.push(("@fields".to_owned(), text));
             }
+            if let Some(key) = part.item() {
+                // `{item:t}`: an item of the signature header that is not a time (NMI's nonce).
+                let Some(value) = crate::scheme::signature::signature_item(scheme, delivery, key)
+                else {
+                    return Err(Problem::Malformed {
+                        header: scheme.signature_header().to_owned(),
+                        reason: format!("it has no `{key}` item"),
+                    });
+                };
+                parts.push((format!("item:{key}"), value));
+                continue;
+            }
             if let Part::Header(name) = part {
                 // `{body:a.b?}`: an optional part, signed as empty when absent (Adyen's SDKs).
                 let (lookup, optional) = match name.strip_suffix('?') {

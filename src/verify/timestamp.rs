@@ -5,7 +5,7 @@ use crate::input::Delivery;
 use crate::outcome::{Cause, CauseCode, Detail, TimestampCheck};
 use crate::scheme::{Scheme, TimeUnit};
 
-use super::{Options, Tolerance, structured_items};
+use super::{Options, Tolerance};
 
 /// The cause for a good signature on a delivery outside its replay window.
 pub fn timestamp_cause(ts: TimestampCheck) -> Cause {
@@ -36,18 +36,7 @@ pub(super) fn timestamp_text(scheme: &Scheme, delivery: &Delivery) -> Option<Str
             .find_map(|h| delivery.values(h).into_iter().next())
             .map(|v| v.trim().to_owned());
     }
-    let field = ts.field.as_deref()?;
-    let (items, pair) = (
-        scheme.signature.items.as_deref()?,
-        scheme.signature.pair.as_deref()?,
-    );
-    scheme.signature.headers.iter().find_map(|h| {
-        delivery.headers.get_all(h).find_map(|v| {
-            structured_items(v, items, pair)
-                .find(|(k, _)| *k == field)
-                .map(|(_, v)| v.to_owned())
-        })
-    })
+    crate::scheme::signature::signature_item(scheme, delivery, ts.field.as_deref()?)
 }
 
 /// Parses the timestamp and checks its age against the window in force.

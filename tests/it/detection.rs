@@ -207,3 +207,63 @@ fn a_delivery_cannot_choose_how_the_secret_is_read() {
     assert_eq!(report.provider, "standard-webhooks");
     assert_eq!(report.causes[0].code, "secret_encoding");
 }
+
+/// `Webhook-Signature` is the header of Standard Webhooks (and its twins Polar and
+/// BigCommerce), GoCardless and NMI: what the value holds picks the scheme (`t=<nonce>,s=<hex>`
+/// is NMI's), and a BigCommerce delivery, Standard Webhooks to the byte, stays Standard
+/// Webhooks' with BigCommerce named as an alternative: it cannot choose how the secret is read.
+#[test]
+fn webhook_signature_is_told_apart_by_its_value() {
+    let fixture = |name: &str, file: &str| {
+        crate::util::path_str(&crate::util::root().join("fixtures").join(name).join(file))
+    };
+    let run = |name: &str, case: &str, now: &str| {
+        json(&[
+            "verify",
+            "--request",
+            &fixture(name, &format!("{case}.http")),
+            "--secret-file",
+            &fixture(name, "receiver.secret"),
+            "--now",
+            now,
+            "--format",
+            "json",
+        ])
+    };
+    let (code, report) = run("nmi", "event", "1763950010");
+    assert_eq!((code, report.provider.as_str()), (0, "nmi"));
+    let (code, report) = run("gocardless", "event", "1763950010");
+    assert_eq!((code, report.provider.as_str()), (0, "gocardless"));
+    let (code, report) = run("bigcommerce", "event", "1763950010");
+    assert_eq!((code, report.provider.as_str()), (1, "standard-webhooks"));
+    assert_eq!(report.causes[0].code, "secret_encoding");
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.code == "provider_ambiguous" && w.summary.contains("bigcommerce")),
+        "{:?}",
+        report.warnings
+    );
+}
+
+/// Recharge sends its timestamped signature and the legacy SHA-256 together: the timestamped
+/// one judges the delivery, so a replay past its 48 hours fails even though the legacy header,
+/// which signs no time, would still match.
+#[test]
+fn recharge_is_judged_by_its_timestamped_header() {
+    let dir = crate::util::root().join("fixtures").join("recharge");
+    let (code, report) = json(&[
+        "verify",
+        "--request",
+        &crate::util::path_str(&dir.join("stale-timestamp.http")),
+        "--secret-file",
+        &crate::util::path_str(&dir.join("receiver.secret")),
+        "--now",
+        &(1763950000 + 172800 + 3600).to_string(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!((code, report.provider.as_str()), (1, "recharge"));
+    assert_eq!(report.causes[0].code, "timestamp_outside_tolerance");
+}

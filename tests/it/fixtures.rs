@@ -224,9 +224,10 @@ fn auto_detection_gives_the_explicit_verdicts() {
                 hookcheck::scheme::Algorithm::Token | hookcheck::scheme::Algorithm::Basic
             )
         });
-        // Polar's deliveries are Standard Webhooks' to the byte; only the secret is read
-        // differently, and a delivery must not choose how the user's secret is decoded.
-        let secret_twin = loaded.provider == "polar";
+        // Polar's and BigCommerce's deliveries are Standard Webhooks' to the byte; only the
+        // secret is read differently, and a delivery must not choose how the user's secret is
+        // decoded.
+        let secret_twin = ["polar", "bigcommerce"].contains(&loaded.provider.as_str());
         if generic.contains(&loaded.provider.as_str()) || token_only || secret_twin {
             continue;
         }
