@@ -224,12 +224,21 @@ pub fn sign(
             (None, None) => {}
         }
     }
-    // Other signed items of the signature header (NMI's nonce): the delivery id serves.
+    // Other signed items of the signature header: the value the sender gave with -H
+    // (Hygraph's `env`), else the delivery id (NMI's nonce).
+    let mut given_items = false;
     for key in template.parts.iter().filter_map(Part::item) {
         if !lead_items.iter().any(|(k, _)| k == key) {
-            lead_items.push((key.to_owned(), request.id.clone()));
+            let given =
+                crate::scheme::signature::named_value(scheme, &delivery, &format!("item:{key}"));
+            given_items |= given.is_some();
+            lead_items.push((key.to_owned(), given.unwrap_or_else(|| request.id.clone())));
         }
     }
+    let items = SignatureItems {
+        lead: &lead_items,
+        signature_first: given_items,
+    };
     if let Some(h) = scheme.id_headers.first() {
         if !delivery.has(h) {
             set_part(&mut delivery, h, &request.id)?;
@@ -274,7 +283,7 @@ pub fn sign(
     // A placeholder signature lets the verifier's own reader collect every signed part.
     let header = scheme.signature_header().to_owned();
     let placeholder = encode(scheme.signature.encoding, &[0]);
-    set_signature(&mut delivery, scheme, &header, &lead_items, &placeholder)?;
+    set_signature(&mut delivery, scheme, &header, &items, &placeholder)?;
     let secret_bytes: &[u8] = match key {
         SigningKey::Secret(s) => s.expose(),
         _ => b"",
@@ -310,7 +319,7 @@ pub fn sign(
         }
     };
     let text = encode(scheme.signature.encoding, &signature);
-    set_signature(&mut delivery, scheme, &header, &lead_items, &text)?;
+    set_signature(&mut delivery, scheme, &header, &items, &text)?;
     Ok(delivery)
 }
 
@@ -343,10 +352,17 @@ fn check_key(scheme: &Scheme, algorithm: Algorithm, key: &SigningKey) -> Result<
 
 fn problem(scheme: &Scheme, problem: &Problem) -> SignError {
     SignError::Delivery(match problem {
-        Problem::Missing { header, what } if header.starts_with("body:") => format!(
-            "{} signs the body field {} ({what}), which the body does not have",
+        Problem::Missing { header, what } if header.starts_with("item:") => format!(
+            "{} signs the {} ({what}): give the header with it, e.g. -H '{}: {}=…'",
             scheme.name,
+            crate::input::describe_part(header),
+            scheme.signature_header(),
             &header[5..]
+        ),
+        Problem::Missing { header, what } if header.contains(':') => format!(
+            "{} signs the {} ({what}), which the delivery does not have",
+            scheme.name,
+            crate::input::describe_part(header)
         ),
         Problem::Missing { header, what } => format!(
             "{} signs the {what} part {header}, which the delivery does not have: add it with -H",
@@ -380,29 +396,47 @@ pub fn encode(encoding: Encoding, bytes: &[u8]) -> String {
     }
 }
 
+/// The items written beside the signature in a structured header: the timestamp (first) and
+/// other signed items, and whether the signature leads them.
+struct SignatureItems<'a> {
+    lead: &'a [(String, String)],
+    signature_first: bool,
+}
+
 /// Writes the signature (and the items that share its header: the timestamp, a nonce) where
 /// the scheme reads it.
 fn set_signature(
     delivery: &mut Delivery,
     scheme: &Scheme,
     header: &str,
-    lead_items: &[(String, String)],
+    extra: &SignatureItems<'_>,
     text: &str,
 ) -> Result<(), SignError> {
     let spec = &scheme.signature;
+    let timestamp_field = scheme.timestamp.as_ref().and_then(|t| t.field.as_ref());
     let value = match (&spec.items, &spec.pair) {
         (Some(items), Some(pair)) => {
             let key = spec.keys.first().map_or("v1", String::as_str);
-            let mut out: Vec<String> = lead_items
-                .iter()
-                .map(|(k, v)| format!("{k}{pair}{v}"))
-                .collect();
-            out.push(format!("{key}{pair}{text}"));
+            let pairs = extra.lead.iter().map(|(k, v)| format!("{k}{pair}{v}"));
+            let signature = format!("{key}{pair}{text}");
+            let mut out: Vec<String> = Vec::new();
+            if extra.signature_first {
+                // Hygraph's documented order: signature, the items, the timestamp (pushed first).
+                out.push(signature);
+                let mut rest: Vec<String> = pairs.collect();
+                if timestamp_field.is_some() && !rest.is_empty() {
+                    rest.rotate_left(1);
+                }
+                out.extend(rest);
+            } else {
+                out.extend(pairs);
+                out.push(signature);
+            }
             out.join(items)
         }
         // Items without names go by position: the leading ones, then the signature.
         (Some(items), None) => {
-            let mut lead: Vec<&(String, String)> = lead_items.iter().collect();
+            let mut lead: Vec<&(String, String)> = extra.lead.iter().collect();
             lead.sort_by_key(|(k, _)| k.parse::<usize>().unwrap_or(usize::MAX));
             let mut out: Vec<&str> = lead.iter().map(|(_, v)| v.as_str()).collect();
             out.push(text);
@@ -413,8 +447,8 @@ fn set_signature(
     set_part(delivery, header, &value)
 }
 
-/// Sets a named part (`Delivery::values` syntax): a header, a JSON body field or a query
-/// parameter of the URL.
+/// Sets a named part (`Delivery::values` syntax): a header, a JSON body field, a form field
+/// or a query parameter of the URL.
 pub fn set_part(delivery: &mut Delivery, name: &str, value: &str) -> Result<(), SignError> {
     if let Some(path) = name.strip_prefix("body:") {
         let mut json: serde_json::Value = serde_json::from_slice(&delivery.body).map_err(|_| {
@@ -426,6 +460,18 @@ pub fn set_part(delivery: &mut Delivery, name: &str, value: &str) -> Result<(), 
             SignError::Delivery(format!("the body has no place for the field {path}"))
         })?;
         delivery.body = serde_json::to_vec(&json).unwrap_or_default();
+        return Ok(());
+    }
+    if let Some(field) = name.strip_prefix("form:") {
+        let mut kept: Vec<(String, String)> = form_urlencoded::parse(delivery.body.trim_ascii())
+            .filter(|(k, _)| k != field)
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        kept.push((field.to_owned(), value.to_owned()));
+        delivery.body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(kept)
+            .finish()
+            .into_bytes();
         return Ok(());
     }
     if let Some(param) = name.strip_prefix("query:") {

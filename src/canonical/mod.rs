@@ -4,6 +4,7 @@
 
 pub mod form;
 pub mod json;
+pub mod json_field;
 pub mod url;
 
 use crate::scheme::SignedBody;

@@ -40,10 +40,14 @@ impl Delivery {
 impl Delivery {
     /// The values of a named part of the delivery: a header (`X-Signature`), a JSON body field
     /// (`body:signature.token`, dots between keys, numbers index arrays) or a URL query
-    /// parameter (`query:signature`). Schemes name where they read in this one syntax.
+    /// parameter (`query:signature`), or a field of a form body (`form:hash`, URL-decoded).
+    /// Schemes name where they read in this one syntax.
     pub fn values(&self, name: &str) -> Vec<String> {
         if let Some(path) = name.strip_prefix("body:") {
             return json_field(&self.body, path).into_iter().collect();
+        }
+        if let Some(field) = name.strip_prefix("form:") {
+            return form_values(&self.body, field);
         }
         if let Some(param) = name.strip_prefix("query:") {
             let query = self
@@ -61,7 +65,7 @@ impl Delivery {
 
     /// Whether the delivery has the named part (see [`Delivery::values`] for the syntax).
     pub fn has(&self, name: &str) -> bool {
-        if !name.starts_with("body:") && !name.starts_with("query:") {
+        if !name.contains(':') {
             return self.headers.contains(name);
         }
         if let Some(path) = name.strip_prefix("body:") {
@@ -101,10 +105,27 @@ fn json_field(body: &[u8], path: &str) -> Option<String> {
     }
 }
 
+/// The values of a field of an `application/x-www-form-urlencoded` body, URL-decoded; none for
+/// a JSON body (a JSON text is not read as a form even where it holds `=`).
+fn form_values(body: &[u8], field: &str) -> Vec<String> {
+    let text = body.trim_ascii();
+    if text.starts_with(b"{") || text.starts_with(b"[") {
+        return Vec::new();
+    }
+    form_urlencoded::parse(text)
+        .filter(|(k, _)| k == field)
+        .map(|(_, v)| v.into_owned())
+        .collect()
+}
+
 /// How a part named in `Delivery::values` syntax reads in a message.
 pub fn describe_part(name: &str) -> String {
     if let Some(path) = name.strip_prefix("body:") {
         format!("body field {path}")
+    } else if let Some(field) = name.strip_prefix("form:") {
+        format!("form field {field}")
+    } else if let Some(item) = name.strip_prefix("item:") {
+        format!("signature header item {item}")
     } else if let Some(param) = name.strip_prefix("query:") {
         format!("query parameter {param}")
     } else {

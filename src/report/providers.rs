@@ -149,8 +149,18 @@ pub fn prose(s: &Scheme) -> String {
     if s.signature.headers.is_empty() {
         let _ = writeln!(out, "  Deliveries are not signed.");
     } else {
-        let headers = s.signature.headers.join(" or ");
-        let _ = writeln!(out, "  Signature header: {headers}");
+        if s.signature.headers.iter().any(|h| h.contains(':')) {
+            let places: Vec<String> = s
+                .signature
+                .headers
+                .iter()
+                .map(|h| crate::input::describe_part(h))
+                .collect();
+            let _ = writeln!(out, "  Signature: in the {}", places.join(" or "));
+        } else {
+            let headers = s.signature.headers.join(" or ");
+            let _ = writeln!(out, "  Signature header: {headers}");
+        }
         let shape = match (&s.signature.items, &s.signature.prefix) {
             (Some(items), _) if s.signature.pair.is_none() && s.signature.keys.is_empty() => {
                 format!("one or more signatures separated by {items:?}")
@@ -205,6 +215,16 @@ pub fn prose(s: &Scheme) -> String {
         }
         if s.algorithm.is_digest() {
             let _ = writeln!(out, "  Signed content: {}", s.signed);
+            let parts = part_meanings(s);
+            if !parts.is_empty() {
+                let _ = writeln!(out, "  Where: {}", parts.join("; "));
+            }
+            if s.body_fields_only {
+                let _ = writeln!(
+                    out,
+                    "  Covers: only the body fields named above; the rest of the body is not authenticated"
+                );
+            }
         }
     }
     let secret = match s.secret {
@@ -220,10 +240,11 @@ pub fn prose(s: &Scheme) -> String {
     let _ = writeln!(out, "  Secret: {secret}");
     if let Some(ts) = &s.timestamp {
         let from = match (&ts.header, &ts.field) {
-            (Some(_), _) => format!(
-                "header {}",
-                ts.header_names().collect::<Vec<_>>().join(" or ")
-            ),
+            (Some(_), _) => ts
+                .header_names()
+                .map(crate::input::describe_part)
+                .collect::<Vec<_>>()
+                .join(" or "),
             (_, Some(f)) => format!("the `{f}` item of the signature header"),
             _ => String::new(),
         };
@@ -279,6 +300,63 @@ pub fn prose(s: &Scheme) -> String {
     }
     let _ = writeln!(out, "  Source: {}", s.source);
     out
+}
+
+/// What the template's less obvious parts stand for (`{json:…}`, `{form:…}`, …), in order.
+fn part_meanings(s: &Scheme) -> Vec<String> {
+    use crate::scheme::Part;
+    fn meaning(part: &Part) -> Option<(String, String)> {
+        Some(match part {
+            Part::Json {
+                path,
+                dialect: None,
+            } => (
+                format!("{{json:{path}}}"),
+                format!("the JSON text of body field {path}, byte for byte as sent"),
+            ),
+            Part::Json {
+                path,
+                dialect: Some(d),
+            } => (
+                format!("{{json:{path}:{d}}}"),
+                format!(
+                    "body field {path} serialised again as {}",
+                    crate::canonical::json_field::dialect_named(d)
+                        .map_or("that dialect", |dialect| dialect.describe())
+                ),
+            ),
+            Part::JsonString(inner) => {
+                let (name, what) = match inner.as_ref() {
+                    Part::Body => ("body".to_owned(), "the body".to_owned()),
+                    Part::Timestamp => ("timestamp".to_owned(), "the timestamp".to_owned()),
+                    Part::Id => ("id".to_owned(), "the delivery id".to_owned()),
+                    Part::Header(n) => {
+                        (n.clone(), format!("the {}", crate::input::describe_part(n)))
+                    }
+                    _ => return None,
+                };
+                (
+                    format!("{{json_string:{name}}}"),
+                    format!(
+                        "{what} as a JSON string (quoted and escaped as JSON.stringify writes it)"
+                    ),
+                )
+            }
+            Part::Header(n) if n.contains(':') && !n.starts_with("body:") => (
+                format!("{{{n}}}"),
+                format!("the {}", crate::input::describe_part(n)),
+            ),
+            _ => return None,
+        })
+    }
+    let mut seen = Vec::new();
+    for (name, what) in s.template().parts.iter().filter_map(meaning) {
+        let line = format!("{name} is {what}");
+        if !seen.contains(&line) {
+            seen.push(line);
+        }
+    }
+    seen
 }
 
 /// The README table (kept in sync by a test).

@@ -134,7 +134,8 @@ pub fn hint_matches(headers: &crate::input::Headers, hint: &str) -> bool {
 /// identifying headers, and its timestamp and id headers.
 fn sender_hints(scheme: &Scheme, delivery: &Delivery) -> usize {
     let headers = &delivery.headers;
-    let named = |h: &String| !h.starts_with("body:") && !h.starts_with("query:");
+    // Names with a `:` are body fields, form fields or query parameters, not headers.
+    let named = |h: &String| !h.contains(':');
     scheme
         .detect_headers
         .iter()
@@ -146,9 +147,10 @@ fn sender_hints(scheme: &Scheme, delivery: &Delivery) -> usize {
             .filter(|h| named(h) && headers.contains(h))
             .count()
         + scheme.timestamp.as_ref().map_or(0, |t| {
-            usize::from(t.header_names().any(|h| {
-                !h.starts_with("body:") && !h.starts_with("query:") && headers.contains(h)
-            }))
+            usize::from(
+                t.header_names()
+                    .any(|h| !h.contains(':') && headers.contains(h)),
+            )
         })
 }
 

@@ -658,6 +658,16 @@ impl Scheme {
         if template.uses(&Part::Id) && self.id_headers.is_empty() {
             return Err(err("id_headers", "the template uses {id}: name its header"));
         }
+        let items = template
+            .parts
+            .iter()
+            .any(|p| matches!(named_part(p), Some(n) if n.starts_with("item:")));
+        if items && self.signature.items.is_none() {
+            return Err(err(
+                "signed",
+                "{item:...} reads an item of a structured signature header: give signature.items and signature.pair",
+            ));
+        }
         self.check_authenticates(&template)
     }
 
@@ -697,16 +707,13 @@ impl Scheme {
             }
             _ => {}
         }
-        let whole_body = template.uses(&Part::Body)
-            || template.uses(&Part::Form)
-            || template
-                .parts
-                .iter()
-                .any(|p| matches!(p, Part::BodyHash(_)));
-        let body_fields = template.parts.iter().any(|p| {
-            matches!(p, Part::Header(name) if name.starts_with("body:"))
-                || matches!(p, Part::BodyFields(_))
+        let whole_body = template.parts.iter().any(|p| match p {
+            Part::Body | Part::Form | Part::BodyHash(_) => true,
+            Part::JsonString(inner) => **inner == Part::Body,
+            _ => false,
         });
+        let body_fields = template.parts.iter().any(|p| body_read(p).is_some());
+        self.check_signature_not_signed(template, whole_body)?;
         match (whole_body, self.body_fields_only) {
             (true, false) => Ok(()),
             (true, true) => Err(err(
@@ -719,6 +726,53 @@ impl Scheme {
                 "the signed content does not cover the body ({body} or {form}), so any body would pass with a replayed signature; if the provider signs only some body fields, name them ({body:a.b}) and set body_fields_only = true",
             )),
         }
+    }
+
+    /// A signature carried in the body cannot be part of what it signs: the sender computed it
+    /// before it was there, so a scheme that says otherwise could never verify, and a field
+    /// that holds the signature must not overlap a signed field.
+    fn check_signature_not_signed(
+        &self,
+        template: &Template,
+        whole_body: bool,
+    ) -> Result<(), SchemeError> {
+        let in_body: Vec<&str> = self
+            .signature
+            .headers
+            .iter()
+            .filter(|h| h.starts_with("body:") || h.starts_with("form:"))
+            .map(String::as_str)
+            .collect();
+        let Some(first) = in_body.first() else {
+            return Ok(());
+        };
+        let message = |what: &str| SchemeError {
+            field: "signed",
+            message: format!(
+                "the signature is read from the body ({first}), so it cannot be part of what it signs, but the signed content has {what}"
+            ),
+        };
+        if whole_body {
+            return Err(message("the whole body"));
+        }
+        // `a.b` overlaps `a` and `a.b.c` (one holds the other), not `a.bc`.
+        let overlaps = |x: &str, y: &str| {
+            let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+            long == short || long.starts_with(&format!("{short}."))
+        };
+        for part in &template.parts {
+            let Some(read) = body_read(part) else {
+                continue;
+            };
+            for sig in &in_body {
+                let (kind, path) = sig.split_once(':').unwrap_or_default();
+                let hit = read.iter().any(|(k, p)| *k == kind && overlaps(p, path));
+                if hit {
+                    return Err(message(&format!("the field {sig}")));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The signed-content template, parsed (validation guarantees it parses).
@@ -739,6 +793,34 @@ impl Scheme {
             .first()
             .map(String::as_str)
             .unwrap_or("")
+    }
+}
+
+/// The name a part reads by (`body:a.b`, `form:f`, `item:i`, a header), also inside
+/// `{json_string:…}`; a trailing `?` (optional) removed.
+pub fn named_part(part: &Part) -> Option<&str> {
+    match part {
+        Part::Header(name) => Some(name.strip_suffix('?').unwrap_or(name)),
+        Part::JsonString(inner) => named_part(inner),
+        _ => None,
+    }
+}
+
+/// The body fields a part reads, as (`body` or `form`, path); None for a part that reads no
+/// chosen field (the whole body, a header, the URL, ...).
+fn body_read(part: &Part) -> Option<Vec<(&str, &str)>> {
+    match part {
+        Part::Json { path, .. } => Some(vec![("body", path.as_str())]),
+        Part::BodyFields(fields) => Some(
+            fields
+                .iter()
+                .map(|(name, _)| ("body", name.as_str()))
+                .collect(),
+        ),
+        _ => {
+            let (kind, path) = named_part(part)?.split_once(':')?;
+            matches!(kind, "body" | "form").then(|| vec![(kind, path)])
+        }
     }
 }
 

@@ -55,8 +55,9 @@ pub fn extract_signatures(
                 });
             });
         };
-        // Headers are read where they are; body fields and query parameters are made.
-        if header.starts_with("body:") || header.starts_with("query:") {
+        // Headers are read where they are; body fields, form fields and query parameters are
+        // made.
+        if header.contains(':') {
             delivery.values(header).iter().for_each(|v| read(v));
         } else {
             delivery.headers.get_all(header).for_each(read);
@@ -89,6 +90,25 @@ pub fn extract_signatures(
         });
     }
     Ok(found)
+}
+
+/// The first value of a named part as the scheme reads it: `item:env` is the `env` item of the
+/// signature header's structured value (Hygraph's `sign=…, env=…, t=…`); any other name is
+/// looked up in the delivery (`Delivery::values`).
+pub fn named_value(scheme: &Scheme, delivery: &Delivery, name: &str) -> Option<String> {
+    let Some(key) = name.strip_prefix("item:") else {
+        return delivery.values(name).into_iter().next();
+    };
+    let (Some(items), Some(pair)) = (&scheme.signature.items, &scheme.signature.pair) else {
+        return None;
+    };
+    scheme.signature.headers.iter().find_map(|header| {
+        delivery.values(header).iter().find_map(|value| {
+            structured_items(value, items, pair)
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.to_owned())
+        })
+    })
 }
 
 fn quoted_keys(keys: &[String]) -> String {

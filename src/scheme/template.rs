@@ -1,5 +1,35 @@
 //! The signed-content template: literal bytes and `{placeholders}` for the parts of a delivery.
 
+/// The JSON dialects a `{json:a.b:DIALECT}` part may name: `canonical::json_dialect`'s presets,
+/// listed here because schemes sit below the canonical forms (a test there keeps the two lists
+/// equal).
+pub const JSON_DIALECTS: &[&str] = &[
+    "js_compact",
+    "python_default",
+    "js_pretty_2",
+    "stripe_pretty",
+    "escaped_lower",
+    "python_compact",
+    "python_compact_unicode",
+    "php_default",
+    "python_sorted",
+    "go_html_safe",
+    "rails",
+    "compact_sorted",
+    "go_map",
+    "php_unescaped_slashes",
+    "escaped_upper",
+    "python_default_unicode",
+    "pretty_4",
+    "php_assoc",
+    "php_pretty",
+    "dotnet",
+    "jackson",
+    "jackson_pretty",
+    "jackson_bytes",
+    "gson",
+];
+
 /// One piece of the signed content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Part {
@@ -35,18 +65,29 @@ pub enum Part {
     Form,
     /// The secret itself (HubSpot v1/v2 hash `secret + body` with plain SHA-256).
     Secret,
-    /// Another header's value: `{header:X-Name}` (also `{body:a.b}`, `{query:p}`); a trailing
-    /// `?` makes it optional, signed as empty when absent.
+    /// Another header's value: `{header:X-Name}` (also `{body:a.b}`, `{query:p}`, a form field
+    /// `{form:name}`, an item of the signature header `{item:env}`); a trailing `?` makes it
+    /// optional, signed as empty when absent.
     Header(String),
+    /// `{json:Content}`: a JSON body field's value as its bytes were sent (Exact Online signs
+    /// the raw `Content` text); `{json:object_payload:php_default}`: that value serialised
+    /// again in a named dialect (Treezor signs PHP's `json_encode` of `object_payload`).
+    Json {
+        /// The field's path in the body, keys joined with `.` (numbers index arrays).
+        path: String,
+        /// The name of a JSON dialect (`php_default`); None signs the bytes as sent.
+        dialect: Option<String>,
+    },
+    /// `{json_string:body}`: another part as a JSON string literal, quoted and escaped as
+    /// `JSON.stringify` writes it (Hygraph signs a JSON envelope that holds the body as text).
+    JsonString(Box<Part>),
 }
 
 impl Part {
     /// The key of an `{item:KEY}` part: an item of the signature header's structured value.
+    /// Also inside `{json_string:…}`; a trailing `?` removed.
     pub fn item(&self) -> Option<&str> {
-        match self {
-            Part::Header(name) => name.strip_prefix("item:"),
-            _ => None,
-        }
+        crate::scheme::named_part(self)?.strip_prefix("item:")
     }
 }
 
@@ -72,61 +113,92 @@ impl Template {
                     .find('}')
                     .ok_or_else(|| format!("unclosed `{{` in {text:?}"))?;
                 let name = &rest[1..end];
-                let part = match name {
-                    "body" => Part::Body,
-                    "timestamp" => Part::Timestamp,
-                    "id" => Part::Id,
-                    "url" => Part::Url,
-                    "form" => Part::Form,
-                    "path" => Part::Path,
-                    "encoded_path" => Part::EncodedPath,
-                    "method" => Part::Method,
-                    "secret" => Part::Secret,
-                    _ if name.starts_with("body_fields:") && name.len() > 12 => {
-                        let fields: Vec<(String, bool)> = name[12..]
-                            .split(',')
-                            .map(|f| match f.trim().strip_suffix('?') {
-                                Some(n) => (n.to_owned(), true),
-                                None => (f.trim().to_owned(), false),
-                            })
-                            .collect();
-                        if fields.iter().any(|(n, _)| n.is_empty()) {
-                            return Err(format!("an empty field name in {{{name}}}"));
-                        }
-                        Part::BodyFields(fields)
-                    }
-                    _ if name.starts_with("body_hash:") => {
-                        match crate::scheme::Algorithm::plain_named(&name[10..]) {
-                            Some(a) => Part::BodyHash(a),
-                            None => {
-                                return Err(format!(
-                                    "unknown hash in {{{name}}}: use body_hash:sha256, body_hash:sha384 or body_hash:md5"
-                                ));
-                            }
-                        }
-                    }
-                    _ if name.starts_with("signed_headers:") && name.len() > 15 => {
-                        Part::SignedHeaders(name[15..].to_owned())
-                    }
-                    _ => match name.strip_prefix("header:") {
-                        Some(h) if !h.is_empty() => Part::Header(h.to_owned()),
-                        // `{body:a.b}`, `{query:p}` and `{item:t}` (an item of the signature
-                        // header that is not a time: NMI's nonce) name parts the same way
-                        // headers do.
-                        _ if name.len() > 5
-                            && (name.starts_with("body:")
-                                || name.starts_with("query:")
-                                || name.starts_with("item:")) =>
-                        {
-                            Part::Header(name.to_owned())
+                let part = if let Some(inner) = name.strip_prefix("json_string:") {
+                    match Template::parse(&format!("{{{inner}}}"))?.parts.as_slice() {
+                        [p @ (Part::Body | Part::Timestamp | Part::Id | Part::Header(_))] => {
+                            Part::JsonString(Box::new(p.clone()))
                         }
                         _ => {
                             return Err(format!(
-                                "unknown placeholder {{{name}}}: use body, form, timestamp, id, url, \
-                                 method, secret, header:<Name> or item:<key>"
+                                "{{{name}}}: json_string takes body, timestamp, id or a named part (header:, body:, form:, query:, item:)"
                             ));
                         }
-                    },
+                    }
+                } else if let Some(spec) = name.strip_prefix("json:") {
+                    let (path, dialect) = match spec.split_once(':') {
+                        Some((path, dialect)) => (path, Some(dialect)),
+                        None => (spec, None),
+                    };
+                    if path.is_empty() || path.split('.').any(str::is_empty) {
+                        return Err(format!("{{{name}}}: name a body field (json:a.b)"));
+                    }
+                    if let Some(d) = dialect {
+                        if !JSON_DIALECTS.contains(&d) {
+                            return Err(format!(
+                                "{{{name}}}: unknown JSON dialect {d:?} (js_compact, php_default, python_default, ...)"
+                            ));
+                        }
+                    }
+                    Part::Json {
+                        path: path.to_owned(),
+                        dialect: dialect.map(str::to_owned),
+                    }
+                } else {
+                    match name {
+                        "body" => Part::Body,
+                        "timestamp" => Part::Timestamp,
+                        "id" => Part::Id,
+                        "url" => Part::Url,
+                        "form" => Part::Form,
+                        "path" => Part::Path,
+                        "encoded_path" => Part::EncodedPath,
+                        "method" => Part::Method,
+                        "secret" => Part::Secret,
+                        _ if name.starts_with("body_fields:") && name.len() > 12 => {
+                            let fields: Vec<(String, bool)> = name[12..]
+                                .split(',')
+                                .map(|f| match f.trim().strip_suffix('?') {
+                                    Some(n) => (n.to_owned(), true),
+                                    None => (f.trim().to_owned(), false),
+                                })
+                                .collect();
+                            if fields.iter().any(|(n, _)| n.is_empty()) {
+                                return Err(format!("an empty field name in {{{name}}}"));
+                            }
+                            Part::BodyFields(fields)
+                        }
+                        _ if name.starts_with("body_hash:") => {
+                            match crate::scheme::Algorithm::plain_named(&name[10..]) {
+                                Some(a) => Part::BodyHash(a),
+                                None => {
+                                    return Err(format!(
+                                        "unknown hash in {{{name}}}: use body_hash:sha256, body_hash:sha384 or body_hash:md5"
+                                    ));
+                                }
+                            }
+                        }
+                        _ if name.starts_with("signed_headers:") && name.len() > 15 => {
+                            Part::SignedHeaders(name[15..].to_owned())
+                        }
+                        _ => match name.strip_prefix("header:") {
+                            Some(h) if !h.is_empty() => Part::Header(h.to_owned()),
+                            // `{body:a.b}`, `{query:p}`, `{form:f}` and `{item:i}` name parts the
+                            // same way headers do.
+                            _ if ["body:", "query:", "form:", "item:"]
+                                .iter()
+                                .any(|p| name.len() > p.len() && name.starts_with(p)) =>
+                            {
+                                Part::Header(name.to_owned())
+                            }
+                            _ => {
+                                return Err(format!(
+                                    "unknown placeholder {{{name}}}: use body, form, timestamp, id, url, \
+                                 method, secret, header:<Name>, body:<a.b>, form:<name>, item:<key>, \
+                                 json:<a.b>[:<dialect>] or json_string:<part>"
+                                ));
+                            }
+                        },
+                    }
                 };
                 if !literal.is_empty() {
                     parts.push(Part::Literal(std::mem::take(&mut literal)));
@@ -214,10 +286,41 @@ mod tests {
     }
 
     #[test]
-    fn item_placeholder() {
-        let t = Template::parse("{item:t}.{body}").unwrap();
-        assert_eq!(t.parts[0], Part::Header("item:t".into()));
-        assert!(Template::parse("{item:}").is_err());
+    fn field_envelope_and_item_placeholders() {
+        let t = Template::parse("{json:Content}{json:p.q:php_default}").unwrap();
+        assert_eq!(
+            t.parts,
+            vec![
+                Part::Json {
+                    path: "Content".into(),
+                    dialect: None
+                },
+                Part::Json {
+                    path: "p.q".into(),
+                    dialect: Some("php_default".into())
+                }
+            ]
+        );
+        let t = Template::parse("{json_string:body}{json_string:item:env}{form:data}").unwrap();
+        assert_eq!(
+            t.parts,
+            vec![
+                Part::JsonString(Box::new(Part::Body)),
+                Part::JsonString(Box::new(Part::Header("item:env".into()))),
+                Part::Header("form:data".into())
+            ]
+        );
+        for bad in [
+            "{json:}",
+            "{json:a..b}",
+            "{json:a:no_such_dialect}",
+            "{json_string:url}",
+            "{json_string:secret}",
+            "{form:}",
+            "{item:}",
+        ] {
+            assert!(Template::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -38,6 +38,7 @@ impl<'a> Prepared<'a> {
         options: &Options,
     ) -> Result<Prepared<'a>, Problem> {
         let signatures = extract_signatures(scheme, delivery)?;
+        repeated_form_field(scheme, delivery)?;
         // The official verifier rejects a delivery without one of these, MAC or not.
         if let Some(header) = scheme
             .required_headers
@@ -104,6 +105,14 @@ impl<'a> Prepared<'a> {
         }
         let mut parts = Vec::new();
         for part in &template.parts {
+            // `{json_string:X}` reads X as X alone would.
+            let part = match part {
+                Part::JsonString(inner) => inner.as_ref(),
+                other => other,
+            };
+            if let Part::Json { path, .. } = part {
+                json_field_problem(&delivery.body, path)?;
+            }
             if *part == Part::EncodedPath {
                 parts.push((
                     "@encoded_path".to_owned(),
@@ -168,7 +177,7 @@ impl<'a> Prepared<'a> {
                     Some(n) => (n, true),
                     None => (name.as_str(), false),
                 };
-                match delivery.values(lookup).into_iter().next() {
+                match crate::scheme::signature::named_value(scheme, delivery, lookup) {
                     Some(value) => parts.push((name.clone(), value)),
                     None if optional => parts.push((name.clone(), String::new())),
                     None => {
@@ -230,7 +239,8 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
-    /// What one part of a template stands for (a body hash is made here, hence the Cow).
+    /// What one part of a template stands for (a body hash or a JSON field is made here,
+    /// hence the Cow).
     fn content_part<'b>(
         &'b self,
         part: &'b Part,
@@ -238,6 +248,19 @@ impl<'a> Prepared<'a> {
         secret: &'b [u8],
     ) -> Cow<'b, [u8]> {
         Cow::Borrowed(match part {
+            Part::Json { path, dialect } => {
+                use crate::canonical::json_field;
+                return match dialect {
+                    None => {
+                        json_field::raw(body, path).map_or(Cow::Borrowed(&b""[..]), Cow::Borrowed)
+                    }
+                    Some(d) => Cow::Owned(json_field::rendered(body, path, d).unwrap_or_default()),
+                };
+            }
+            Part::JsonString(inner) => {
+                let text = self.content_part(inner, body, secret);
+                return Cow::Owned(crate::canonical::json_field::string_literal(&text));
+            }
             Part::BodyHash(hash) => {
                 let digest = mac::digest(*hash, &[], &[body]).unwrap_or_default();
                 return Cow::Owned(hex::encode(digest).into_bytes());
@@ -325,4 +348,45 @@ fn signed_headers(headers: &crate::input::Headers, names: &str) -> String {
         .map(|(n, v)| format!("{n}:{v}"))
         .collect::<Vec<_>>()
         .join(";")
+}
+
+/// A signed JSON field that cannot be read is a missing part, or a malformed body when a key
+/// on its path is there twice.
+fn json_field_problem(body: &[u8], path: &str) -> Result<(), Problem> {
+    use crate::canonical::json_field::{self, FieldError};
+    match json_field::raw(body, path) {
+        Ok(_) => Ok(()),
+        Err(FieldError::Missing) => Err(Problem::Missing {
+            header: format!("body:{path}"),
+            what: "signed",
+        }),
+        Err(FieldError::Duplicate(key)) => Err(Problem::Malformed {
+            header: format!("body:{path}"),
+            reason: format!(
+                "the body has the key {key:?} more than once on the signed field's path, so which one a receiver reads is unclear"
+            ),
+        }),
+    }
+}
+
+/// A form field the scheme reads that the form holds twice is refused: this check reads the
+/// first, a receiver may read the last (PHP's `$_POST` does), so an unsigned copy appended to a
+/// signed delivery would be what the application uses.
+fn repeated_form_field(scheme: &Scheme, delivery: &Delivery) -> Result<(), Problem> {
+    let template = scheme.template();
+    let signed = template.parts.iter().filter_map(crate::scheme::named_part);
+    let timestamp = scheme.timestamp.iter().flat_map(|t| t.header_names());
+    let signature = scheme.signature.headers.iter().map(String::as_str);
+    for name in signed.chain(timestamp).chain(signature) {
+        if name.starts_with("form:") && delivery.values(name).len() > 1 {
+            return Err(Problem::Malformed {
+                header: name.to_owned(),
+                reason: format!(
+                    "the form has the field {} more than once; receivers differ on which they read (PHP the last), so the delivery is refused",
+                    &name[5..]
+                ),
+            });
+        }
+    }
+    Ok(())
 }

@@ -21,8 +21,9 @@ pub fn can_stream(scheme: &Scheme, options: &Options) -> bool {
     let algorithm = options.algorithm.unwrap_or(scheme.algorithm);
     let template = scheme.template();
     let bodies = template.parts.iter().filter(|p| **p == Part::Body).count();
-    // A part read out of the body (Linear's timestamp, Mailgun's token) needs the whole body.
-    let reads_body = |name: &str| name.starts_with("body:");
+    // A part read out of the body (Linear's timestamp, Mailgun's token, a form field) needs
+    // the whole body.
+    let reads_body = |name: &str| name.starts_with("body:") || name.starts_with("form:");
     let body_fields = scheme
         .timestamp
         .as_ref()
@@ -35,10 +36,12 @@ pub fn can_stream(scheme: &Scheme, options: &Options) -> bool {
             .any(|p| matches!(p, Part::Header(name) if reads_body(name)));
     algorithm.is_digest()
         && bodies == 1
-        && !template
-            .parts
-            .iter()
-            .any(|p| matches!(p, Part::BodyHash(_)))
+        && !template.parts.iter().any(|p| {
+            matches!(
+                p,
+                Part::BodyHash(_) | Part::Json { .. } | Part::JsonString(_)
+            )
+        })
         && scheme.also_signs.is_empty()
         && !body_fields
 }

@@ -707,3 +707,48 @@ fn keys_are_numbered_from_one_everywhere() {
         unusable.summary
     );
 }
+
+/// Issue 14: a signature carried in the body cannot be part of what it signs. A scheme file
+/// that says so is refused at load: it could never verify an honest delivery, and one whose
+/// signed field overlaps the signature's would let the signature vouch for itself.
+#[test]
+fn a_signature_in_the_body_is_never_part_of_what_it_signs() {
+    let dir = scratch("hostile_body_signature");
+    for (i, (signed, header)) in [
+        ("{body}", "body:sig"),
+        ("{body_hash:sha256}", "body:sig"),
+        ("{form}", "form:hash"),
+        ("{json_string:body}", "body:sig"),
+        ("{json:sig}", "body:sig.v"),
+        ("{body:meta.sig}", "body:meta"),
+        ("{timestamp}{form:hash}", "form:hash"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let text = format!(
+            "name = \"x\"\ntitle = \"X\"\nalgorithm = \"hmac-sha256\"\nsigned = \"{signed}\"\nbody_fields_only = {}\nsource = \"me\"\ntimestamp = {{ header = \"X-T\" }}\n[signature]\nheaders = [\"{header}\"]\nencoding = \"hex\"\n",
+            !signed.contains("{body}")
+                && !signed.contains("body_hash")
+                && !signed.contains("{form}")
+                && !signed.contains("json_string:body"),
+        );
+        let path = dir.join(format!("s{i}.toml"));
+        std::fs::write(&path, text).unwrap();
+        let run = hookcheck(&[
+            "verify",
+            "--scheme",
+            &path_str(&path),
+            "-b",
+            r#"{"sig":"00"}"#,
+            "--secret",
+            "k",
+        ]);
+        assert_eq!(run.code, 2, "{signed}: {}{}", run.stdout, run.stderr);
+        assert!(
+            run.stderr.contains("cannot be part of what it signs"),
+            "{signed}: {}",
+            run.stderr
+        );
+    }
+}

@@ -151,16 +151,19 @@ fn sign_round_trips_every_registry_scheme() {
             &method,
         ];
         sign_args.extend(sign_key.iter().map(String::as_str));
-        // Headers a template signs that only the sender knows (Solidgate's merchant id).
+        // Headers a template signs that only the sender knows (Solidgate's merchant id,
+        // Hygraph's env item of its signature header).
         let given: Vec<String> = scheme
             .template()
             .parts
             .iter()
-            .filter_map(|p| match p {
-                hookcheck::scheme::Part::Header(h) if !h.contains(':') => {
-                    Some(format!("{h}: hookcheck-test"))
-                }
-                _ => None,
+            .filter_map(hookcheck::scheme::named_part)
+            .filter_map(|h| match h.strip_prefix("item:") {
+                Some(item) => Some(format!(
+                    "{}: {item}=hookcheck-test",
+                    scheme.signature_header()
+                )),
+                None => (!h.contains(':')).then(|| format!("{h}: hookcheck-test")),
             })
             .collect();
         for header in &given {

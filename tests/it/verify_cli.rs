@@ -874,7 +874,7 @@ fn twilio_json_bodies_are_bound_by_body_sha256() {
     );
 }
 
-/// The two worked examples of custom schemes in the README verify deliveries signed by hand.
+/// The worked examples of custom schemes in the README verify deliveries signed by hand.
 #[test]
 fn readme_custom_scheme_examples() {
     use base64::Engine as _;
@@ -929,6 +929,33 @@ fn readme_custom_scheme_examples() {
         "gw-key",
     ]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+
+    // Ledgerly: the signature inside the body, over the event's JSON text as sent.
+    let event = r#"{"id": 7, "amount": "9.99"}"#;
+    let mac = hookcheck::mac::digest(
+        hookcheck::scheme::Algorithm::HmacSha256,
+        b"ledger-key",
+        &[event.as_bytes()],
+    )
+    .unwrap();
+    let ledgerly = |body: &str| {
+        hookcheck(&[
+            "verify",
+            "--scheme",
+            "examples/schemes/ledgerly.toml",
+            "-b",
+            body,
+            "--secret",
+            "ledger-key",
+            "--format",
+            "json",
+        ])
+    };
+    let signed = format!(r#"{{"event":{event},"signature":"{}"}}"#, hex::encode(mac));
+    let run = ledgerly(&signed);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("body_not_signed"), "{}", run.stdout);
+    assert_eq!(ledgerly(&signed.replace("9.99", "0.01")).code, 1);
 }
 
 /// CLICOLOR_FORCE colours piped output; NO_COLOR still wins; CLICOLOR=0 turns colour off.
@@ -987,4 +1014,86 @@ fn explain_prints_the_long_form_of_a_code() {
     let run = hookcheck(&["explain", "no_such_code"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("body_wrapped"), "{}", run.stderr);
+}
+
+/// Issue 14's other constructions are data a `--scheme` file can name too: a signature read
+/// from a body field or a form field, over one JSON field's raw text (`{json:…}`) or its
+/// re-encoding in a named dialect (`{json:…:php_default}`), over form fields (`{form:…}`),
+/// over a JSON envelope holding the body (`{json_string:body}`), and over an item of the
+/// signature header (`{item:…}`). Each verifies, and refuses its delivery changed.
+#[test]
+fn custom_schemes_sign_fields_forms_and_envelopes() {
+    struct Case {
+        scheme: &'static str,
+        body: &'static str,
+        headers: &'static [&'static str],
+        /// One change to the body that must make it fail.
+        change: (&'static str, &'static str),
+    }
+    // Expected values from Python hmac/hashlib/json (see each comment).
+    let cases = [
+        // HMAC-SHA256(k3y, raw Content text).hexdigest().upper()
+        Case {
+            scheme: "algorithm = \"hmac-sha256\"\nsigned = \"{json:Content}\"\nbody_fields_only = true\nsignature = { headers = [\"body:HashCode\"], encoding = \"hex\" }",
+            body: r#"{"Content":{"a": 1,"b":"x/\u00e9"},"HashCode":"F32DA9EB75EE2AB50C54A0ACF765D20C947B5C84D69A4C0824F2C3CDC2EC422C"}"#,
+            headers: &[],
+            change: ("\"a\": 1", "\"a\": 2"),
+        },
+        // base64 HMAC-SHA256(k3y, PHP json_encode of p: {"a":1,"b":"x\/\u00e9"})
+        Case {
+            scheme: "algorithm = \"hmac-sha256\"\nsigned = \"{json:p:php_default}\"\nbody_fields_only = true\nsignature = { headers = [\"body:sig\"], encoding = \"base64\" }",
+            body: r#"{"p":{ "a" : 1, "b" : "x/é" },"sig":"hLBFkJyOf3YrdId9Z2x2rva3tqyoIAiHJoRcpk4Tna0="}"#,
+            headers: &[],
+            change: ("\"a\" : 1", "\"a\" : 2"),
+        },
+        // md5(b"k3y" + form field data, URL-decoded)
+        Case {
+            scheme: "algorithm = \"md5\"\nsigned = \"{secret}{form:data}\"\nbody_fields_only = true\nsignature = { headers = [\"form:hash\"], encoding = \"hex\" }",
+            body: "data=%7B%22n%22%3A%22%C3%A9+%26+%3D%22%7D&hash=56ef44d038a1e98e180e0ca85c756b44",
+            headers: &[],
+            change: ("%3D", "%3E"),
+        },
+        // base64 HMAC-SHA256(k3y, json.dumps({"B": body}, separators=(",", ":")))
+        Case {
+            scheme: "algorithm = \"hmac-sha256\"\nsigned = '{{\"B\":{json_string:body}}}'\nsignature = { headers = [\"X-Sig\"], encoding = \"base64\" }",
+            body: r#"{"a":"q\"/"}"#,
+            headers: &["X-Sig: RjBE1pjCUhUszJDcezfjW5WgauLTqobJPBJWq2EsBzc="],
+            change: ("q", "r"),
+        },
+        // HMAC-SHA256(k3y, b"prod." + body), env read from the signature header's items
+        Case {
+            scheme: "algorithm = \"hmac-sha256\"\nsigned = \"{item:env}.{body}\"\nsignature = { headers = [\"X-Sig\"], items = \",\", pair = \"=\", keys = [\"s\"], encoding = \"hex\" }",
+            body: r#"{"a":1}"#,
+            headers: &[
+                "X-Sig: env=prod,s=f07ff50a8f5a5e9b4cd40e5fd5992a752dcc52c388b8c97331ee220b55cab14b",
+            ],
+            change: ("1", "2"),
+        },
+    ];
+    let dir = scratch("custom_fields");
+    for (i, case) in cases.iter().enumerate() {
+        let file = dir.join(format!("s{i}.toml"));
+        std::fs::write(
+            &file,
+            format!(
+                "name = \"mine\"\ntitle = \"Mine\"\nsource = \"a test of issue 14\"\n{}\n",
+                case.scheme
+            ),
+        )
+        .unwrap();
+        let file = path_str(&file);
+        let run = |body: &str| {
+            let mut args = vec!["verify", "--scheme", &file, "-b", body, "--secret", "k3y"];
+            for h in case.headers {
+                args.extend(["-H", h]);
+            }
+            hookcheck(&args)
+        };
+        let good = run(case.body);
+        assert_eq!(good.code, 0, "case {i}: {}{}", good.stdout, good.stderr);
+        let (from, to) = case.change;
+        assert!(case.body.contains(from), "case {i}");
+        let bad = run(&case.body.replacen(from, to, 1));
+        assert_eq!(bad.code, 1, "case {i}: {}{}", bad.stdout, bad.stderr);
+    }
 }
