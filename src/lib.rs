@@ -19,7 +19,7 @@
 #![deny(missing_docs)]
 
 // The API: check (verify + diagnose), the engine, detection, schemes, inputs, outcomes, reports
-// and signing. the README's "As a library" section states what may change between versions.
+// and signing. The README's "As a library" section states what may change between versions.
 pub mod autodetect;
 pub mod check;
 pub mod diagnose;

@@ -196,7 +196,7 @@ pub enum Detail {
     TimeClaim {
         /// `iat` or `nbf`.
         claim: &'static str,
-        /// The claim's time (Unix seconds).
+        /// Its value, in Unix seconds.
         at: i64,
     },
     /// `age_seconds`: the delivery's age (negative: in the future).
@@ -335,12 +335,12 @@ impl Details {
         }
     }
 
-    /// The facts, in the order they were added.
+    /// Every fact, in the order they were added.
     pub fn iter(&self) -> impl Iterator<Item = &Detail> {
         self.0.iter()
     }
 
-    /// True when there is no fact.
+    /// Whether there are no facts.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -363,11 +363,11 @@ impl Serialize for Details {
 /// Where a received body differs from the bytes that were signed (see `diagnose::diff`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diff {
-    /// Offset (from 0) of the first differing byte in the received body.
+    /// The offset of the first byte that differs.
     pub first_offset: usize,
-    /// The received bytes around it, invisible bytes made visible.
+    /// The received bytes around it, escaped.
     pub received_excerpt: String,
-    /// The signed bytes around it, aligned with the received excerpt.
+    /// The signed bytes around it, escaped.
     pub signed_excerpt: String,
     /// How many separate regions differ.
     pub regions: usize,
@@ -383,11 +383,11 @@ pub struct Region {
     pub received_offset: usize,
     /// Where it starts in the signed body.
     pub signed_offset: usize,
-    /// The received bytes around it.
+    /// The received bytes around it, escaped.
     pub received_excerpt: String,
-    /// The signed bytes around it.
+    /// The signed bytes around it, escaped.
     pub signed_excerpt: String,
-    /// The column of the first differing byte in the received excerpt.
+    /// The column of the first differing byte in the excerpts, for a caret.
     pub caret_column: usize,
 }
 
@@ -468,7 +468,7 @@ impl Warning {
 /// U+FFFD in the body, a dropped query string). Never a cause: nothing verified.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Suspect {
-    /// Which alteration.
+    /// What was seen.
     pub code: SuspectCode,
     /// "looks like …".
     pub summary: String,

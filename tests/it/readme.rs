@@ -16,7 +16,10 @@ fn readme_provider_table_matches_the_registry() {
     let (_, tail) = rest
         .split_once(END)
         .expect("README has the providers:end marker");
-    let table = hookcheck::report::providers::markdown(hookcheck::scheme::registry::all());
+    let schemes = hookcheck::scheme::registry::all();
+    let table = hookcheck::report::providers::markdown(schemes);
+    // The introduction says how many schemes there are.
+    let head = count_sentence(head, schemes.len());
     let fresh = format!("{head}{START}{table}{END}{tail}");
     if std::env::var_os("HOOKCHECK_UPDATE_README").is_some() {
         std::fs::write(&path, &fresh).unwrap();
@@ -53,4 +56,21 @@ fn readme_library_example_is_the_doctest() {
         doc.contains(example),
         "README example differs from src/lib.rs:\n{example}"
     );
+}
+
+/// `It knows N provider schemes` with the registry's N.
+fn count_sentence(head: &str, n: usize) -> String {
+    const LEAD: &str = "It knows ";
+    let Some(at) = head.find(LEAD) else {
+        panic!("README's introduction lacks `{LEAD}N provider schemes`");
+    };
+    let digits = head[at + LEAD.len()..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .count();
+    format!(
+        "{}{LEAD}{n}{}",
+        &head[..at],
+        &head[at + LEAD.len() + digits..]
+    )
 }
