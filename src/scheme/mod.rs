@@ -567,12 +567,6 @@ impl Scheme {
                     "a structured value (`items` + `pair`) needs the keys that carry signatures",
                 ));
             }
-            (Some(_), None) if !self.signature.keys.is_empty() => {
-                return Err(err(
-                    "signature.pair",
-                    "`keys` name items of a structured value: give the `pair` separator too",
-                ));
-            }
             (None, Some(_)) => {
                 return Err(err("signature.items", "`pair` needs the `items` separator"));
             }
@@ -641,10 +635,10 @@ impl Scheme {
                     "fallback headers need a `header` to fall back from",
                 ));
             }
-            if ts.field.is_some() && self.signature.pair.is_none() {
+            if ts.field.is_some() && self.signature.items.is_none() {
                 return Err(err(
                     "timestamp.field",
-                    "a timestamp field needs a structured signature header (`items` + `pair`)",
+                    "a timestamp field needs a structured signature header (`items`)",
                 ));
             }
         }
