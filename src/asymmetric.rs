@@ -14,7 +14,7 @@ use crate::input::PublicKey;
 use crate::scheme::Algorithm;
 
 /// The DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 key bytes follow it.
-const ED25519_SPKI_PREFIX: [u8; 12] = [
+pub(crate) const ED25519_SPKI_PREFIX: [u8; 12] = [
     0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
 ];
 
@@ -40,7 +40,7 @@ const SHA256_DIGEST_INFO: [u8; 19] = [
 
 /// An RSA public key from DER: an X.509 certificate, a SubjectPublicKeyInfo or a PKCS#1
 /// RSAPublicKey.
-fn rsa_key(der: &[u8]) -> Option<rsa::RsaPublicKey> {
+pub(crate) fn rsa_key(der: &[u8]) -> Option<rsa::RsaPublicKey> {
     use rsa::pkcs1::DecodeRsaPublicKey as _;
     use rsa::pkcs8::DecodePublicKey as _;
     use x509_cert::der::{Decode as _, Encode as _};
@@ -55,6 +55,9 @@ fn rsa_key(der: &[u8]) -> Option<rsa::RsaPublicKey> {
 
 /// Reads a public key for `algorithm` from the text the user gave.
 pub fn parse(algorithm: Algorithm, key: &PublicKey) -> Result<VerifyingKey, String> {
+    if crate::input::jwks::is_json(key.text()) {
+        return from_jwk(algorithm, key.text());
+    }
     let bytes = match std::str::from_utf8(key.text()) {
         Ok(text) => decode_key_text(text).ok_or_else(|| "is not hex, base64 or PEM".to_owned())?,
         // A DER file (a certificate saved as .cer/.der) is binary.
@@ -90,9 +93,29 @@ pub fn parse(algorithm: Algorithm, key: &PublicKey) -> Result<VerifyingKey, Stri
     }
 }
 
+/// A JWK (one key of a `--jwks-file` set) as the key `algorithm` needs: OKP Ed25519 for
+/// Ed25519 (Standard Webhooks `v1a` keys published as JWKS), EC P-256 for ECDSA, RSA for RSA.
+fn from_jwk(algorithm: Algorithm, text: &[u8]) -> Result<VerifyingKey, String> {
+    use crate::input::jwks::KeyMaterial;
+    let jwk = crate::input::jwks::parse(text)?;
+    match (algorithm, jwk.key) {
+        (Algorithm::Ed25519, KeyMaterial::Ed25519(k)) => Ok(VerifyingKey::Ed25519(k)),
+        (Algorithm::EcdsaP256, KeyMaterial::P256(k)) => Ok(VerifyingKey::P256(k)),
+        (Algorithm::RsaSha1 | Algorithm::RsaSha256, KeyMaterial::Rsa(key)) => Ok(VerifyingKey::Rsa {
+            key,
+            sha256: algorithm == Algorithm::RsaSha256,
+        }),
+        (_, other) => Err(format!(
+            "is {}, not a key for {}",
+            other.describe(),
+            algorithm.id()
+        )),
+    }
+}
+
 /// PEM armour, `whpk_`, hex, or base64 (standard or URL-safe, padded or not) → bytes.
 /// Whitespace is allowed only between PEM lines, so a stray space is reported, not hidden.
-fn decode_key_text(text: &str) -> Option<Vec<u8>> {
+pub(crate) fn decode_key_text(text: &str) -> Option<Vec<u8>> {
     if let Some(rest) = text.strip_prefix("-----BEGIN ") {
         let body: String = rest
             .lines()

@@ -1,6 +1,7 @@
 //! What the user gave: the delivery (headers, body, URL) and the keys.
 
 pub mod headers;
+pub mod jwks;
 pub mod keys;
 pub mod public_key;
 pub mod request;

@@ -102,8 +102,24 @@ pub struct KeyKindError {
 impl Scheme {
     /// Whether this scheme checks signatures with public keys (Ed25519, ECDSA) rather than
     /// secrets.
+    /// A JWT scheme takes the kind its accepted `alg`s need; one that accepts both HS* and
+    /// RS/ES/EdDSA (FusionAuth) counts as taking secrets here and takes public keys too (see
+    /// [`Scheme::takes_either`]).
     pub fn takes_public_keys(&self) -> bool {
-        self.algorithm.is_asymmetric()
+        match (&self.jwt, self.algorithm) {
+            (Some(spec), Algorithm::Jwt) => !spec.takes_secrets(),
+            _ => self.algorithm.is_asymmetric(),
+        }
+    }
+
+    /// True for a JWT scheme whose accepted `alg`s take secrets (HS*) and public keys (RS/ES):
+    /// each key is used only for the `alg`s of its own kind.
+    pub fn takes_either(&self) -> bool {
+        self.algorithm == Algorithm::Jwt
+            && self
+                .jwt
+                .as_ref()
+                .is_some_and(|s| s.takes_secrets() && s.takes_public_keys())
     }
 
     /// The kind of key this scheme needs: `public key` or `secret`.
@@ -118,7 +134,7 @@ impl Scheme {
     /// The first of `keys` of the wrong kind for this scheme, if any. Unsigned schemes take
     /// none, so nothing is wrong for them.
     pub fn wrong_key(&self, keys: &Keys) -> Option<KeyKindError> {
-        if self.algorithm == Algorithm::None {
+        if self.algorithm == Algorithm::None || self.takes_either() {
             return None;
         }
         let (index, key) = keys.first_not(self.takes_public_keys())?;
@@ -149,6 +165,9 @@ impl Scheme {
 
     /// True when at least one of `keys` is of the kind this scheme needs.
     pub fn fits_any(&self, keys: &Keys) -> bool {
+        if self.takes_either() {
+            return !keys.is_empty();
+        }
         keys.has(self.takes_public_keys())
     }
 }

@@ -846,7 +846,7 @@ fn check_jwt(
         .into_iter()
         .next()
         .unwrap_or_default();
-    let token = match crate::jwt::parse(&value, spec) {
+    let token = match crate::jwt::parse(&value, spec, &delivery.body) {
         Ok(t) => t,
         Err(reason) => {
             outcome.causes.push(
@@ -932,6 +932,22 @@ fn jwt_cause(header: &str, problem: crate::jwt::Problem) -> Cause {
             format!("the JWT in {header} is signed with your key but has no `{claim}` claim, which the scheme requires"),
         )
         .detail("claim", claim),
+        P::NotJson(claim) => Cause::new(
+            CauseCode::SignatureMalformed,
+            format!("the JWT in {header} is signed with your key, but its `{claim}` claim is not a string holding JSON, as the provider's SDK requires"),
+        )
+        .detail("claim", claim),
+        P::TooOld { iat, now, max_age } => Cause::new(
+            CauseCode::TimestampOutsideTolerance,
+            format!(
+                "the JWT's signature is valid, but it was issued {} ago (iat {iat}); the provider accepts tokens up to {max_age} s old",
+                human_duration(now - iat)
+            ),
+        )
+        .detail("iat", iat)
+        .detail("age_seconds", now - iat)
+        .detail("tolerance_seconds", max_age)
+        .fix("a replayed or queued delivery: pass --no-tolerance for old captures, or check the receiver's clock"),
         P::BadClaim(claim) => Cause::new(
             CauseCode::SignatureMalformed,
             format!("the JWT in {header} has a `{claim}` claim that is not a number"),
