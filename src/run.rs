@@ -13,7 +13,9 @@ use crate::cli::{
 };
 use crate::error::UsageError;
 use crate::exit::Exit;
-use crate::input::{Delivery, Headers, Key, Keys, PublicKey, Secret, StdinGuard, request, source};
+use crate::input::{
+    Delivery, Headers, Key, Keys, PublicKey, Secret, StdinGuard, jwks, request, source,
+};
 use crate::outcome::Warning;
 use crate::report;
 use crate::scheme::{Algorithm, Scheme, custom, registry};
@@ -480,6 +482,7 @@ pub(crate) fn read_keys(
         PublicKey(&'a str),
         PublicKeyFile(&'a PathBuf),
         CertFile(&'a PathBuf),
+        JwksFile(&'a PathBuf),
     }
     /// Each value of a repeatable flag with its position on the command line.
     fn tagged<'a, T>(
@@ -516,6 +519,12 @@ pub(crate) fn read_keys(
         "cert_files",
         &args.cert_files,
         From::CertFile,
+    ));
+    sources.extend(tagged(
+        matches,
+        "jwks_files",
+        &args.jwks_files,
+        From::JwksFile,
     ));
     sources.sort_by_key(|(i, _)| *i);
 
@@ -559,6 +568,17 @@ pub(crate) fn read_keys(
                     Key::Public(PublicKey::from_file_bytes(bytes)),
                 )
             }
+            From::JwksFile(path) => {
+                let bytes = source::read_path("--jwks-file", path, stdin)?;
+                let what = format!("--jwks-file '{}'", path.display());
+                if !jwks::is_json(&bytes) {
+                    return Err(UsageError::input(
+                        what,
+                        "is not a JSON Web Key Set ({\"keys\": [...]}) or a JWK; give PEM keys with --public-key-file",
+                    ));
+                }
+                (what, Key::Public(PublicKey::from_file_bytes(bytes)))
+            }
             From::Env(var) => {
                 let value = std::env::var_os(var).ok_or_else(|| {
                     UsageError::input(format!("--secret-env {var}"), "the variable is not set")
@@ -575,6 +595,17 @@ pub(crate) fn read_keys(
                 what,
                 format!("the {} is empty", key.kind()),
             ));
+        }
+        // A key set (JWKS) or a JSON-wrapped key is one public key per key it holds.
+        if let Key::Public(public) = &key {
+            if jwks::is_json(public.text()) {
+                let parts = jwks::split(public.text())
+                    .map_err(|reason| UsageError::input(&what, format!("the key set {reason}")))?;
+                for part in parts {
+                    keys.push(Key::Public(PublicKey::new(part)));
+                }
+                continue;
+            }
         }
         keys.push(key);
     }
