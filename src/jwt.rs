@@ -511,14 +511,9 @@ impl Token {
                 }
             }
         }
-        for claim in &spec.json_claims {
-            let parses = self
-                .claims
-                .get(claim)
-                .and_then(Value::as_str)
-                .is_some_and(|s| serde_json::from_str::<Value>(s).is_ok());
-            if !parses {
-                return Err(Problem::NotJson(claim.clone()));
+        for path in &spec.json_claims {
+            if !json_text_at(&self.claims, path) {
+                return Err(Problem::NotJson(path.clone()));
             }
         }
         if spec.body_claim.is_empty() {
@@ -543,6 +538,122 @@ impl Token {
             })
         }
     }
+}
+
+/// Whether `path` (`data`, or `data.data`: a member of the JSON the claim holds) is a string of
+/// JSON text, as an SDK that parses it needs.
+fn json_text_at(claims: &Map<String, Value>, path: &str) -> bool {
+    let mut parts = path.split('.');
+    let Some(first) = parts.next() else {
+        return false;
+    };
+    let mut at = claims.get(first).cloned();
+    for part in parts {
+        at = at
+            .as_ref()
+            .and_then(Value::as_str)
+            .and_then(|s| serde_json::from_str::<Value>(s).ok())
+            .and_then(|v| v.get(part).cloned());
+    }
+    at.as_ref()
+        .and_then(Value::as_str)
+        .is_some_and(|s| serde_json::from_str::<Value>(s).is_ok())
+}
+
+/// Which key verified a token, or why none did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyVerdict {
+    /// The key at this index among all keys made the signature.
+    Verified(usize),
+    /// No key of the kind the token's alg needs was given (a secret for HS*, a public key for
+    /// the others): keys of one kind never act as another.
+    NoKeyOfKind { needed: &'static str },
+    /// The token names a `kid` no JWK given has.
+    UnknownKid { kid: String, known: Vec<String> },
+    /// Keys were tried and none made the signature; `skipped` says which keys did not fit and
+    /// why (`key 2 is an EC P-256 key, and RS256 needs ...`).
+    NoneVerified { tried: usize, skipped: Vec<String> },
+}
+
+/// Tries the keys that fit `token`: secrets (through `secret_key`, the scheme's reading of a
+/// secret) for an HS* alg, public keys for the others, those whose JWK `kid` is the token's
+/// first (a JWK with another `kid` is never tried, as `jose`'s key sets do; a PEM key has none
+/// and is tried), a retired JWK refused when the scheme says so.
+pub fn verify_with_keys(
+    token: &Token,
+    spec: &JwtSpec,
+    keys: &crate::input::Keys,
+    mut secret_key: impl FnMut(usize, &crate::input::Secret) -> Option<Vec<u8>>,
+) -> KeyVerdict {
+    if token.alg.is_hmac() {
+        let mut tried = 0;
+        for (index, secret) in keys.secrets() {
+            tried += 1;
+            if secret_key(index, secret).is_some_and(|k| token.signed_with(&k)) {
+                return KeyVerdict::Verified(index);
+            }
+        }
+        if tried == 0 {
+            return KeyVerdict::NoKeyOfKind { needed: "secret" };
+        }
+        return KeyVerdict::NoneVerified {
+            tried,
+            skipped: Vec::new(),
+        };
+    }
+    let mut skipped = Vec::new();
+    let mut known = Vec::new();
+    let mut candidates = Vec::new();
+    let mut any_public = false;
+    for (index, public) in keys.public_keys() {
+        any_public = true;
+        let key = match crate::input::jwks::parse(public.text()) {
+            Ok(k) => k,
+            Err(reason) => {
+                skipped.push(format!("key {} {reason}", index + 1));
+                continue;
+            }
+        };
+        if let (Some(want), Some(have)) = (&token.kid, &key.kid) {
+            if want != have {
+                known.push(have.clone());
+                continue;
+            }
+        }
+        candidates.push((index, key));
+    }
+    if !any_public {
+        return KeyVerdict::NoKeyOfKind {
+            needed: "public key",
+        };
+    }
+    if candidates.is_empty() && !known.is_empty() {
+        if let Some(kid) = &token.kid {
+            return KeyVerdict::UnknownKid {
+                kid: kid.clone(),
+                known,
+            };
+        }
+    }
+    let mut tried = 0;
+    for (index, key) in candidates {
+        if let Some(reason) = key_unfit(token.alg, &key) {
+            skipped.push(format!("key {} {reason}", index + 1));
+            continue;
+        }
+        if key.retired && spec.retired_keys_refused {
+            skipped.push(format!(
+                "key {} is marked retired (expired_at is set), and the provider's verifier refuses retired keys",
+                index + 1
+            ));
+            continue;
+        }
+        tried += 1;
+        if token.verified_by(&key) {
+            return KeyVerdict::Verified(index);
+        }
+    }
+    KeyVerdict::NoneVerified { tried, skipped }
 }
 
 /// Why a token with a good signature is still refused.

@@ -41,6 +41,9 @@ pub enum CauseCode {
     /// A token's signature is good but the body's hash in it is not this body's: the body was
     /// changed after signing (JWT schemes).
     BodyHashMismatch,
+    /// The token names a key (`kid`) that none of the keys given has (JWT/JWS schemes with key
+    /// sets): another key set, or the sender rotated its keys.
+    KeyIdUnknown,
 }
 
 impl CauseCode {

@@ -511,7 +511,12 @@ impl Scheme {
             return Err(err("name", "must not be empty"));
         }
         let template = Template::parse(&self.signed).map_err(|m| err("signed", &m))?;
-        if self.signature.headers.is_empty() && self.algorithm != Algorithm::None {
+        let token_is_body = self
+            .jwt
+            .as_ref()
+            .is_some_and(|j| j.token == crate::jwt::TokenPlace::Body);
+        if self.signature.headers.is_empty() && self.algorithm != Algorithm::None && !token_is_body
+        {
             return Err(err("signature.headers", "needs at least one header name"));
         }
         if self.signature.items.is_some() && self.signature.keys.is_empty() {

@@ -824,35 +824,43 @@ fn check_jwt(
     let Some(spec) = &scheme.jwt else {
         return;
     };
-    let Some(header) = scheme
-        .signature
-        .headers
-        .iter()
-        .find(|h| delivery.has(h))
-        .cloned()
-    else {
-        outcome.causes.push(causes::problem_cause(
-            scheme,
-            delivery,
-            &Problem::Missing {
-                header: scheme.signature_header().to_owned(),
-                what: "signature",
-            },
-        ));
-        return;
+    let (header, value) = if spec.token == crate::jwt::TokenPlace::Body {
+        (
+            "the body".to_owned(),
+            String::from_utf8_lossy(&delivery.body).into_owned(),
+        )
+    } else {
+        let Some(header) = scheme
+            .signature
+            .headers
+            .iter()
+            .find(|h| delivery.has(h))
+            .cloned()
+        else {
+            outcome.causes.push(causes::problem_cause(
+                scheme,
+                delivery,
+                &Problem::Missing {
+                    header: scheme.signature_header().to_owned(),
+                    what: "signature",
+                },
+            ));
+            return;
+        };
+        let value = delivery
+            .values(&header)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        (header, value)
     };
-    let value = delivery
-        .values(&header)
-        .into_iter()
-        .next()
-        .unwrap_or_default();
     let token = match crate::jwt::parse(&value, spec, &delivery.body) {
         Ok(t) => t,
         Err(reason) => {
             outcome.causes.push(
                 Cause::new(
                     CauseCode::SignatureMalformed,
-                    format!("{header} is present but is not a JWT this scheme takes: it {reason}"),
+                    format!("{header} is present but is not a JWS this scheme takes: it {reason}"),
                 )
                 .detail("header", header)
                 .detail("reason", reason),
@@ -860,45 +868,85 @@ fn check_jwt(
             return;
         }
     };
-    let mut key_index = None;
-    for (index, secret) in keys.secrets() {
+    let verdict = crate::jwt::verify_with_keys(&token, spec, keys, |index, secret| {
         match scheme.secret.key(secret.expose()) {
-            Ok(key) if token.signed_with(&key) => {
-                key_index = Some(index);
-                break;
+            Ok(key) => Some(key.to_vec()),
+            Err(reason) => {
+                outcome.warnings.push(Warning::new(
+                    "secret_unusable",
+                    format!(
+                        "key {} {reason}, which {} requires",
+                        index + 1,
+                        scheme.secret.id()
+                    ),
+                ));
+                None
             }
-            Ok(_) => {}
-            Err(reason) => outcome.warnings.push(Warning::new(
-                "secret_unusable",
-                format!(
-                    "key {} {reason}, which {} requires",
-                    index + 1,
-                    scheme.secret.id()
-                ),
-            )),
         }
-    }
-    let Some(key_index) = key_index else {
-        outcome.causes.push(
-            Cause::new(
-                CauseCode::SecretMismatch,
-                format!(
-                    "no key verifies the {} JWT in {header}: a different signing key (or the token was altered)",
-                    token.alg.id()
-                ),
-            )
-            .detail("header", header)
-            .detail(
-                "tried",
-                serde_json::json!([format!(
-                    "{} over the token's header.payload with each key ({})",
-                    token.alg.id(),
-                    scheme.secret.id()
-                )]),
-            )
-            .fix("check the signing key (providers that rotate keys send with the current or the next one: give both)"),
-        );
-        return;
+    });
+    let alg = token.alg.id();
+    let key_index = match verdict {
+        crate::jwt::KeyVerdict::Verified(index) => index,
+        crate::jwt::KeyVerdict::NoKeyOfKind { needed } => {
+            let why = if needed == "secret" {
+                "a public key never keys an HMAC (that would let anyone who has it forge tokens)"
+            } else {
+                "a secret never checks a public-key signature"
+            };
+            outcome.causes.push(
+                Cause::new(
+                    CauseCode::SecretMismatch,
+                    format!("the JWS in {header} is {alg}, which is checked with a {needed}, and none was given: {why}"),
+                )
+                .detail("header", header)
+                .detail("alg", alg)
+                .detail("tried", serde_json::json!([]))
+                .fix(format!("give the {needed} {alg} needs, or check that the sender really signs with {alg}")),
+            );
+            return;
+        }
+        crate::jwt::KeyVerdict::UnknownKid { kid, known } => {
+            outcome.causes.push(
+                Cause::new(
+                    CauseCode::KeyIdUnknown,
+                    format!(
+                        "the JWS in {header} names key `{kid}`, which none of the keys given has (they are {})",
+                        known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                    ),
+                )
+                .detail("header", header)
+                .detail("kid", kid)
+                .detail("known", known)
+                .fix("give the sender's current key set (after a key rotation, fetch its JWKS again)"),
+            );
+            return;
+        }
+        crate::jwt::KeyVerdict::NoneVerified { tried, skipped } => {
+            let kind = if token.alg.is_hmac() { "secret" } else { "public key" };
+            let what = match &token.kid {
+                Some(kid) => format!("{alg} JWS (kid `{kid}`)"),
+                None => format!("{alg} JWS"),
+            };
+            let message = if tried == 0 && !skipped.is_empty() {
+                format!("no key given can check the {what} in {header}: {}", skipped.join("; "))
+            } else {
+                format!("no key verifies the {what} in {header}: a different signing key (or the token was altered)")
+            };
+            outcome.causes.push(
+                Cause::new(CauseCode::SecretMismatch, message)
+                    .detail("header", header)
+                    .detail("alg", alg)
+                    .detail("skipped", skipped)
+                    .detail(
+                        "tried",
+                        serde_json::json!([format!(
+                            "{alg} over the token's signing input with each {kind} that fits it ({tried})"
+                        )]),
+                    )
+                    .fix("check the signing key (providers that rotate keys send with the current or the next one: give both)"),
+            );
+            return;
+        }
     };
     let leeway = match options.tolerance {
         Tolerance::Off => None,
@@ -940,8 +988,9 @@ fn jwt_cause(header: &str, problem: crate::jwt::Problem) -> Cause {
         P::TooOld { iat, now, max_age } => Cause::new(
             CauseCode::TimestampOutsideTolerance,
             format!(
-                "the JWT's signature is valid, but it was issued {} ago (iat {iat}); the provider accepts tokens up to {max_age} s old",
-                human_duration(now - iat)
+                "the JWT's signature is valid, but it was issued {} ago ({} s, iat {iat}); the provider accepts tokens up to {max_age} s old",
+                human_duration(now - iat),
+                now - iat
             ),
         )
         .detail("iat", iat)
