@@ -22,6 +22,8 @@ pub(crate) const ED25519_SPKI_PREFIX: [u8; 12] = [
 pub enum VerifyingKey {
     Ed25519(ed25519_dalek::VerifyingKey),
     P256(p256::ecdsa::VerifyingKey),
+    /// A P-256 key whose signatures are over the SHA-1 digest (eBay).
+    P256Sha1(p256::ecdsa::VerifyingKey),
     /// An RSA key and whether the digest is SHA-256 (else SHA-1).
     Rsa {
         key: rsa::RsaPublicKey,
@@ -85,9 +87,15 @@ pub fn parse(algorithm: Algorithm, key: &PublicKey) -> Result<VerifyingKey, Stri
                 .map(VerifyingKey::Ed25519)
                 .map_err(|_| "is not a valid Ed25519 point".to_owned())
         }
-        Algorithm::EcdsaP256 => p256::ecdsa::VerifyingKey::from_public_key_der(&bytes)
+        Algorithm::EcdsaP256 | Algorithm::EcdsaP256Sha1 => p256::ecdsa::VerifyingKey::from_public_key_der(&bytes)
             .or_else(|_| p256::ecdsa::VerifyingKey::from_sec1_bytes(&bytes))
-            .map(VerifyingKey::P256)
+            .map(|k| {
+                if algorithm == Algorithm::EcdsaP256Sha1 {
+                    VerifyingKey::P256Sha1(k)
+                } else {
+                    VerifyingKey::P256(k)
+                }
+            })
             .map_err(|_| "is not a P-256 public key (DER SPKI or SEC1 point)".to_owned()),
         _ => Err(format!("{} is not a public-key algorithm", algorithm.id())),
     }
@@ -101,6 +109,7 @@ fn from_jwk(algorithm: Algorithm, text: &[u8]) -> Result<VerifyingKey, String> {
     match (algorithm, jwk.key) {
         (Algorithm::Ed25519, KeyMaterial::Ed25519(k)) => Ok(VerifyingKey::Ed25519(k)),
         (Algorithm::EcdsaP256, KeyMaterial::P256(k)) => Ok(VerifyingKey::P256(k)),
+        (Algorithm::EcdsaP256Sha1, KeyMaterial::P256(k)) => Ok(VerifyingKey::P256Sha1(k)),
         (Algorithm::RsaSha1 | Algorithm::RsaSha256, KeyMaterial::Rsa(key)) => Ok(VerifyingKey::Rsa {
             key,
             sha256: algorithm == Algorithm::RsaSha256,
@@ -117,12 +126,12 @@ fn from_jwk(algorithm: Algorithm, text: &[u8]) -> Result<VerifyingKey, String> {
 /// Whitespace is allowed only between PEM lines, so a stray space is reported, not hidden.
 pub(crate) fn decode_key_text(text: &str) -> Option<Vec<u8>> {
     if let Some(rest) = text.strip_prefix("-----BEGIN ") {
-        let body: String = rest
-            .lines()
-            .skip(1)
-            .take_while(|l| !l.starts_with("-----END"))
-            .collect();
-        return STANDARD.decode(body.trim()).ok();
+        // The label ends at the next `-----`; the base64 runs to `-----END`, on its own lines or,
+        // as eBay's getPublicKey answers, on the same line as both markers.
+        let (_, after_label) = rest.split_once("-----")?;
+        let (base64, _) = after_label.split_once("-----END")?;
+        let body: String = base64.lines().map(str::trim).collect();
+        return STANDARD.decode(body).ok();
     }
     let text = text.strip_prefix("whpk_").unwrap_or(text);
     if text.len() % 2 == 0 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -151,6 +160,12 @@ pub fn verify(key: &VerifyingKey, message: &[u8], signature: &[u8]) -> bool {
         VerifyingKey::P256(k) => {
             ecdsa_signature(signature).is_some_and(|s| k.verify(message, &s).is_ok())
         }
+        VerifyingKey::P256Sha1(k) => {
+            use p256::ecdsa::signature::hazmat::PrehashVerifier as _;
+            use sha1::Digest as _;
+            let digest = sha1::Sha1::digest(message);
+            ecdsa_signature(signature).is_some_and(|s| k.verify_prehash(&digest, &s).is_ok())
+        }
         VerifyingKey::Rsa { key, sha256 } => {
             use sha2::Digest as _;
             let (hashed, prefix): (Vec<u8>, &[u8]) = if *sha256 {
@@ -177,7 +192,7 @@ fn ecdsa_signature(signature: &[u8]) -> Option<p256::ecdsa::Signature> {
 /// malleable twin of a low-S signature, which strict verifiers (Bitcoin, some JOSE libraries)
 /// refuse and SendGrid's accept.
 pub fn is_high_s(key: &VerifyingKey, signature: &[u8]) -> bool {
-    matches!(key, VerifyingKey::P256(_))
+    matches!(key, VerifyingKey::P256(_) | VerifyingKey::P256Sha1(_))
         && ecdsa_signature(signature).is_some_and(|s| s.normalize_s().is_some())
 }
 

@@ -316,7 +316,10 @@ fn check_key(scheme: &Scheme, algorithm: Algorithm, key: &SigningKey) -> Result<
     match (algorithm, key) {
         (Algorithm::None, _) => Err(SignError::Unsigned(scheme.title.clone())),
         // A JWT needs claims and RSA a certificate's private key: not signed here.
-        (Algorithm::Jwt | Algorithm::RsaSha1 | Algorithm::RsaSha256, _) => Err(
+        (
+            Algorithm::Jwt | Algorithm::RsaSha1 | Algorithm::RsaSha256 | Algorithm::EcdsaP256Sha1,
+            _,
+        ) => Err(
             SignError::Unsupported(format!("{} ({})", scheme.name, algorithm.id())),
         ),
         (Algorithm::Ed25519, SigningKey::Ed25519(_))

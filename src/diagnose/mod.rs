@@ -392,6 +392,7 @@ impl<'a> Search<'a> {
                     pair: None,
                     keys: Vec::new(),
                     auth_scheme: None,
+                    envelope: None,
                 });
             }
             for mut spec in specs {

@@ -195,6 +195,9 @@ pub enum Algorithm {
     Ed25519,
     /// An ECDSA P-256/SHA-256 signature (DER) checked with the sender's public key.
     EcdsaP256,
+    /// An ECDSA P-256 signature (DER) over the SHA-1 digest (eBay's notifications: Node's
+    /// `ssl3-sha1`, PHP's `OPENSSL_ALGO_SHA1`).
+    EcdsaP256Sha1,
     /// RSA PKCS#1 v1.5 with SHA-1, checked with the sender's certificate or public key (Amazon
     /// SNS SignatureVersion 1).
     RsaSha1,
@@ -224,6 +227,7 @@ impl Algorithm {
             Algorithm::Sha384 => "sha384",
             Algorithm::Ed25519 => "ed25519",
             Algorithm::EcdsaP256 => "ecdsa-p256",
+            Algorithm::EcdsaP256Sha1 => "ecdsa-p256-sha1",
             Algorithm::RsaSha1 => "rsa-sha1",
             Algorithm::RsaSha256 => "rsa-sha256",
             Algorithm::Jwt => "jwt",
@@ -264,7 +268,11 @@ impl Algorithm {
     pub fn is_asymmetric(self) -> bool {
         matches!(
             self,
-            Algorithm::Ed25519 | Algorithm::EcdsaP256 | Algorithm::RsaSha1 | Algorithm::RsaSha256
+            Algorithm::Ed25519
+                | Algorithm::EcdsaP256
+                | Algorithm::EcdsaP256Sha1
+                | Algorithm::RsaSha1
+                | Algorithm::RsaSha256
         )
     }
 
@@ -340,6 +348,20 @@ pub struct SignatureSpec {
     /// For token schemes: a scheme word the header value may start with (`Bearer`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_scheme: Option<String>,
+    /// The header value is an encoded JSON object and the signature one of its members (eBay's
+    /// `x-ebay-signature`: base64 of `{"alg","kid","signature","digest"}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub envelope: Option<Envelope>,
+}
+
+/// A signature carried inside an encoded JSON object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Envelope {
+    /// How the header value encodes the JSON object (`base64`).
+    pub encoding: Encoding,
+    /// The member holding the signature (then decoded with the signature's `encoding`).
+    pub member: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
