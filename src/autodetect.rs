@@ -83,7 +83,7 @@ pub fn nothing_found(delivery: &Delivery) -> crate::outcome::Cause {
             if names.is_empty() {
                 "none".to_owned()
             } else {
-                crate::report::escape::for_terminal(&names.join(", "))
+                crate::escape::for_terminal(&names.join(", "))
             }
         ),
     )

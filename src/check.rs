@@ -4,7 +4,7 @@
 
 use crate::diagnose;
 use crate::input::{Delivery, Keys};
-use crate::outcome::Outcome;
+use crate::outcome::{ComputedFinding, Outcome};
 use crate::scheme::Scheme;
 use crate::verify::{self, Options};
 
@@ -18,5 +18,30 @@ pub fn check(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Option
     if options.diagnose && !outcome.verified {
         diagnose::run(scheme, delivery, keys, options, &mut outcome);
     }
+    outcome
+}
+
+/// Checks the digest a receiver computed (`digest`, as text) beside the delivery's own
+/// signature: the outcome is the delivery's own verdict (not diagnosed), and its `computed`
+/// finding says whether the receiver's digest is right and, when it is not, which variant of
+/// body, secret or template produces it: that variant is the receiver's bug.
+pub fn check_computed(
+    scheme: &Scheme,
+    delivery: &Delivery,
+    keys: &Keys,
+    options: &Options,
+    digest: &str,
+) -> Outcome {
+    let quick = Options {
+        diagnose: false,
+        ..options.clone()
+    };
+    let mut outcome = verify::verify(scheme, delivery, keys, &quick);
+    let (rewritten, with_digest) = diagnose::computed::rewrite(scheme, delivery, digest);
+    let finding = check(&rewritten, &with_digest, keys, options);
+    outcome.computed = Some(ComputedFinding {
+        matches: finding.matched.is_some(),
+        causes: finding.causes,
+    });
     outcome
 }

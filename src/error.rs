@@ -1,52 +1,58 @@
-//! Errors that end a run with exit 2: each names the flag or file at fault and says what to do.
+//! Errors the library returns. They are typed and name no command-line flag: the binary maps
+//! each to its exit code, its wording and its hints.
 
-use std::fmt;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UsageError {
-    /// Stable snake_case id, printed in JSON as `error.code`.
-    pub code: &'static str,
-    pub message: String,
-    pub hints: Vec<String>,
+/// Why a scheme, a key or an input cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A scheme file is not valid TOML, or it fails validation (for example: not keyed, or the
+    /// body is not covered).
+    #[error("'{file}'{}: {message}", at(*line))]
+    InvalidScheme {
+        /// The file as the caller named it.
+        file: String,
+        /// The line the problem is on, where it is known.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
+    /// A provider name the registry does not have.
+    #[error("provider '{0}': no such provider")]
+    UnknownProvider(String),
+    /// None of the keys is of the kind the scheme verifies with.
+    #[error("no key given: {scheme} needs {}", if *public { "the sender's public key" } else { "a secret" })]
+    NoKey {
+        /// The scheme's name.
+        scheme: String,
+        /// Whether the scheme verifies with a public key (else with a secret).
+        public: bool,
+    },
+    /// An input that cannot be read or parsed; the message says which and why.
+    #[error("{0}")]
+    InvalidInput(String),
 }
 
-impl UsageError {
-    pub fn new(code: &'static str, message: impl Into<String>) -> UsageError {
-        UsageError {
-            code,
-            message: message.into(),
-            hints: Vec::new(),
+impl Error {
+    /// A stable snake_case id for the error, as printed in JSON reports (`error.code`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidScheme { .. } => "invalid_scheme",
+            Error::UnknownProvider(_) => "unknown_provider",
+            Error::NoKey { .. } => "no_key",
+            Error::InvalidInput(_) => "invalid_input",
         }
     }
-
-    pub fn hint(mut self, hint: impl Into<String>) -> UsageError {
-        self.hints.push(hint.into());
-        self
-    }
-
-    /// No key was given for the scheme `name`; names the flags for the kind of key it needs
-    /// (`public`: a public key).
-    pub fn no_key(name: &str, public: bool) -> UsageError {
-        let message = if public {
-            format!(
-                "no key given: {name} signs with a private key; pass its public key with --public-key-file FILE or --public-key KEY"
-            )
-        } else {
-            "no key given: pass --secret-file FILE, --secret-env VAR or --secret TEXT".to_owned()
-        };
-        UsageError::new("no_key", message)
-    }
-
-    /// An unreadable or invalid input: `--body-file 'x.json': No such file or directory`.
-    pub fn input(what: impl fmt::Display, message: impl fmt::Display) -> UsageError {
-        UsageError::new("invalid_input", format!("{what}: {message}"))
-    }
 }
 
-impl fmt::Display for UsageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
+fn at(line: Option<usize>) -> String {
+    line.map(|l| format!(" line {l}")).unwrap_or_default()
 }
 
-impl std::error::Error for UsageError {}
+/// The OS message of an I/O error without Rust's "(os error 2)" suffix.
+pub fn io_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}

@@ -16,31 +16,37 @@
 //! assert!(outcome.verified);
 //! ```
 
-pub mod asymmetric;
+// The API: check (verify + diagnose), the engine, detection, schemes, inputs, outcomes, reports
+// and signing. `docs/semver` in the README states what may change between versions.
 pub mod autodetect;
-pub mod batch;
-pub mod canonical;
 pub mod check;
-pub mod cli;
 pub mod diagnose;
 pub mod error;
-pub mod escape;
-pub mod exit;
 pub mod explain;
 pub mod input;
-pub mod jwt;
-pub mod listen;
-pub mod mac;
 pub mod outcome;
 pub mod report;
-pub mod run;
 pub mod scheme;
 pub mod sign;
-pub mod sign_command;
-pub mod stream;
 pub mod verify;
 
+// Public only for the binary, the benches and the fuzz targets: not part of the API, and not
+// covered by the semver policy.
+#[doc(hidden)]
+pub mod asymmetric;
+#[doc(hidden)]
+pub mod batch;
+#[doc(hidden)]
+pub mod canonical;
+#[doc(hidden)]
+pub mod escape;
+#[doc(hidden)]
+pub mod jwt;
+#[doc(hidden)]
+pub mod mac;
+
 pub use check::check;
+pub use error::Error;
 pub use input::{Delivery, Headers, Key, Keys, PublicKey, Secret};
 pub use outcome::{Cause, CauseCode, Outcome};
 pub use scheme::Scheme;

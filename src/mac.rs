@@ -12,7 +12,7 @@ use crate::scheme::Algorithm;
 pub const MAX_DIGEST: usize = 64;
 
 /// A digest being computed piece by piece: the same for a body in memory (`digest`) and one
-/// streamed from stdin (`crate::stream`).
+/// streamed from stdin (`crate::verify::streaming`).
 #[derive(Clone)]
 pub enum Running {
     Md5(Hmac<Md5>),

@@ -1,5 +1,10 @@
+//! The `hookcheck` binary: everything it does beyond parsing arguments, printing and choosing the
+//! exit code lives in the library.
+
 use std::process::ExitCode;
 
+mod cli;
+
 fn main() -> ExitCode {
-    hookcheck::run::run(std::env::args_os()).into()
+    cli::run::run(std::env::args_os()).into()
 }

@@ -19,7 +19,9 @@ use crate::verify::{self, Options, Prepared, Problem};
 /// What to sign: the body and the request around it.
 #[derive(Debug, Clone)]
 pub struct Request {
+    /// The raw body to sign and send.
     pub body: Vec<u8>,
+    /// The HTTP method (signed by schemes that sign it).
     pub method: String,
     /// The URL the delivery goes to (signed by URL-signed schemes).
     pub url: String,
@@ -35,7 +37,9 @@ pub struct Request {
 pub enum SigningKey {
     /// An HMAC secret, a token or Basic credentials, as the user holds it.
     Secret(Secret),
+    /// An Ed25519 private key.
     Ed25519(ed25519_dalek::SigningKey),
+    /// An ECDSA P-256 private key.
     P256(p256::ecdsa::SigningKey),
 }
 
@@ -51,13 +55,18 @@ impl std::fmt::Debug for SigningKey {
 
 /// Why a delivery cannot be signed; each is a usage error (exit 2).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum SignError {
+    /// The scheme does not sign deliveries (a token or none).
     #[error("{0} does not sign its deliveries, so there is nothing to sign")]
     Unsigned(String),
+    /// The key is of the wrong kind for the scheme.
     #[error("{0}")]
     WrongKey(String),
+    /// The request lacks something the scheme signs (a URL, a timestamp, ...).
     #[error("{0}")]
     Delivery(String),
+    /// The scheme's family cannot be signed by hookcheck yet.
     #[error("hookcheck cannot sign {0} deliveries yet: it verifies them only")]
     Unsupported(String),
 }
@@ -368,6 +377,7 @@ fn content_type(body: &[u8]) -> &'static str {
     }
 }
 
+/// Encodes signature bytes as the scheme writes them.
 pub fn encode(encoding: Encoding, bytes: &[u8]) -> String {
     match encoding {
         Encoding::Hex => hex::encode(bytes),

@@ -105,7 +105,7 @@ impl Inputs {
                         .map_or_else(|| dir.display().to_string(), |p| p.display().to_string()),
                     message: e
                         .io_error()
-                        .map_or_else(|| e.to_string(), crate::input::source::io_reason),
+                        .map_or_else(|| e.to_string(), crate::error::io_reason),
                 }),
             }
         }
@@ -127,8 +127,7 @@ impl Inputs {
                     Box::new(BufReader::with_capacity(1 << 16, f))
                 }
                 Err(e) => {
-                    self.queued
-                        .push_back(error(crate::input::source::io_reason(&e)));
+                    self.queued.push_back(error(crate::error::io_reason(&e)));
                     return;
                 }
             }
@@ -138,8 +137,7 @@ impl Inputs {
             None => match reader.fill_buf() {
                 Ok(head) => kind_by_content(head),
                 Err(e) => {
-                    self.queued
-                        .push_back(error(crate::input::source::io_reason(&e)));
+                    self.queued.push_back(error(crate::error::io_reason(&e)));
                     return;
                 }
             },
@@ -160,8 +158,7 @@ impl Inputs {
         }
         let mut bytes = Vec::new();
         if let Err(e) = reader.read_to_end(&mut bytes) {
-            self.queued
-                .push_back(error(crate::input::source::io_reason(&e)));
+            self.queued.push_back(error(crate::error::io_reason(&e)));
             return;
         }
         match kind {
@@ -187,7 +184,7 @@ impl Inputs {
                 self.lines = None;
                 Some(Entry::Error {
                     source,
-                    message: crate::input::source::io_reason(&e),
+                    message: crate::error::io_reason(&e),
                 })
             }
         }

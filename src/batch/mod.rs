@@ -1,14 +1,13 @@
 //! `hookcheck batch`: many captured deliveries, checked in parallel, reported in input order.
 //! Work goes in chunks so that memory holds only what is in flight, whatever the input size.
 
-pub mod command;
 pub mod har;
 pub mod inputs;
 pub mod jsonl;
 
 use rayon::prelude::*;
 
-use crate::error::UsageError;
+use crate::error::Error;
 use crate::input::{Delivery, Keys};
 use crate::outcome::{Outcome, Warning};
 use crate::scheme::{Scheme, registry};
@@ -81,7 +80,7 @@ impl Entry {
 #[derive(Debug)]
 pub struct Row {
     pub source: String,
-    pub result: Result<Outcome, UsageError>,
+    pub result: Result<Outcome, Error>,
 }
 
 /// How many entries are checked at once; bounds memory while keeping both cores busy.
@@ -181,7 +180,7 @@ impl Checker<'_> {
     }
 
     /// The source (empty when `lean`, which never shows it) and the result of one entry.
-    fn check(&self, entry: Entry, lean: bool) -> (String, Result<Checked, UsageError>) {
+    fn check(&self, entry: Entry, lean: bool) -> (String, Result<Checked, Error>) {
         let line = match entry {
             Entry::Line(line) => line,
             other => {
@@ -244,7 +243,7 @@ impl Checker<'_> {
         provider: Option<&str>,
         now: Option<i64>,
         lean: bool,
-    ) -> Result<Checked, UsageError> {
+    ) -> Result<Checked, Error> {
         let mut options = std::borrow::Cow::Borrowed(&self.options);
         let mut ignored_now = false;
         match (self.clock, now) {
@@ -256,12 +255,7 @@ impl Checker<'_> {
         let scheme = match (self.scheme, provider) {
             (Some(s), _) => Some(s),
             (None, Some(name)) if !name.eq_ignore_ascii_case("auto") => {
-                Some(registry::find(name).ok_or_else(|| {
-                    UsageError::new(
-                        "unknown_provider",
-                        format!("provider '{name}': no such provider"),
-                    )
-                })?)
+                Some(registry::find(name).ok_or_else(|| Error::UnknownProvider(name.to_owned()))?)
             }
             (None, _) => {
                 let found = crate::autodetect::resolve(delivery, self.keys, &options);
@@ -277,7 +271,10 @@ impl Checker<'_> {
             });
         };
         if !s.fits_any(self.keys) {
-            return Err(UsageError::no_key(&s.name, s.takes_public_keys()));
+            return Err(Error::NoKey {
+                scheme: s.name.clone(),
+                public: s.takes_public_keys(),
+            });
         }
         if lean {
             return Ok(Checked::Verdict(crate::verify::verifies(
@@ -303,8 +300,8 @@ impl Checker<'_> {
     }
 }
 
-fn invalid(message: String) -> UsageError {
-    UsageError::new("invalid_input", message)
+fn invalid(message: String) -> Error {
+    Error::InvalidInput(message)
 }
 
 fn http_item(bytes: &[u8], source: String) -> Result<Item, String> {

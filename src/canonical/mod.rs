@@ -2,7 +2,9 @@
 //! value re-serialised by a given serialiser), shared by the engine (documented `also_signs`
 //! forms) and the diagnosis (every serialiser's rendering).
 
+pub mod form;
 pub mod json_dialect;
+pub mod url;
 
 use crate::scheme::SignedBody;
 use json_dialect::Dialect;

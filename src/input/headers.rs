@@ -1,15 +1,18 @@
 //! A header list as received: names compared without case, repeats kept in order.
 
+/// A header list as received: names compared without case, repeats kept in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Headers {
     entries: Vec<(String, String)>,
 }
 
 impl Headers {
+    /// An empty list.
     pub fn new() -> Headers {
         Headers::default()
     }
 
+    /// Appends a header, keeping any earlier one of the same name.
     pub fn push(&mut self, name: impl Into<String>, value: impl Into<String>) {
         self.entries.push((name.into(), value.into()));
     }
@@ -33,6 +36,7 @@ impl Headers {
         self.entries.extend(given.entries);
     }
 
+    /// Removes every header of this name.
     pub fn remove(&mut self, name: &str) {
         self.entries.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
     }
@@ -42,6 +46,7 @@ impl Headers {
         self.get_all(name).next()
     }
 
+    /// Every value of `name`, in the order received.
     pub fn get_all<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a str> {
         self.entries
             .iter()
@@ -49,10 +54,12 @@ impl Headers {
             .map(|(_, v)| v.as_str())
     }
 
+    /// Whether a header of this name is present.
     pub fn contains(&self, name: &str) -> bool {
         self.get(name).is_some()
     }
 
+    /// Every header as `(name, value)`, in the order received.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.entries.iter().map(|(n, v)| (n.as_str(), v.as_str()))
     }
@@ -75,6 +82,7 @@ impl Headers {
         std::mem::swap(&mut self.entries, entries);
     }
 
+    /// Whether there are no headers.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

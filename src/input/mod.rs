@@ -6,27 +6,29 @@ pub mod keys;
 pub mod public_key;
 pub mod request;
 pub mod secret;
-pub mod source;
 
 pub use headers::Headers;
 pub use keys::{Key, Keys};
 pub use public_key::PublicKey;
 pub use secret::Secret;
-pub use source::StdinGuard;
 
 /// One webhook delivery as the receiver got it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Delivery {
+    /// The headers, names compared without case, repeats kept in order.
     pub headers: Headers,
     /// The raw body bytes, exactly as received.
     pub body: Vec<u8>,
+    /// The URL the sender called, for schemes that sign it.
     pub url: Option<String>,
+    /// The HTTP method, for schemes that sign it.
     pub method: Option<String>,
     /// `--timestamp` for schemes that carry it inside the signature header (Stripe's `t=`).
     pub timestamp_override: Option<String>,
 }
 
 impl Delivery {
+    /// A delivery of these headers and raw body, with no URL or method.
     pub fn new(headers: Headers, body: impl Into<Vec<u8>>) -> Delivery {
         Delivery {
             headers,
@@ -58,6 +60,7 @@ impl Delivery {
         self.headers.get_all(name).map(str::to_owned).collect()
     }
 
+    /// Whether the delivery has the named part (see [`Delivery::values`] for the syntax).
     pub fn has(&self, name: &str) -> bool {
         if !name.starts_with("body:") && !name.starts_with("query:") {
             return self.headers.contains(name);

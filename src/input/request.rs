@@ -2,11 +2,16 @@
 
 use super::Headers;
 
+/// A captured HTTP/1.x request, parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CapturedRequest {
+    /// The request line's method.
     pub method: String,
+    /// The request line's target (path and query, or an absolute URL).
     pub target: String,
+    /// The header lines, folded lines joined.
     pub headers: Headers,
+    /// The raw body bytes.
     pub body: Vec<u8>,
     /// Notes on what parsing did (e.g. bytes after Content-Length dropped).
     pub notes: Vec<String>,

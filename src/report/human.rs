@@ -4,9 +4,10 @@ use std::fmt::Write as _;
 
 use crate::outcome::Outcome;
 
-use super::escape::for_terminal;
 use super::style::{dim, fail, hint, ok, strong, warn};
+use crate::escape::for_terminal;
 
+/// The report for people: verdict, causes with fixes, suspects, warnings, timestamp and keys.
 pub fn render(outcome: &Outcome) -> String {
     let mut out = String::new();
     let scheme = format!("{} · {}", outcome.provider, outcome.algorithm);

@@ -7,6 +7,7 @@ use crate::outcome::{
     Cause, ComputedFinding, KeyInfo, Matched, Outcome, Suspect, TimestampCheck, Warning,
 };
 
+/// The version of the JSON report's shape; it changes only when a field changes meaning or goes away (new fields may appear within a version).
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
@@ -44,6 +45,7 @@ struct ErrorBody<'a> {
     message: &'a str,
 }
 
+/// One outcome as a JSON object on one line, newline-terminated.
 pub fn render(outcome: &Outcome) -> String {
     render_from(outcome, None)
 }
@@ -69,10 +71,12 @@ pub fn render_from(outcome: &Outcome, source: Option<&str>) -> String {
     text
 }
 
+/// An error report (`{"schema_version":1,"error":{"code":…,"message":…}}`).
 pub fn render_error(code: &str, message: &str) -> String {
     render_error_from(code, message, None)
 }
 
+/// An error report for one batch entry, with where it came from.
 pub fn render_error_from(code: &str, message: &str, source: Option<&str>) -> String {
     let report = ErrorReport {
         schema_version: SCHEMA_VERSION,

@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 
 use crate::batch::{Row, Summary};
 
+/// Writes JUnit XML for a batch with bounded memory: test cases stream to a side file and the
+/// final file is assembled once the totals are known. (Kept by hand: `quick-junit` builds the
+/// whole report in memory, which a batch of millions of deliveries must not.)
 pub struct JunitWriter {
     path: PathBuf,
     partial: PathBuf,
@@ -15,6 +18,7 @@ pub struct JunitWriter {
 }
 
 impl JunitWriter {
+    /// Starts a report that [`JunitWriter::finish`] writes to `path`.
     pub fn create(path: &Path) -> std::io::Result<JunitWriter> {
         let partial = path.with_extension("xml.partial");
         let cases = BufWriter::new(File::create(&partial)?);
@@ -25,6 +29,7 @@ impl JunitWriter {
         })
     }
 
+    /// Adds one delivery's test case.
     pub fn row(&mut self, row: &Row) -> std::io::Result<()> {
         let name = escape(&row.source);
         match &row.result {
@@ -47,12 +52,13 @@ impl JunitWriter {
             Err(e) => writeln!(
                 self.cases,
                 "    <testcase classname=\"hookcheck\" name=\"{name}\">\n      <error message=\"{}\" type=\"{}\"/>\n    </testcase>",
-                escape(&e.message),
-                e.code
+                escape(&e.to_string()),
+                e.code()
             ),
         }
     }
 
+    /// Writes the report with its totals and removes the side file.
     pub fn finish(mut self, summary: &Summary, seconds: f64) -> std::io::Result<()> {
         self.cases.flush()?;
         drop(self.cases);

@@ -1,7 +1,6 @@
 //! Outcome → bytes, one renderer per format. Renderers are pure: no clock, no terminal queries.
 
 /// Escaping untrusted text lives below the engine, which quotes header values in its causes.
-pub use crate::escape;
 pub mod human;
 pub mod json;
 pub mod junit;

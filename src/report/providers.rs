@@ -9,16 +9,25 @@ use crate::scheme::{Scheme, SecretFormat};
 /// The row every listing shows, derived from the scheme so the README table cannot drift.
 #[derive(Debug, Serialize)]
 pub struct Row {
+    /// The scheme's name (`--provider NAME`).
     pub name: String,
+    /// The provider's name for people.
     pub title: String,
+    /// The first header the signature is read from (`—` for none).
     pub signature_header: String,
+    /// The algorithm's id.
     pub algorithm: String,
+    /// The signed-content template.
     pub signed_content: String,
+    /// How the secret is read.
     pub secret_format: String,
+    /// The replay window, when a timestamp is signed.
     pub tolerance_seconds: Option<u64>,
+    /// Where the scheme's rules come from (documentation or SDK).
     pub source: String,
 }
 
+/// The listing row of one scheme.
 pub fn row(s: &Scheme) -> Row {
     Row {
         name: s.name.clone(),
@@ -43,6 +52,7 @@ pub fn row(s: &Scheme) -> Row {
     }
 }
 
+/// The listing as pretty JSON.
 pub fn json(schemes: &[Scheme]) -> String {
     let rows: Vec<Row> = schemes.iter().map(row).collect();
     let mut text = serde_json::to_string_pretty(&rows).unwrap_or_default();

@@ -1,53 +1,66 @@
-//! The palette: every coloured word goes through here. Whether colour is on is decided once.
+//! The palette: every coloured word goes through here. Whether colour is on is decided once, by
+//! the caller (the binary asks `anstream`, which reads `--color`, NO_COLOR, CLICOLOR and
+//! CLICOLOR_FORCE), and is off until then.
 
-use std::io::IsTerminal;
+use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use colored::{ColoredString, Colorize};
+use anstyle::{AnsiColor, Style};
 
-use crate::cli::ColorChoice;
+static ENABLED: AtomicBool = AtomicBool::new(false);
 
-/// `--color` beats NO_COLOR, which beats CLICOLOR_FORCE (colour even into a pipe), which beats
-/// CLICOLOR=0 and TERM=dumb, which beat whether stdout is a terminal: the order anstream and
-/// the other CLIs users know (ripgrep, fd) follow.
-pub fn decide(choice: ColorChoice) -> bool {
-    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) => false,
-        ColorChoice::Auto if set("CLICOLOR_FORCE") => true,
-        ColorChoice::Auto => {
-            let off = std::env::var_os("CLICOLOR").is_some_and(|v| v == "0");
-            let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
-            !off && !dumb && std::io::stdout().is_terminal()
+/// Turns colour on or off for every report rendered after this call.
+pub fn set_enabled(on: bool) {
+    ENABLED.store(on, Ordering::Relaxed);
+}
+
+/// A word in a style; plain text while colour is off.
+#[derive(Debug, Clone, Copy)]
+pub struct Painted<'a> {
+    text: &'a str,
+    style: Style,
+}
+
+impl fmt::Display for Painted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if ENABLED.load(Ordering::Relaxed) {
+            write!(f, "{}{}{:#}", self.style, self.text, self.style)
+        } else {
+            f.write_str(self.text)
         }
     }
 }
 
-pub fn apply(on: bool) {
-    colored::control::set_override(on);
+fn paint(text: &str, style: Style) -> Painted<'_> {
+    Painted { text, style }
 }
 
-pub fn ok(text: &str) -> ColoredString {
-    text.green().bold()
+/// A verdict that passed.
+pub fn ok(text: &str) -> Painted<'_> {
+    paint(text, AnsiColor::Green.on_default().bold())
 }
 
-pub fn fail(text: &str) -> ColoredString {
-    text.red().bold()
+/// A verdict that failed.
+pub fn fail(text: &str) -> Painted<'_> {
+    paint(text, AnsiColor::Red.on_default().bold())
 }
 
-pub fn warn(text: &str) -> ColoredString {
-    text.yellow().bold()
+/// A warning.
+pub fn warn(text: &str) -> Painted<'_> {
+    paint(text, AnsiColor::Yellow.on_default().bold())
 }
 
-pub fn hint(text: &str) -> ColoredString {
-    text.cyan()
+/// What to do next.
+pub fn hint(text: &str) -> Painted<'_> {
+    paint(text, AnsiColor::Cyan.on_default())
 }
 
-pub fn dim(text: &str) -> ColoredString {
-    text.dimmed()
+/// Detail that matters less.
+pub fn dim(text: &str) -> Painted<'_> {
+    paint(text, Style::new().dimmed())
 }
 
-pub fn strong(text: &str) -> ColoredString {
-    text.bold()
+/// Emphasis.
+pub fn strong(text: &str) -> Painted<'_> {
+    paint(text, Style::new().bold())
 }

@@ -1,18 +1,15 @@
 //! User scheme files (`--scheme FILE`): one scheme in TOML, the same fields as the registry.
 
-use crate::error::UsageError;
+use crate::error::Error;
 
 use super::Scheme;
 
 /// Parses and validates a scheme file; errors name the file, the field and the line.
-pub fn parse(file: &str, text: &str) -> Result<Scheme, UsageError> {
-    let bad = |line: Option<usize>, message: String| {
-        let at = line.map(|l| format!(" line {l}")).unwrap_or_default();
-        UsageError::new(
-            "invalid_scheme",
-            format!("--scheme '{file}'{at}: {message}"),
-        )
-        .hint("start from a built-in scheme: hookcheck providers show github --format toml")
+pub fn parse(file: &str, text: &str) -> Result<Scheme, Error> {
+    let bad = |line: Option<usize>, message: String| Error::InvalidScheme {
+        file: file.to_owned(),
+        line,
+        message,
     };
     let scheme: Scheme = toml::from_str(text).map_err(|e| {
         let line = e.span().map(|span| line_of(text, span.start));
@@ -62,24 +59,16 @@ mod tests {
     #[test]
     fn errors_name_field_and_line() {
         let text = "name = \"x\"\ntitle = \"X\"\nalgorithm = \"hmac-sha999\"\n";
-        let e = parse("s.toml", text).unwrap_err();
-        assert!(e.message.contains("line 3"), "{}", e.message);
-        assert!(e.message.contains("hmac-sha999"), "{}", e.message);
+        let e = parse("s.toml", text).unwrap_err().to_string();
+        assert!(e.contains("line 3"), "{}", e);
+        assert!(e.contains("hmac-sha999"), "{}", e);
 
         let text = "name = \"x\"\ntitle = \"X\"\nalgorithm = \"hmac-sha256\"\nsigned = \"{tmestamp}.{body}\"\nsource = \"me\"\n[signature]\nheaders = [\"X-Sig\"]\nencoding = \"hex\"\n";
-        let e = parse("s.toml", text).unwrap_err();
-        assert!(
-            e.message.contains("line 4") && e.message.contains("`signed`"),
-            "{}",
-            e.message
-        );
+        let e = parse("s.toml", text).unwrap_err().to_string();
+        assert!(e.contains("line 4") && e.contains("`signed`"), "{}", e);
 
         let text = "name = \"x\"\ntitle = \"X\"\nalgorithm = \"hmac-sha256\"\nsource = \"me\"\ncolour = 1\n[signature]\nheaders = [\"X-Sig\"]\nencoding = \"hex\"\n";
-        let e = parse("s.toml", text).unwrap_err();
-        assert!(
-            e.message.contains("colour") && e.message.contains("line 5"),
-            "{}",
-            e.message
-        );
+        let e = parse("s.toml", text).unwrap_err().to_string();
+        assert!(e.contains("colour") && e.contains("line 5"), "{}", e);
     }
 }

@@ -26,16 +26,20 @@ pub struct Scheme {
     /// entries are never chosen by auto-detection, their base is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias_of: Option<String>,
+    /// How the signature is made (HMAC, plain hash, Ed25519, ECDSA, RSA, JWT, token, ...).
     pub algorithm: Algorithm,
     /// The signed content, e.g. `"{timestamp}.{body}"`; see [`Template`].
     #[serde(default = "default_signed")]
     pub signed: String,
+    /// Where the signature is and how it is written.
     pub signature: SignatureSpec,
+    /// The timestamp, when the sender sends one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<TimestampSpec>,
     /// The header carrying the delivery id, for templates that use `{id}`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub id_headers: Vec<String>,
+    /// How the secret the user holds becomes the key bytes.
     #[serde(default)]
     pub secret: SecretFormat,
     /// Other bodies the sender is documented to sign, tried after the raw bytes
@@ -176,14 +180,19 @@ fn default_signed() -> String {
     "{body}".to_owned()
 }
 
+/// How a scheme's signature is made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Algorithm {
     /// HMAC-MD5 (legacy senders; MD5 is broken as a hash, but still keyed here).
     HmacMd5,
+    /// HMAC-SHA1.
     HmacSha1,
+    /// HMAC-SHA256.
     HmacSha256,
+    /// HMAC-SHA384.
     HmacSha384,
+    /// HMAC-SHA512.
     HmacSha512,
     /// A plain SHA-256 digest of the template (HubSpot v1/v2 put the secret inside it).
     Sha256,
@@ -215,6 +224,7 @@ pub enum Algorithm {
 }
 
 impl Algorithm {
+    /// The name in scheme files and reports (`hmac-sha256`).
     pub fn id(self) -> &'static str {
         match self {
             Algorithm::HmacMd5 => "hmac-md5",
@@ -237,6 +247,7 @@ impl Algorithm {
         }
     }
 
+    /// Whether the algorithm is an HMAC keyed with the secret.
     pub fn is_hmac(self) -> bool {
         matches!(
             self,
@@ -265,6 +276,7 @@ impl Algorithm {
         self.is_hmac() || self.is_plain_hash()
     }
 
+    /// Whether the algorithm verifies with the sender's public key.
     pub fn is_asymmetric(self) -> bool {
         matches!(
             self,
@@ -293,6 +305,7 @@ impl Algorithm {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AlgorithmHeader {
+    /// The header naming the algorithm.
     pub header: String,
     /// The item holding the algorithm's name (`algorithm`); empty when the whole value is the
     /// name (Amazon SNS's `SignatureVersion`).
@@ -332,6 +345,7 @@ impl AlgorithmHeader {
 pub struct SignatureSpec {
     /// Header names, first is the usual one; every present one contributes signatures.
     pub headers: Vec<String>,
+    /// How the signature bytes are written.
     pub encoding: Encoding,
     /// Text before the digest in a plain value, e.g. `sha256=`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -364,11 +378,15 @@ pub struct Envelope {
     pub member: String,
 }
 
+/// How signature bytes are written as text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Encoding {
+    /// Hexadecimal, either case.
     Hex,
+    /// Standard base64, padded or not.
     Base64,
+    /// URL-safe base64, padded or not.
     Base64url,
     /// Base64 of the lower-case hex text of the digest (Solidgate).
     #[serde(rename = "base64-hex")]
@@ -378,6 +396,7 @@ pub enum Encoding {
 }
 
 impl Encoding {
+    /// The name in scheme files (`hex`, `base64`, ...).
     pub fn id(self) -> &'static str {
         match self {
             Encoding::Hex => "hex",
@@ -389,6 +408,7 @@ impl Encoding {
     }
 }
 
+/// Where a delivery's timestamp is, how it is written, and the replay window.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimestampSpec {
@@ -402,6 +422,7 @@ pub struct TimestampSpec {
     /// `svix-timestamp` to `webhook-timestamp`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fallback_headers: Vec<String>,
+    /// How the timestamp is written.
     #[serde(default)]
     pub unit: TimeUnit,
     /// Default replay window in seconds; absent means the provider documents none.
@@ -448,11 +469,14 @@ impl TimestampSpec {
     }
 }
 
+/// How a timestamp is written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TimeUnit {
+    /// Unix seconds.
     #[default]
     Seconds,
+    /// Unix milliseconds.
     Milliseconds,
     /// An RFC 3339 date-time (`2025-11-23T12:00:00.123456789Z`: Twitch, Zendesk, Box).
     Rfc3339,
@@ -470,7 +494,9 @@ pub enum SecretFormat {
     Utf8,
     /// `whsec_` + base64: strip the prefix, base64-decode (Standard Webhooks, Svix).
     WhsecBase64,
+    /// Base64 of the key bytes.
     Base64,
+    /// Hexadecimal of the key bytes.
     Hex,
     /// HTML entities decoded (`&amp;` → `&`), as WordPress's `wp_specialchars_decode(…,
     /// ENT_QUOTES)` does to WooCommerce secrets before signing.
@@ -478,6 +504,7 @@ pub enum SecretFormat {
 }
 
 impl SecretFormat {
+    /// The name in scheme files (`utf8`, `whsec`, ...).
     pub fn id(self) -> &'static str {
         match self {
             SecretFormat::Utf8 => "utf8",
@@ -503,6 +530,7 @@ pub enum SignedBody {
 }
 
 impl SignedBody {
+    /// What the sender signs, for people.
     pub fn describe(self) -> &'static str {
         match self {
             SignedBody::PythonJsonDumps => "Python json.dumps() of the parsed body",
@@ -518,7 +546,9 @@ impl SignedBody {
 #[derive(Debug, thiserror::Error)]
 #[error("field `{field}`: {message}")]
 pub struct SchemeError {
+    /// The field at fault (`signature.headers`).
     pub field: &'static str,
+    /// What is wrong with it.
     pub message: String,
 }
 
@@ -660,6 +690,7 @@ impl Scheme {
         }
     }
 
+    /// The signed-content template, parsed (validation guarantees it parses).
     pub fn template(&self) -> Template {
         // Validated when the scheme was loaded.
         Template::parse(&self.signed).unwrap_or_default()

@@ -11,6 +11,7 @@ use super::{Encoding, Scheme};
 /// One signature token found in the delivery.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundSignature {
+    /// Where it was read (a header, `body:field` or `query:param`).
     pub header: String,
     /// The token as sent, prefix removed.
     pub text: String,
@@ -21,8 +22,20 @@ pub struct FoundSignature {
 /// Why no signature could be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    Missing { header: String, what: &'static str },
-    Malformed { header: String, reason: String },
+    /// None of the places the scheme reads holds a signature.
+    Missing {
+        /// Where the signature was expected.
+        header: String,
+        /// What was expected there.
+        what: &'static str,
+    },
+    /// A signature is there but cannot be read.
+    Malformed {
+        /// Where the signature was read.
+        header: String,
+        /// Why it cannot be read.
+        reason: String,
+    },
 }
 
 /// Reads the signature header(s) into tokens, each decoded with the scheme's encoding.

@@ -3,7 +3,9 @@
 /// One piece of the signed content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Part {
+    /// Bytes signed as they are.
     Literal(Vec<u8>),
+    /// The raw body (`{body}`).
     Body,
     /// The lower-case hex digest of the body with a plain hash (`{body_hash:sha256}`), for
     /// senders that MAC the body's hash instead of the body (Tebex).
@@ -12,8 +14,11 @@ pub enum Part {
     /// `Name\nValue\n` (Amazon SNS's canonical string); a `?` field may be absent and is then
     /// left out, any other must be there.
     BodyFields(Vec<(String, bool)>),
+    /// The timestamp as sent (`{timestamp}`).
     Timestamp,
+    /// The delivery id (`{id}`).
     Id,
+    /// The full URL (`{url}`).
     Url,
     /// The URL's path and query (`/hook?a=1`).
     Path,
@@ -23,6 +28,7 @@ pub enum Part {
     /// Contentful's signed headers: the headers named in this header's comma list, as
     /// `name:value` sorted by lower-case name and joined with `;`.
     SignedHeaders(String),
+    /// The HTTP method (`{method}`).
     Method,
     /// Form parameters sorted by name, each as `name` + `value`, URL-decoded (Twilio,
     /// Mandrill); empty for a body that is not `application/x-www-form-urlencoded`.
@@ -34,8 +40,10 @@ pub enum Part {
     Header(String),
 }
 
+/// A parsed signed-content template.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Template {
+    /// The pieces, concatenated in order.
     pub parts: Vec<Part>,
 }
 
@@ -131,6 +139,7 @@ impl Template {
         Ok(Template { parts })
     }
 
+    /// Whether the template has this piece.
     pub fn uses(&self, part: &Part) -> bool {
         self.parts.contains(part)
     }

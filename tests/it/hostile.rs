@@ -446,8 +446,9 @@ fn many_headers_stay_cheap_and_repeats_are_kept() {
         "github",
     ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    // Linear work is well under a second here; the quadratic version took over 10 s.
-    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    // Linear work is well under a second on an idle machine; the quadratic version took over 10 s.
+    // The bound is loose because CI machines are shared.
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
 
     // A headers file keeps repeated names, as -H does.
     let sig = hmac256(b"k", &[body]);
@@ -502,7 +503,7 @@ fn template_search_is_bounded() {
         &now,
     ]);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
-    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
 }
 
 /// Item 10: A secret that looks like a flag is taken as the value, never echoed in an error.

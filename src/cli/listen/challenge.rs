@@ -9,8 +9,8 @@
 //!   when the verify token is the one given with `--verify-token` (unsigned).
 //! - Microsoft Graph `?validationToken=`: echo it as text (unsigned).
 
-use crate::input::{Delivery, Secret};
-use crate::scheme::{Algorithm, Scheme};
+use hookcheck::input::{Delivery, Secret};
+use hookcheck::scheme::{Algorithm, Scheme};
 
 /// An unsigned challenge: answered, or refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,10 +50,12 @@ pub fn unsigned(method: &str, query: &str, verify_token: Option<&str>) -> Option
                 provider: "Meta",
                 reason: "no --verify-token given to compare hub.verify_token with".to_owned(),
             },
-            Some(want) if crate::mac::same(want.as_bytes(), given.as_bytes()) => Unsigned::Echo {
-                provider: "Meta",
-                value: challenge,
-            },
+            Some(want) if hookcheck::mac::same(want.as_bytes(), given.as_bytes()) => {
+                Unsigned::Echo {
+                    provider: "Meta",
+                    value: challenge,
+                }
+            }
             Some(_) => Unsigned::Refuse {
                 provider: "Meta",
                 reason: "hub.verify_token is not the --verify-token given".to_owned(),
@@ -90,7 +92,11 @@ impl Signed {
             Signed::Zoom(plain) => {
                 let encrypted = key
                     .and_then(|k| {
-                        crate::mac::digest(Algorithm::HmacSha256, k.expose(), &[plain.as_bytes()])
+                        hookcheck::mac::digest(
+                            Algorithm::HmacSha256,
+                            k.expose(),
+                            &[plain.as_bytes()],
+                        )
                     })
                     .map(hex::encode)
                     .unwrap_or_default();
@@ -181,7 +187,7 @@ mod tests {
             .answer(Some(&Secret::new("secret_token")));
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         let want = hex::encode(
-            crate::mac::digest(
+            hookcheck::mac::digest(
                 Algorithm::HmacSha256,
                 b"secret_token",
                 &[b"qgg8vlvZRS6UYooatFL8Aw"],

@@ -23,15 +23,16 @@ use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
 
+use crate::cli::exit::Exit;
+use crate::cli::run::{load_scheme, options_from, read_keys, system_now};
+use crate::cli::source::StdinGuard;
+use crate::cli::usage::UsageError;
 use crate::cli::{Format, ListenArgs, Respond};
-use crate::error::UsageError;
-use crate::exit::Exit;
-use crate::input::{Delivery, Headers, Key, Keys, StdinGuard};
-use crate::outcome::Outcome;
-use crate::report;
-use crate::run::{load_scheme, options_from, read_keys, system_now};
-use crate::scheme::Scheme;
-use crate::verify::{self, Options};
+use hookcheck::input::{Delivery, Headers, Key, Keys};
+use hookcheck::outcome::Outcome;
+use hookcheck::report;
+use hookcheck::scheme::Scheme;
+use hookcheck::verify::{self, Options};
 
 /// Everything a connection needs, shared by all of them.
 pub struct State {
@@ -119,7 +120,7 @@ pub fn command(args: &ListenArgs, matches: &ArgMatches) -> Result<Exit, UsageErr
     if keys.is_empty()
         && scheme
             .as_ref()
-            .is_none_or(|s| s.algorithm != crate::scheme::Algorithm::None)
+            .is_none_or(|s| s.algorithm != hookcheck::scheme::Algorithm::None)
     {
         return Err(UsageError::new(
             "no_key",
@@ -128,7 +129,7 @@ pub fn command(args: &ListenArgs, matches: &ArgMatches) -> Result<Exit, UsageErr
     }
     if let Some(scheme) = &scheme {
         // As for `verify`: a key of the wrong kind, or one that decodes to nothing, is refused.
-        crate::run::check_keys_fit(scheme, &keys)?;
+        crate::cli::run::check_keys_fit(scheme, &keys)?;
     }
     let addr: SocketAddr = args.bind.parse().map_err(|_| {
         UsageError::input(
@@ -156,7 +157,7 @@ pub fn command(args: &ListenArgs, matches: &ArgMatches) -> Result<Exit, UsageErr
         std::fs::create_dir_all(dir).map_err(|e| {
             UsageError::input(
                 format!("--save '{}'", dir.display()),
-                crate::input::source::io_reason(&e),
+                crate::cli::source::io_reason(&e),
             )
         })?;
     }
@@ -185,7 +186,7 @@ pub fn command(args: &ListenArgs, matches: &ArgMatches) -> Result<Exit, UsageErr
         tally: Tally::default(),
         max_deliveries: args.max_deliveries,
         done: tokio::sync::Notify::new(),
-        started: crate::sign::rfc3339(system_now())
+        started: hookcheck::sign::rfc3339(system_now())
             .replace(['-', ':'], "")
             .trim_end_matches('Z')
             .to_owned(),
@@ -196,7 +197,7 @@ pub fn command(args: &ListenArgs, matches: &ArgMatches) -> Result<Exit, UsageErr
         ),
     });
     if args.check.output.format == Format::Human {
-        report::style::apply(report::style::decide(args.check.output.color));
+        crate::cli::color::apply(args.check.output.color);
     }
     let header_timeout = Duration::from_secs(args.header_timeout.max(1));
     runtime.block_on(serve(state, addr, header_timeout, !addr.ip().is_loopback()))
@@ -211,7 +212,7 @@ async fn serve(
     let listener = TcpListener::bind(addr).await.map_err(|e| {
         UsageError::new(
             "bind",
-            format!("--bind {addr}: {}", crate::input::source::io_reason(&e)),
+            format!("--bind {addr}: {}", crate::cli::source::io_reason(&e)),
         )
     })?;
     let local = listener.local_addr().unwrap_or(addr);
@@ -512,7 +513,7 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
     }
     let detected = match &state.scheme {
         Some(_) => Ok(None),
-        None => match crate::autodetect::resolve(&delivery, &state.keys, &options).scheme {
+        None => match hookcheck::autodetect::resolve(&delivery, &state.keys, &options).scheme {
             Some(s) => Ok(Some(s)),
             None => Err("no signature header of any known provider".to_owned()),
         },
@@ -540,7 +541,7 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
                     let scheme = found
                         .or(shared.scheme.as_ref())
                         .expect("a scheme was chosen");
-                    let outcome = crate::check(scheme, &delivery, &shared.keys, &options);
+                    let outcome = hookcheck::check(scheme, &delivery, &shared.keys, &options);
                     (delivery, outcome)
                 });
                 let explained = explain.await;
@@ -570,11 +571,11 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Reply, Infa
             scheme.map_or("unknown", |s| s.name.as_str()),
             if verified { "verified" } else { "failed" }
         );
-        if let Err(e) = std::fs::write(dir.join(&name), crate::sign::to_http(&delivery)) {
+        if let Err(e) = std::fs::write(dir.join(&name), hookcheck::sign::to_http(&delivery)) {
             eprintln!(
                 "hookcheck: --save {}: {}",
                 dir.display(),
-                crate::input::source::io_reason(&e)
+                crate::cli::source::io_reason(&e)
             );
         }
     }
@@ -729,7 +730,7 @@ fn now_text() -> String {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
-    let text = crate::sign::rfc3339(i64::try_from(now.as_secs()).unwrap_or(0));
+    let text = hookcheck::sign::rfc3339(i64::try_from(now.as_secs()).unwrap_or(0));
     text[11..19].to_owned()
 }
 
@@ -764,7 +765,7 @@ fn log_line(state: &State, l: &Logged) {
                 "{} {} {} {} {} {}{}\n",
                 now_text(),
                 l.method,
-                report::escape::for_terminal(l.target),
+                hookcheck::escape::for_terminal(l.target),
                 l.provider.unwrap_or("-"),
                 l.status,
                 l.verdict,

@@ -1,4 +1,4 @@
-//! `hookcheck sign` and `hookcheck send`: arguments → scheme, key, request → `crate::sign`.
+//! `hookcheck sign` and `hookcheck send`: arguments → scheme, key, request → `hookcheck::sign`.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -6,16 +6,17 @@ use std::time::{Duration, Instant};
 
 use clap::ArgMatches;
 
+use crate::cli::exit::Exit;
+use crate::cli::run::{load_scheme, print, read_keys, system_now};
+use crate::cli::source::{self, StdinGuard};
+use crate::cli::usage::UsageError;
 use crate::cli::{
     Format, KeyArgs, PrivateKeyArgs, SchemeArgs, SendArgs, SignArgs, SignDeliveryArgs, SignFormat,
 };
-use crate::error::UsageError;
-use crate::exit::Exit;
-use crate::input::{Headers, StdinGuard, request, source};
-use crate::run::{load_scheme, print, read_keys, system_now};
-use crate::scheme::{Algorithm, Scheme};
-use crate::sign::{self, SignError, SigningKey};
-use crate::verify::Options;
+use hookcheck::input::{Headers, request};
+use hookcheck::scheme::{Algorithm, Scheme};
+use hookcheck::sign::{self, SignError, SigningKey};
+use hookcheck::verify::Options;
 
 pub fn sign_command(args: &SignArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
     let stdin = StdinGuard::default();
@@ -41,7 +42,7 @@ pub fn sign_command(args: &SignArgs, matches: &ArgMatches) -> Result<Exit, Usage
 
 fn sign_options(args: &SchemeArgs) -> Options {
     let mut options = Options::at(0);
-    options.algorithm = args.algorithm.map(crate::run::hmac_of);
+    options.algorithm = args.algorithm.map(crate::cli::run::hmac_of);
     options.token_header = args.token_header.clone();
     options
 }
@@ -52,7 +53,7 @@ fn sign_error(e: SignError) -> UsageError {
             .hint("such a provider is protected by a secret URL or a header token (--provider header-token)"),
         SignError::WrongKey(_) => UsageError::new("wrong_key", e.to_string()),
         SignError::Delivery(_) => UsageError::new("invalid_input", e.to_string()),
-        SignError::Unsupported(_) => UsageError::new("unsupported", e.to_string()),
+        _ => UsageError::new("unsupported", e.to_string()),
     }
 }
 
@@ -125,7 +126,7 @@ fn signing_key(
             "no key given: pass --secret-file FILE, --secret-env VAR or --secret TEXT",
         )),
         1 => match secrets.iter().next() {
-            Some(crate::input::Key::Secret(secret)) => Ok(SigningKey::Secret(secret.clone())),
+            Some(hookcheck::input::Key::Secret(secret)) => Ok(SigningKey::Secret(secret.clone())),
             // Public keys were refused above; a key of another kind never signs.
             _ => Err(UsageError::new(
                 "wrong_key",
@@ -239,7 +240,7 @@ pub fn send_command(args: &SendArgs, matches: &ArgMatches) -> Result<Exit, Usage
         }
     };
     let started = Instant::now();
-    let result = crate::listen::client::send(
+    let result = crate::cli::listen::client::send(
         &args.target,
         &delivery,
         Duration::from_secs(args.timeout.max(1)),
@@ -302,5 +303,5 @@ fn excerpt(body: &[u8]) -> String {
         .map(|c| if c.is_control() { ' ' } else { c })
         .take(200)
         .collect();
-    crate::report::escape::for_terminal(one_line.trim())
+    hookcheck::escape::for_terminal(one_line.trim())
 }

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::io::Read;
 use std::path::Path;
 
-use crate::error::UsageError;
+use crate::cli::usage::UsageError;
 
 /// Hands out stdin to the first flag that asks for it and remembers which one that was.
 #[derive(Debug, Default)]
@@ -83,11 +83,4 @@ pub fn read_head(
     Ok((head, Some(reader)))
 }
 
-/// The OS message without Rust's "(os error 2)" suffix.
-pub fn io_reason(e: &std::io::Error) -> String {
-    let text = e.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_owned(),
-        None => text,
-    }
-}
+pub(crate) use hookcheck::error::io_reason;

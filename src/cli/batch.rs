@@ -6,17 +6,17 @@ use std::time::{Duration, Instant};
 use clap::ArgMatches;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::cli::exit::Exit;
+use crate::cli::run::{check_keys_fit, load_scheme, options_from, read_keys};
+use crate::cli::source::StdinGuard;
+use crate::cli::usage::UsageError;
 use crate::cli::{BatchArgs, Format};
-use crate::error::UsageError;
-use crate::exit::Exit;
-use crate::input::StdinGuard;
-use crate::report::escape::for_terminal;
-use crate::report::junit::JunitWriter;
-use crate::report::style::{dim, fail, ok, warn};
-use crate::report::{self, style};
-use crate::run::{check_keys_fit, load_scheme, options_from, read_keys};
+use hookcheck::escape::for_terminal;
+use hookcheck::report;
+use hookcheck::report::junit::JunitWriter;
+use hookcheck::report::style::{dim, fail, ok, warn};
 
-use super::{Checker, Clock, Entry, Row, Summary, Tally, inputs::Inputs};
+use hookcheck::batch::{Checker, Clock, Entry, Row, Summary, Tally, inputs::Inputs};
 
 pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
     let stdin = StdinGuard::default();
@@ -52,14 +52,14 @@ pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
         Some(path) => Some(JunitWriter::create(path).map_err(|e| {
             UsageError::input(
                 format!("--junit '{}'", path.display()),
-                crate::input::source::io_reason(&e),
+                crate::cli::source::io_reason(&e),
             )
         })?),
         None => None,
     };
     let human = args.check.output.format == Format::Human;
     if human {
-        style::apply(style::decide(args.check.output.color));
+        crate::cli::color::apply(args.check.output.color);
     }
     let progress = progress_bar(args.check.output.quiet);
     let start = Instant::now();
@@ -74,7 +74,7 @@ pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
         scope.spawn(move || {
             let mut inputs = inputs;
             loop {
-                let chunk: Vec<Entry> = super::next_chunk(&mut inputs);
+                let chunk: Vec<Entry> = hookcheck::batch::next_chunk(&mut inputs);
                 if chunk.is_empty() || send.send(chunk).is_err() {
                     break;
                 }
@@ -212,7 +212,7 @@ fn junit_error(args: &BatchArgs, e: &std::io::Error) -> UsageError {
         .unwrap_or_default();
     UsageError::input(
         format!("--junit '{path}'"),
-        crate::input::source::io_reason(e),
+        crate::cli::source::io_reason(e),
     )
 }
 
@@ -235,7 +235,10 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 fn json_line(row: &Row) -> String {
     match &row.result {
         Ok(o) => report::json::render_from(o, Some(&row.source)),
-        Err(e) => report::json::render_error_from(e.code, &e.message, Some(&row.source)),
+        Err(e) => {
+            let e = UsageError::from(e.clone());
+            report::json::render_error_from(e.code, &e.message, Some(&row.source))
+        }
     }
 }
 
@@ -262,7 +265,7 @@ fn human_line(row: &Row) -> String {
         Err(e) => format!(
             "{} {source}  error: {}\n",
             warn("!"),
-            for_terminal(&e.message)
+            for_terminal(&UsageError::from(e.clone()).message)
         ),
     }
 }

@@ -7,19 +7,18 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::{ArgMatches, CommandFactory, FromArgMatches};
 
+use crate::cli::exit::Exit;
+use crate::cli::source::{self, StdinGuard};
+use crate::cli::usage::UsageError;
 use crate::cli::{
     CheckArgs, Cli, Command, Format, HashArg, KeyArgs, ListFormat, ProvidersAction, ProvidersArgs,
     SchemeArgs, ShowFormat, VerifyArgs,
 };
-use crate::error::UsageError;
-use crate::exit::Exit;
-use crate::input::{
-    Delivery, Headers, Key, Keys, PublicKey, Secret, StdinGuard, jwks, request, source,
-};
-use crate::outcome::Warning;
-use crate::report;
-use crate::scheme::{Algorithm, Scheme, custom, registry};
-use crate::verify::{self, Options, Tolerance};
+use hookcheck::input::{Delivery, Headers, Key, Keys, PublicKey, Secret, jwks, request};
+use hookcheck::outcome::Warning;
+use hookcheck::report;
+use hookcheck::scheme::{Algorithm, Scheme, custom, registry};
+use hookcheck::verify::{Options, Tolerance};
 
 /// Runs hookcheck with these arguments (the first is the program name).
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Exit {
@@ -62,7 +61,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Exit 
         Command::Providers(args) => providers_command(&args),
         Command::Batch(args) => {
             let sub = matches.subcommand_matches("batch").expect("batch matches");
-            crate::batch::command::run(&args, sub)
+            crate::cli::batch::run(&args, sub)
         }
         Command::Man => {
             let mut out = Vec::new();
@@ -72,19 +71,19 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Exit 
         }
         Command::Sign(args) => {
             let sub = matches.subcommand_matches("sign").expect("sign matches");
-            crate::sign_command::sign_command(&args, sub)
+            crate::cli::sign::sign_command(&args, sub)
         }
         Command::Send(args) => {
             let sub = matches.subcommand_matches("send").expect("send matches");
-            crate::sign_command::send_command(&args, sub)
+            crate::cli::sign::send_command(&args, sub)
         }
         Command::Listen(args) => {
             let sub = matches
                 .subcommand_matches("listen")
                 .expect("listen matches");
-            crate::listen::command(&args, sub)
+            crate::cli::listen::command(&args, sub)
         }
-        Command::Explain { code } => match crate::explain::long_form(&code) {
+        Command::Explain { code } => match hookcheck::explain::long_form(&code) {
             Some(text) => {
                 print(&text);
                 Ok(Exit::Verified)
@@ -93,7 +92,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Exit 
                 "unknown_code",
                 format!("explain '{code}': no such cause or suspect code"),
             )
-            .hint(format!("codes: {}", crate::explain::codes().join(", ")))),
+            .hint(format!("codes: {}", hookcheck::explain::codes().join(", ")))),
         },
         Command::Completions { shell } => {
             let mut out = Vec::new();
@@ -177,18 +176,18 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
     let options = options_from(&args.check);
     let detection = explicit
         .is_none()
-        .then(|| crate::autodetect::resolve(&delivery, &keys, &options));
+        .then(|| hookcheck::autodetect::resolve(&delivery, &keys, &options));
     let scheme: &Scheme = match (&explicit, &detection) {
         (Some(s), _) => s,
         (
             None,
-            Some(crate::autodetect::Detection {
+            Some(hookcheck::autodetect::Detection {
                 scheme: Some(s), ..
             }),
         ) => s,
         (None, _) => {
             // Nothing names the sender: a failed check (exit 1), not a usage error.
-            let mut outcome = crate::autodetect::unattributed(&delivery, &keys);
+            let mut outcome = hookcheck::autodetect::unattributed(&delivery, &keys);
             outcome.warnings.extend(warnings);
             return Ok(report_outcome(&args.check.output, &outcome));
         }
@@ -204,8 +203,9 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
             ),
         ));
     }
-    let streaming =
-        rest.is_some() && args.computed.is_none() && crate::stream::can_stream(scheme, &options);
+    let streaming = rest.is_some()
+        && args.computed.is_none()
+        && hookcheck::verify::streaming::can_stream(scheme, &options);
     if let (Some((flag, reader)), false) = (rest.as_mut(), streaming) {
         // Schemes that need the whole body (or --computed) read the rest into memory.
         reader
@@ -215,12 +215,21 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
     let mut outcome = match (&args.computed, rest.filter(|_| streaming)) {
         (None, Some((flag, mut reader))) => {
             let head = std::mem::take(&mut delivery.body);
-            crate::stream::verify_reader(scheme, &delivery, &head, &mut reader, &keys, &options)
-                .map_err(|e| UsageError::input(flag, source::io_reason(&e)))?
+            hookcheck::verify::streaming::verify_reader(
+                scheme,
+                &delivery,
+                &head,
+                &mut reader,
+                &keys,
+                &options,
+            )
+            .map_err(|e| UsageError::input(flag, source::io_reason(&e)))?
         }
         (computed, _) => match computed {
-            Some(digest) => computed_check(scheme, &delivery, &keys, &options, digest),
-            None => crate::check(scheme, &delivery, &keys, &options),
+            Some(digest) => {
+                hookcheck::check::check_computed(scheme, &delivery, &keys, &options, digest)
+            }
+            None => hookcheck::check(scheme, &delivery, &keys, &options),
         },
     };
     outcome.warnings.extend(warnings);
@@ -228,19 +237,19 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
         // The delivery chose its own scheme: say so, since an attacker writes the headers.
         outcome
             .warnings
-            .extend(crate::autodetect::detection_warnings(scheme, detection));
+            .extend(hookcheck::autodetect::detection_warnings(scheme, detection));
     }
     Ok(report_outcome(&args.check.output, &outcome))
 }
 
 /// Prints the outcome as asked and gives the exit code: 0 only when the delivery verifies
 /// (and, with `--computed`, the receiver's digest matches too).
-fn report_outcome(output: &crate::cli::OutputArgs, outcome: &crate::outcome::Outcome) -> Exit {
+fn report_outcome(output: &crate::cli::OutputArgs, outcome: &hookcheck::outcome::Outcome) -> Exit {
     if !output.quiet {
         match output.format {
             Format::Json => print(&report::json::render(outcome)),
             Format::Human => {
-                report::style::apply(report::style::decide(output.color));
+                crate::cli::color::apply(output.color);
                 print(&report::human::render(outcome));
             }
         }
@@ -251,29 +260,6 @@ fn report_outcome(output: &crate::cli::OutputArgs, outcome: &crate::outcome::Out
     } else {
         Exit::NotVerified
     }
-}
-
-/// `--computed`: the delivery's own verdict (not diagnosed), and beside it what the digest the
-/// receiver computed shows, diagnosed: the variant that produces it is the receiver's bug.
-fn computed_check(
-    scheme: &Scheme,
-    delivery: &Delivery,
-    keys: &Keys,
-    options: &Options,
-    digest: &str,
-) -> crate::outcome::Outcome {
-    let quick = Options {
-        diagnose: false,
-        ..options.clone()
-    };
-    let mut outcome = verify::verify(scheme, delivery, keys, &quick);
-    let (rewritten, with_digest) = crate::diagnose::computed::rewrite(scheme, delivery, digest);
-    let finding = crate::check(&rewritten, &with_digest, keys, options);
-    outcome.computed = Some(crate::outcome::ComputedFinding {
-        matches: finding.matched.is_some(),
-        causes: finding.causes,
-    });
-    outcome
 }
 
 /// The check's options from the flags `verify` and `batch` share.
@@ -319,7 +305,7 @@ pub(crate) fn load_scheme(args: &SchemeArgs) -> Result<Option<Scheme>, UsageErro
                 "is not UTF-8 text",
             )
         })?;
-        return custom::parse(&path.display().to_string(), &text).map(Some);
+        return Ok(Some(custom::parse(&path.display().to_string(), &text)?));
     }
     let name = args.provider.as_str();
     if name.eq_ignore_ascii_case("auto") {
@@ -394,8 +380,12 @@ fn read_delivery(
     if let Some(body) = &args.body {
         delivery.body = body.as_bytes().to_vec();
     } else if let Some(path) = &args.body_file {
-        let (head, more) =
-            source::read_head("--body-file", path, stdin, crate::stream::IN_MEMORY_LIMIT)?;
+        let (head, more) = source::read_head(
+            "--body-file",
+            path,
+            stdin,
+            hookcheck::verify::streaming::IN_MEMORY_LIMIT,
+        )?;
         delivery.body = head;
         rest = more.map(|r| ("--body-file".to_owned(), r));
     } else if !have_body {
@@ -409,7 +399,7 @@ fn read_delivery(
             "the body (stdin)",
             &PathBuf::from("-"),
             stdin,
-            crate::stream::IN_MEMORY_LIMIT,
+            hookcheck::verify::streaming::IN_MEMORY_LIMIT,
         )?;
         delivery.body = head;
         rest = more.map(|r| ("the body (stdin)".to_owned(), r));

@@ -1,0 +1,193 @@
+//! Digest schemes: the template's signed content recomputed with each key (a MAC key, or a
+//! public key for asymmetric signatures) over the raw body, then the documented alternate
+//! forms, and compared in constant time.
+
+use std::borrow::Cow;
+
+use sha2::Digest as _;
+
+use crate::canonical::url::other_port_form;
+use crate::input::{Delivery, Keys, Secret};
+use crate::outcome::{Cause, CauseCode};
+use crate::outcome::{Matched, Outcome, Warning};
+use crate::scheme::{Scheme, SignedBody};
+
+use super::timestamp::{timestamp_cause, timestamp_check};
+use super::{Options, Prepared, causes};
+
+pub(super) fn check_digest(
+    scheme: &Scheme,
+    delivery: &Delivery,
+    keys: &Keys,
+    options: &Options,
+    outcome: &mut Outcome,
+) {
+    let mut prepared = match Prepared::new(scheme, delivery, options) {
+        Ok(p) => p,
+        Err(problem) => {
+            outcome
+                .causes
+                .push(causes::problem_cause(scheme, delivery, &problem));
+            return;
+        }
+    };
+    let timestamp = match timestamp_check(scheme, prepared.timestamp_text.as_deref(), options) {
+        Ok(t) => t,
+        Err(reason) => {
+            let header = scheme
+                .timestamp
+                .as_ref()
+                .and_then(|t| t.header.clone())
+                .unwrap_or_else(|| scheme.signature_header().to_owned());
+            outcome.causes.push(
+                Cause::new(
+                    CauseCode::SignatureMalformed,
+                    format!("the timestamp in {header} {reason}"),
+                )
+                .detail("header", header),
+            );
+            return;
+        }
+    };
+    outcome.timestamp = timestamp;
+
+    let raw_body = delivery.body.as_slice();
+    // The other forms a provider signs (re-serialised JSON, ...) are made only once the raw
+    // body has not verified: most deliveries never need them.
+    let alternates: std::cell::OnceCell<Vec<(SignedBody, Vec<u8>)>> = std::cell::OnceCell::new();
+    let make_alternates = || {
+        scheme
+            .also_signs
+            .iter()
+            .filter_map(|form| crate::canonical::signed_body(*form, raw_body).map(|b| (*form, b)))
+            .collect::<Vec<_>>()
+    };
+    let algorithm = prepared.algorithm;
+    // Each key is tried as what it is: public keys only check asymmetric signatures and secrets
+    // only key digests, so a public key (public by definition) can never act as an HMAC key.
+    let candidates: Vec<(usize, Signer)> = if algorithm.is_asymmetric() {
+        keys.public_keys()
+            .filter_map(
+                |(index, key)| match crate::asymmetric::parse(algorithm, key) {
+                    Ok(parsed) => Some((index, Signer::Public(parsed))),
+                    Err(reason) => {
+                        outcome.warnings.push(Warning::new(
+                            "key_unusable",
+                            format!("key {} {reason}", index + 1),
+                        ));
+                        None
+                    }
+                },
+            )
+            .collect()
+    } else {
+        keys.secrets()
+            .filter_map(|(index, secret)| match scheme.secret.key(secret.expose()) {
+                Ok(key) => Some((index, Signer::Mac { key, secret })),
+                Err(reason) => {
+                    outcome.warnings.push(Warning::new(
+                        "secret_unusable",
+                        format!(
+                            "key {} {reason}, which {} requires",
+                            index + 1,
+                            scheme.secret.id()
+                        ),
+                    ));
+                    None
+                }
+            })
+            .collect()
+    };
+    // The URL as given, then its other port form where the scheme's SDK accepts both (what
+    // `Prepared::url_candidates` lists, without a list per delivery).
+    let other_url = match (scheme.url_port_variants, &delivery.url) {
+        (true, Some(url)) => other_port_form(url),
+        _ => None,
+    };
+    let urls = || std::iter::once(delivery.url.as_ref()).chain(other_url.as_ref().map(Some));
+    'keys: for (key_index, signer) in &candidates {
+        let bodies = std::iter::once((None, Cow::Borrowed(raw_body))).chain(
+            std::iter::once(()).flat_map(|()| {
+                alternates
+                    .get_or_init(make_alternates)
+                    .iter()
+                    .map(|(f, b)| (Some(*f), Cow::Borrowed(b.as_slice())))
+            }),
+        );
+        let attempts = bodies.flat_map(|(form, body)| urls().map(move |u| (form, body.clone(), u)));
+        for (form, body, url) in attempts {
+            prepared.url = url.cloned();
+            let found = match signer {
+                Signer::Public(public) => {
+                    let message = prepared.content(&prepared.template, &body, &[]).concat();
+                    prepared.signatures.iter().position(|s| {
+                        s.bytes
+                            .as_deref()
+                            .is_some_and(|sig| crate::asymmetric::verify(public, &message, sig))
+                    })
+                }
+                Signer::Mac { key, secret } => {
+                    prepared.matching_digest(algorithm, &body, key, secret.expose())
+                }
+            };
+            if let Some(signature_index) = found {
+                if !body_hash_matches(scheme, url.map(String::as_str), &body) {
+                    outcome.warnings.push(Warning::new(
+                        "body_hash_mismatch",
+                        "the URL's body hash parameter does not match the body: the body was changed after signing",
+                    ));
+                    continue;
+                }
+                if let Signer::Public(public) = signer {
+                    let sig = prepared.signatures[signature_index].bytes.as_deref();
+                    if sig.is_some_and(|sig| crate::asymmetric::is_high_s(public, sig)) {
+                        outcome.warnings.push(Warning::new(
+                            "ecdsa_high_s",
+                            "the ECDSA signature is in high-S form (the malleable twin of a low-S one); accepted, as the provider's official verifier accepts it",
+                        ));
+                    }
+                }
+                outcome.matched = Some(Matched {
+                    key_index: *key_index,
+                    signature_index,
+                });
+                outcome.matched_content = form.map(|f| f.describe().to_owned());
+                if let Some(form) = form {
+                    outcome.warnings.push(Warning::new(
+                        "signed_content",
+                        format!("the raw body did not verify; {} did (the provider's documented recipe)", form.describe()),
+                    ));
+                }
+                break 'keys;
+            }
+        }
+    }
+
+    match (outcome.matched, timestamp) {
+        (Some(_), Some(ts)) if !ts.within => outcome.causes.push(timestamp_cause(ts)),
+        (Some(_), _) => outcome.verified = true,
+        (None, _) => outcome
+            .causes
+            .push(causes::secret_mismatch(&prepared, Vec::new())),
+    }
+}
+
+/// A key made ready for one scheme: decoded MAC key bytes, or a parsed public key.
+enum Signer<'k> {
+    Mac { key: Vec<u8>, secret: &'k Secret },
+    Public(crate::asymmetric::VerifyingKey),
+}
+
+/// Twilio's JSON deliveries carry `bodySHA256=<hex>` in the signed URL; the body must match.
+fn body_hash_matches(scheme: &Scheme, url: Option<&str>, body: &[u8]) -> bool {
+    let (Some(param), Some(url)) = (&scheme.body_hash_param, url) else {
+        return true;
+    };
+    let Some((_, query)) = url.split_once('?') else {
+        return true;
+    };
+    match form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == param.as_str()) {
+        Some((_, want)) => want.eq_ignore_ascii_case(&hex::encode(sha2::Sha256::digest(body))),
+        None => true,
+    }
+}
