@@ -87,16 +87,18 @@ pub fn parse(algorithm: Algorithm, key: &PublicKey) -> Result<VerifyingKey, Stri
                 .map(VerifyingKey::Ed25519)
                 .map_err(|_| "is not a valid Ed25519 point".to_owned())
         }
-        Algorithm::EcdsaP256 | Algorithm::EcdsaP256Sha1 => p256::ecdsa::VerifyingKey::from_public_key_der(&bytes)
-            .or_else(|_| p256::ecdsa::VerifyingKey::from_sec1_bytes(&bytes))
-            .map(|k| {
-                if algorithm == Algorithm::EcdsaP256Sha1 {
-                    VerifyingKey::P256Sha1(k)
-                } else {
-                    VerifyingKey::P256(k)
-                }
-            })
-            .map_err(|_| "is not a P-256 public key (DER SPKI or SEC1 point)".to_owned()),
+        Algorithm::EcdsaP256 | Algorithm::EcdsaP256Sha1 => {
+            p256::ecdsa::VerifyingKey::from_public_key_der(&bytes)
+                .or_else(|_| p256::ecdsa::VerifyingKey::from_sec1_bytes(&bytes))
+                .map(|k| {
+                    if algorithm == Algorithm::EcdsaP256Sha1 {
+                        VerifyingKey::P256Sha1(k)
+                    } else {
+                        VerifyingKey::P256(k)
+                    }
+                })
+                .map_err(|_| "is not a P-256 public key (DER SPKI or SEC1 point)".to_owned())
+        }
         _ => Err(format!("{} is not a public-key algorithm", algorithm.id())),
     }
 }
@@ -110,10 +112,12 @@ fn from_jwk(algorithm: Algorithm, text: &[u8]) -> Result<VerifyingKey, String> {
         (Algorithm::Ed25519, KeyMaterial::Ed25519(k)) => Ok(VerifyingKey::Ed25519(k)),
         (Algorithm::EcdsaP256, KeyMaterial::P256(k)) => Ok(VerifyingKey::P256(k)),
         (Algorithm::EcdsaP256Sha1, KeyMaterial::P256(k)) => Ok(VerifyingKey::P256Sha1(k)),
-        (Algorithm::RsaSha1 | Algorithm::RsaSha256, KeyMaterial::Rsa(key)) => Ok(VerifyingKey::Rsa {
-            key,
-            sha256: algorithm == Algorithm::RsaSha256,
-        }),
+        (Algorithm::RsaSha1 | Algorithm::RsaSha256, KeyMaterial::Rsa(key)) => {
+            Ok(VerifyingKey::Rsa {
+                key,
+                sha256: algorithm == Algorithm::RsaSha256,
+            })
+        }
         (_, other) => Err(format!(
             "is {}, not a key for {}",
             other.describe(),

@@ -391,8 +391,12 @@ impl Token {
             (KeyMaterial::Rsa(k), alg) => {
                 use sha2::Digest as _;
                 let (hashed, prefix): (Vec<u8>, &[u8]) = match alg {
-                    JwsAlgorithm::Rs256 => (sha2::Sha256::digest(message).to_vec(), &SHA256_DIGEST_INFO),
-                    JwsAlgorithm::Rs384 => (sha2::Sha384::digest(message).to_vec(), &SHA384_DIGEST_INFO),
+                    JwsAlgorithm::Rs256 => {
+                        (sha2::Sha256::digest(message).to_vec(), &SHA256_DIGEST_INFO)
+                    }
+                    JwsAlgorithm::Rs384 => {
+                        (sha2::Sha384::digest(message).to_vec(), &SHA384_DIGEST_INFO)
+                    }
                     _ => (sha2::Sha512::digest(message).to_vec(), &SHA512_DIGEST_INFO),
                 };
                 let scheme = rsa::Pkcs1v15Sign {
@@ -405,17 +409,20 @@ impl Token {
             (KeyMaterial::P256(k), _) => {
                 use p256::ecdsa::signature::Verifier as _;
                 sig.len() == 64
-                    && p256::ecdsa::Signature::from_slice(sig).is_ok_and(|s| k.verify(message, &s).is_ok())
+                    && p256::ecdsa::Signature::from_slice(sig)
+                        .is_ok_and(|s| k.verify(message, &s).is_ok())
             }
             (KeyMaterial::P384(k), _) => {
                 use p384::ecdsa::signature::Verifier as _;
                 sig.len() == 96
-                    && p384::ecdsa::Signature::from_slice(sig).is_ok_and(|s| k.verify(message, &s).is_ok())
+                    && p384::ecdsa::Signature::from_slice(sig)
+                        .is_ok_and(|s| k.verify(message, &s).is_ok())
             }
             (KeyMaterial::P521(k), _) => {
                 use p521::ecdsa::signature::Verifier as _;
                 sig.len() == 132
-                    && p521::ecdsa::Signature::from_slice(sig).is_ok_and(|s| k.verify(message, &s).is_ok())
+                    && p521::ecdsa::Signature::from_slice(sig)
+                        .is_ok_and(|s| k.verify(message, &s).is_ok())
             }
             (KeyMaterial::Ed25519(k), _) => <[u8; 64]>::try_from(sig).is_ok_and(|b| {
                 k.verify_strict(message, &ed25519_dalek::Signature::from_bytes(&b))
@@ -743,7 +750,9 @@ mod tests {
 
     #[test]
     fn claims_checked_as_the_sdk_does() {
-        let mk = |claims: &str| parse(&token(r#"{"alg":"HS256"}"#, claims, b"k"), &spec(), BODY).unwrap();
+        let mk = |claims: &str| {
+            parse(&token(r#"{"alg":"HS256"}"#, claims, b"k"), &spec(), BODY).unwrap()
+        };
         let good = mk(&format!(
             r#"{{"iss":"Upstash","sub":"https://h/x","exp":20,"nbf":10,"body":"{BODY_HASH}="}}"#
         ));

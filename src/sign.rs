@@ -328,9 +328,11 @@ fn check_key(scheme: &Scheme, algorithm: Algorithm, key: &SigningKey) -> Result<
         (
             Algorithm::Jwt | Algorithm::RsaSha1 | Algorithm::RsaSha256 | Algorithm::EcdsaP256Sha1,
             _,
-        ) => Err(
-            SignError::Unsupported(format!("{} ({})", scheme.name, algorithm.id())),
-        ),
+        ) => Err(SignError::Unsupported(format!(
+            "{} ({})",
+            scheme.name,
+            algorithm.id()
+        ))),
         (Algorithm::Ed25519, SigningKey::Ed25519(_))
         | (Algorithm::EcdsaP256, SigningKey::P256(_)) => Ok(()),
         (Algorithm::Ed25519 | Algorithm::EcdsaP256, _) => wrong(format!(

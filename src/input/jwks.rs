@@ -28,7 +28,13 @@ pub struct AnyKey {
 
 impl std::fmt::Debug for AnyKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "AnyKey({}, kid {:?}, alg {:?})", self.key.describe(), self.kid, self.alg)
+        write!(
+            f,
+            "AnyKey({}, kid {:?}, alg {:?})",
+            self.key.describe(),
+            self.kid,
+            self.alg
+        )
     }
 }
 
@@ -134,7 +140,8 @@ pub fn parse_jwk(text: &[u8]) -> Result<AnyKey, String> {
             let n = rsa::BigUint::from_bytes_be(&b64(&jwk, "n")?);
             let e = rsa::BigUint::from_bytes_be(&b64(&jwk, "e")?);
             KeyMaterial::Rsa(
-                rsa::RsaPublicKey::new(n, e).map_err(|e| format!("is not a valid RSA JWK ({e})"))?,
+                rsa::RsaPublicKey::new(n, e)
+                    .map_err(|e| format!("is not a valid RSA JWK ({e})"))?,
             )
         }
         "EC" => {
@@ -144,7 +151,11 @@ pub fn parse_jwk(text: &[u8]) -> Result<AnyKey, String> {
                 "P-256" => 32,
                 "P-384" => 48,
                 "P-521" => 66,
-                other => return Err(format!("is an EC JWK on curve `{other}`, which is not supported (P-256, P-384, P-521)")),
+                other => {
+                    return Err(format!(
+                        "is an EC JWK on curve `{other}`, which is not supported (P-256, P-384, P-521)"
+                    ));
+                }
             };
             if x.len() != size || y.len() != size {
                 return Err(format!("is a {crv} JWK whose x/y are not {size} bytes"));
@@ -184,7 +195,11 @@ pub fn parse_jwk(text: &[u8]) -> Result<AnyKey, String> {
                     .to_owned(),
             );
         }
-        other => return Err(format!("is a JWK of key type `{other}`, which is not supported")),
+        other => {
+            return Err(format!(
+                "is a JWK of key type `{other}`, which is not supported"
+            ));
+        }
     };
     Ok(AnyKey {
         kid: jwk.get("kid").and_then(Value::as_str).map(str::to_owned),

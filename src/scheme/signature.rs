@@ -109,17 +109,17 @@ pub fn extract_signatures(
 pub fn enveloped(envelope: &super::Envelope, value: &str) -> Option<String> {
     let json = decode(envelope.encoding, value.trim())?;
     let object: serde_json::Value = serde_json::from_slice(&json).ok()?;
-    object
-        .get(&envelope.member)?
-        .as_str()
-        .map(str::to_owned)
+    object.get(&envelope.member)?.as_str().map(str::to_owned)
 }
 
 /// A member of the JSON object the signature header encodes (eBay's `kid`), when the scheme
 /// reads its signature from such an envelope.
 pub fn envelope_member(scheme: &Scheme, delivery: &Delivery, member: &str) -> Option<String> {
     let envelope = scheme.signature.envelope.as_ref()?;
-    let value = delivery.values(scheme.signature_header()).into_iter().next()?;
+    let value = delivery
+        .values(scheme.signature_header())
+        .into_iter()
+        .next()?;
     let other = super::Envelope {
         encoding: envelope.encoding,
         member: member.to_owned(),

@@ -75,7 +75,10 @@ pub(super) fn check_digest(
                 let Some(want) = &envelope_kid else {
                     return true;
                 };
-                match crate::input::jwks::parse(key.text()).ok().and_then(|k| k.kid) {
+                match crate::input::jwks::parse(key.text())
+                    .ok()
+                    .and_then(|k| k.kid)
+                {
                     Some(kid) if &kid != want => {
                         other_kids.push(kid);
                         false

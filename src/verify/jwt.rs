@@ -118,15 +118,24 @@ pub(super) fn check_jwt(
             return;
         }
         crate::jwt::KeyVerdict::NoneVerified { tried, skipped } => {
-            let kind = if token.alg.is_hmac() { "secret" } else { "public key" };
+            let kind = if token.alg.is_hmac() {
+                "secret"
+            } else {
+                "public key"
+            };
             let what = match &token.kid {
                 Some(kid) => format!("{alg} JWS (kid `{kid}`)"),
                 None => format!("{alg} JWS"),
             };
             let message = if tried == 0 && !skipped.is_empty() {
-                format!("no key given can check the {what} in {header}: {}", skipped.join("; "))
+                format!(
+                    "no key given can check the {what} in {header}: {}",
+                    skipped.join("; ")
+                )
             } else {
-                format!("no key verifies the {what} in {header}: a different signing key (or the token was altered)")
+                format!(
+                    "no key verifies the {what} in {header}: a different signing key (or the token was altered)"
+                )
             };
             outcome.causes.push(
                 Cause::new(CauseCode::SecretMismatch, message)
