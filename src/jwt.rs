@@ -800,4 +800,158 @@ mod tests {
             Err(Problem::Issuer { .. })
         ));
     }
+
+    fn public_spec(algs: Vec<JwsAlgorithm>) -> JwtSpec {
+        JwtSpec {
+            algorithms: algs,
+            issuer: None,
+            required_claims: Vec::new(),
+            body_claim: "request_body_sha256".to_owned(),
+            body_hash: Algorithm::Sha256,
+            body_hash_encoding: Encoding::Hex,
+            subject_is_url: false,
+            leeway: 0,
+            token: TokenPlace::Header,
+            json_claims: Vec::new(),
+            max_age: Some(300),
+            future_iat_allowed: true,
+            kid_required: false,
+            retired_keys_refused: true,
+        }
+    }
+
+    fn es256(kid: &str, claims: &str, scalar: u8) -> (String, String) {
+        use p256::ecdsa::signature::Signer as _;
+        let key = p256::ecdsa::SigningKey::from_slice(&[scalar; 32]).unwrap();
+        let input = format!(
+            "{}.{}",
+            URL_SAFE_NO_PAD.encode(format!(r#"{{"alg":"ES256","kid":"{kid}"}}"#)),
+            URL_SAFE_NO_PAD.encode(claims)
+        );
+        let sig: p256::ecdsa::Signature = key.sign(input.as_bytes());
+        let point = key.verifying_key().to_encoded_point(false);
+        let jwk = format!(
+            r#"{{"kty":"EC","crv":"P-256","kid":"{kid}","x":"{}","y":"{}"}}"#,
+            URL_SAFE_NO_PAD.encode(point.x().unwrap()),
+            URL_SAFE_NO_PAD.encode(point.y().unwrap())
+        );
+        (
+            format!("{input}.{}", URL_SAFE_NO_PAD.encode(sig.to_bytes())),
+            jwk,
+        )
+    }
+
+    fn keys(list: &[&str]) -> crate::input::Keys {
+        list.iter()
+            .map(|k| crate::input::Key::Public(crate::input::PublicKey::new(k.as_bytes())))
+            .collect()
+    }
+
+    #[test]
+    fn public_key_algs_pick_the_key_by_kid_and_never_take_secrets() {
+        let claims = format!(
+            r#"{{"iat":100,"request_body_sha256":"{}"}}"#,
+            hex::encode(mac::digest(Algorithm::Sha256, &[], &[BODY]).unwrap())
+        );
+        let spec = public_spec(vec![JwsAlgorithm::Es256]);
+        let (token, jwk) = es256("k1", &claims, 7);
+        let (_, other) = es256("k0", &claims, 9);
+        let t = parse(&token, &spec, BODY).unwrap();
+        let none = |_: usize, _: &crate::input::Secret| -> Option<Vec<u8>> { None };
+        assert_eq!(
+            verify_with_keys(&t, &spec, &keys(&[&other, &jwk]), none),
+            KeyVerdict::Verified(1)
+        );
+        assert!(matches!(
+            verify_with_keys(&t, &spec, &keys(&[&other]), none),
+            KeyVerdict::UnknownKid { .. }
+        ));
+        // The right key under the right kid, marked retired: refused.
+        let retired = jwk.replace('}', r#","expired_at":5}"#);
+        assert!(matches!(
+            verify_with_keys(&t, &spec, &keys(&[&retired]), none),
+            KeyVerdict::NoneVerified { tried: 0, .. }
+        ));
+        // Secrets never check an ES256 token.
+        let secrets: crate::input::Keys =
+            std::iter::once(crate::input::Secret::new(jwk.as_bytes())).collect();
+        assert_eq!(
+            verify_with_keys(&t, &spec, &secrets, |_, s| Some(s.expose().to_vec())),
+            KeyVerdict::NoKeyOfKind {
+                needed: "public key"
+            }
+        );
+        assert_eq!(t.check(&spec, 400, Some(0), None, BODY), Ok(()));
+        assert!(matches!(
+            t.check(&spec, 401, Some(0), None, BODY),
+            Err(Problem::TooOld { .. })
+        ));
+        // A token whose signature is DER, not R || S, is refused as JWS requires.
+        let der = {
+            use p256::ecdsa::signature::Signer as _;
+            let key = p256::ecdsa::SigningKey::from_slice(&[7; 32]).unwrap();
+            let (input, _) = token.rsplit_once('.').unwrap();
+            let sig: p256::ecdsa::Signature = key.sign(input.as_bytes());
+            format!("{input}.{}", URL_SAFE_NO_PAD.encode(sig.to_der()))
+        };
+        let t = parse(&der, &spec, BODY).unwrap();
+        assert!(matches!(
+            verify_with_keys(&t, &spec, &keys(&[&jwk]), none),
+            KeyVerdict::NoneVerified { tried: 1, .. }
+        ));
+    }
+
+    #[test]
+    fn an_hmac_alg_is_never_keyed_with_a_public_key() {
+        // Algorithm confusion: HS256 keyed with the public key's own text verifies nothing
+        // when the key was given as a public key.
+        let (_, jwk) = es256("k1", "{}", 7);
+        let spec = public_spec(vec![JwsAlgorithm::Hs256, JwsAlgorithm::Es256]);
+        let forged = token(r#"{"alg":"HS256","kid":"k1"}"#, "{}", jwk.as_bytes());
+        let t = parse(&forged, &spec, BODY).unwrap();
+        assert_eq!(
+            verify_with_keys(&t, &spec, &keys(&[&jwk]), |_, s| Some(s.expose().to_vec())),
+            KeyVerdict::NoKeyOfKind { needed: "secret" }
+        );
+        let key = crate::input::jwks::parse(jwk.as_bytes()).unwrap();
+        assert!(!t.verified_by(&key));
+        // And an ES256 key never checks an RS256 or EdDSA token.
+        assert!(key_unfit(JwsAlgorithm::Rs256, &key).is_some());
+        assert!(key_unfit(JwsAlgorithm::EdDsa, &key).is_some());
+        assert!(key_unfit(JwsAlgorithm::Es384, &key).is_some());
+        assert!(key_unfit(JwsAlgorithm::Es256, &key).is_none());
+    }
+
+    #[test]
+    fn detached_payload_is_the_body_and_crit_is_refused() {
+        let spec = JwtSpec {
+            token: TokenPlace::Detached,
+            body_claim: String::new(),
+            ..public_spec(vec![JwsAlgorithm::Hs256])
+        };
+        let header = URL_SAFE_NO_PAD.encode(r#"{"alg":"HS256"}"#);
+        let input = format!("{header}.{}", URL_SAFE_NO_PAD.encode(BODY));
+        let sig = mac::digest(Algorithm::HmacSha256, b"k", &[input.as_bytes()]).unwrap();
+        let detached = format!("{header}..{}", URL_SAFE_NO_PAD.encode(sig));
+        assert!(parse(&detached, &spec, BODY).unwrap().signed_with(b"k"));
+        assert!(
+            !parse(&detached, &spec, b"{\"a\":2}")
+                .unwrap()
+                .signed_with(b"k")
+        );
+        let crit = format!(
+            "{}..{}",
+            URL_SAFE_NO_PAD.encode(r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#),
+            URL_SAFE_NO_PAD.encode(b"x")
+        );
+        assert!(parse(&crit, &spec, BODY).unwrap_err().contains("critical"));
+        assert!(
+            JwtSpec {
+                body_claim: "x".to_owned(),
+                ..spec.clone()
+            }
+            .validate()
+            .is_err()
+        );
+    }
 }
