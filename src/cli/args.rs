@@ -152,7 +152,8 @@ pub struct KeyArgs {
 #[command(next_help_heading = "Scheme")]
 pub struct SchemeArgs {
     /// A provider name from `hookcheck providers`, or auto to detect it from the headers
-    #[arg(short = 'p', long, value_name = "NAME", default_value = "auto")]
+    #[arg(short = 'p', long, value_name = "NAME", default_value = "auto",
+          value_parser = ProviderName, hide_possible_values = true)]
     pub provider: String,
 
     /// A scheme description file (TOML; see `hookcheck providers show NAME --format toml`)
@@ -242,7 +243,7 @@ pub enum ProvidersAction {
     /// Explain one scheme, or print it as a scheme file to start a custom one from
     Show {
         /// The provider name
-        #[arg(value_name = "NAME")]
+        #[arg(value_name = "NAME", value_parser = ProviderName, hide_possible_values = true)]
         name: String,
 
         /// Output format
@@ -479,5 +480,34 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+}
+
+/// A provider name: any text is accepted (an unknown name gets hookcheck's own error, with the
+/// nearest names), but the registry's names are offered to shell completion.
+#[derive(Debug, Clone, Copy)]
+pub struct ProviderName;
+
+impl clap::builder::TypedValueParser for ProviderName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let names = std::iter::once("auto").chain(
+            hookcheck::scheme::registry::all()
+                .iter()
+                .map(|s| s.name.as_str()),
+        );
+        Some(Box::new(names.map(clap::builder::PossibleValue::new)))
     }
 }

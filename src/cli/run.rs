@@ -17,7 +17,7 @@ use crate::cli::{
 use hookcheck::input::{Delivery, Headers, Key, Keys, PublicKey, Secret, jwks, request};
 use hookcheck::outcome::Warning;
 use hookcheck::report;
-use hookcheck::scheme::{Algorithm, Scheme, custom, registry};
+use hookcheck::scheme::{Algorithm, KeyError, Scheme, custom, registry};
 use hookcheck::verify::{Options, Tolerance};
 
 /// Runs hookcheck with these arguments (the first is the program name).
@@ -455,7 +455,7 @@ fn secret_decodes_empty(scheme: &Scheme, secret: &Secret) -> bool {
     scheme
         .secret
         .key(secret.expose())
-        .is_err_and(|reason| reason.starts_with("decodes to an empty key"))
+        .is_err_and(|e| matches!(e, KeyError::Empty(_)))
 }
 
 /// Keys in command-line order, whichever flag gave them.
@@ -606,7 +606,7 @@ fn providers_command(args: &ProvidersArgs) -> Result<Exit, UsageError> {
     let schemes = registry::all();
     match &args.action {
         None => match args.format {
-            ListFormat::Table => print(&report::providers::table(schemes)),
+            ListFormat::Table => print(&report::providers::table(schemes, table_width())),
             ListFormat::Json => print(&report::providers::json(schemes)),
         },
         Some(ProvidersAction::Show { name, format }) => {
@@ -632,4 +632,15 @@ fn unknown_provider(what: &str, name: &str) -> UsageError {
         e = e.hint(format!("did you mean: {}", similar.join(", ")));
     }
     e.hint("`hookcheck providers` lists every name")
+}
+
+/// The terminal's width when stdout is one, else `COLUMNS`, else the library's default.
+fn table_width() -> usize {
+    if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size_of(std::io::stdout()) {
+        return usize::from(w);
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(report::providers::DEFAULT_WIDTH)
 }

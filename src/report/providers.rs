@@ -70,9 +70,14 @@ pub fn json(schemes: &[Scheme]) -> String {
     text
 }
 
-/// A plain-text table that fits 100 columns: long cells are cut with `…`.
-pub fn table(schemes: &[Scheme]) -> String {
-    const WIDTHS: [usize; 6] = [18, 26, 11, 23, 12, 5];
+/// The table's width when the output is not a terminal of known width.
+pub const DEFAULT_WIDTH: usize = 100;
+
+/// A plain-text table that fits `width` columns: the short columns keep their natural width,
+/// the signature header and the signed content share the rest, and cells too long for their
+/// column are cut with `…`. Line breaks inside a cell (Contentful's template) are shown as `\n`,
+/// so every scheme stays on one line.
+pub fn table(schemes: &[Scheme], width: usize) -> String {
     let header = [
         "NAME",
         "SIGNATURE HEADER",
@@ -81,27 +86,60 @@ pub fn table(schemes: &[Scheme]) -> String {
         "SECRET",
         "TOL s",
     ];
+    let rows: Vec<[String; 6]> = schemes
+        .iter()
+        .map(|s| {
+            let r = row(s);
+            let tol = r
+                .tolerance_seconds
+                .map_or("—".to_owned(), |t| t.to_string());
+            [
+                r.name,
+                r.signature_header,
+                r.algorithm,
+                r.signed_content,
+                r.secret_format,
+                tol,
+            ]
+            .map(|cell| one_line(&cell))
+        })
+        .collect();
+    let natural = |i: usize| {
+        rows.iter()
+            .map(|r| r[i].chars().count())
+            .chain([header[i].chars().count()])
+            .max()
+            .unwrap_or(0)
+    };
+    let mut widths: [usize; 6] = std::array::from_fn(natural);
+    // The short columns never take more than they did in a 100-column table; the signature
+    // header keeps up to 26 columns, and the signed content, the widest, gets the rest.
+    for (i, cap) in [(0, 18), (2, 12), (4, 12), (5, 5)] {
+        widths[i] = widths[i].min(cap);
+    }
+    let fixed: usize = [0, 2, 4, 5].iter().map(|&i| widths[i]).sum::<usize>() + 5;
+    let room = width.saturating_sub(fixed).max(32);
+    if widths[1] + widths[3] > room {
+        widths[1] = widths[1].min(26.max(room.saturating_sub(widths[3])));
+        widths[3] = room.saturating_sub(widths[1]);
+    }
     let mut out = String::new();
     let mut line = |cells: [&str; 6]| {
-        let parts: Vec<String> = cells.iter().zip(WIDTHS).map(|(c, w)| fit(c, w)).collect();
+        let parts: Vec<String> = cells.iter().zip(widths).map(|(c, w)| fit(c, w)).collect();
         let _ = writeln!(out, "{}", parts.join(" ").trim_end());
     };
     line(header);
-    for s in schemes {
-        let r = row(s);
-        let tol = r
-            .tolerance_seconds
-            .map_or("—".to_owned(), |t| t.to_string());
-        line([
-            &r.name,
-            &r.signature_header,
-            &r.algorithm,
-            &r.signed_content,
-            &r.secret_format,
-            &tol,
-        ]);
+    for r in &rows {
+        line([&r[0], &r[1], &r[2], &r[3], &r[4], &r[5]]);
     }
     out
+}
+
+/// A cell on one line: line breaks and tabs written as escapes.
+fn one_line(cell: &str) -> String {
+    cell.replace('\r', "\\r")
+        .replace('\n', "\\n")
+        .replace('\t', "\\t")
 }
 
 fn fit(text: &str, width: usize) -> String {
@@ -109,7 +147,7 @@ fn fit(text: &str, width: usize) -> String {
     if n <= width {
         format!("{text:<width$}")
     } else {
-        let cut: String = text.chars().take(width - 1).collect();
+        let cut: String = text.chars().take(width.saturating_sub(1)).collect();
         format!("{cut}…")
     }
 }
@@ -334,10 +372,10 @@ pub fn markdown(schemes: &[Scheme]) -> String {
             out,
             "| `{}` | {} | `{}` | {} | `{}` | {} | {} |",
             r.name,
-            r.title,
+            r.title.replace('|', "\\|"),
             r.signature_header,
             r.algorithm,
-            r.signed_content.replace('|', "\\|"),
+            one_line(&r.signed_content).replace('|', "\\|"),
             r.secret_format,
             tol
         );

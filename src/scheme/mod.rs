@@ -706,14 +706,26 @@ impl Scheme {
     }
 }
 
+/// Why a secret cannot become a key; the text reads after "the secret" or "key 2".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum KeyError {
+    /// It decodes to no bytes: an HMAC with an empty key is one anybody can compute.
+    #[error("decodes to an empty key as {0}")]
+    Empty(&'static str),
+    /// It is not written in the format the scheme reads (`is not base64`).
+    #[error("{0}")]
+    Format(String),
+}
+
 impl SecretFormat {
     /// Turns the secret the user holds into HMAC key bytes, as the provider's SDK does.
     ///
     /// An empty result is an error whatever the text was (`whsec_` alone decodes to nothing):
     /// an HMAC with an empty key is one anybody can compute.
-    pub fn key(self, secret: &[u8]) -> Result<Vec<u8>, String> {
-        match self.decode(secret)? {
-            key if key.is_empty() => Err(format!("decodes to an empty key as {}", self.id())),
+    pub fn key(self, secret: &[u8]) -> Result<Vec<u8>, KeyError> {
+        match self.decode(secret).map_err(KeyError::Format)? {
+            key if key.is_empty() => Err(KeyError::Empty(self.id())),
             key => Ok(key),
         }
     }
