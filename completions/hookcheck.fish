@@ -52,6 +52,7 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l secret-en
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l jwks-file -d 'The sender\'s public keys as a JSON Web Key Set (`{"keys": [...]}`) or one JWK (RSA, EC, Ed25519): each key is tried for the token whose `kid` names it' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r -f -a "auto\t''
 github\t''
 stripe\t''
@@ -184,6 +185,11 @@ tebex\t''
 solidgate\t''
 upstash-qstash\t''
 netlify\t''
+ebay\t''
+fireblocks-v2\t''
+fusionauth\t''
+plaid\t''
+wix\t''
 amazon-sns\t''
 tokenio\t''
 circle\t''
@@ -218,6 +224,7 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l secret-env
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l jwks-file -d 'The sender\'s public keys as a JSON Web Key Set (`{"keys": [...]}`) or one JWK (RSA, EC, Ed25519): each key is tried for the token whose `kid` names it' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r -f -a "auto\t''
 github\t''
 stripe\t''
@@ -350,6 +357,11 @@ tebex\t''
 solidgate\t''
 upstash-qstash\t''
 netlify\t''
+ebay\t''
+fireblocks-v2\t''
+fusionauth\t''
+plaid\t''
+wix\t''
 amazon-sns\t''
 tokenio\t''
 circle\t''
@@ -403,6 +415,7 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l secret-env 
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l jwks-file -d 'The sender\'s public keys as a JSON Web Key Set (`{"keys": [...]}`) or one JWK (RSA, EC, Ed25519): each key is tried for the token whose `kid` names it' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l private-key-file -d 'The sender\'s private key (Ed25519, ECDSA P-256): PEM, base64/hex PKCS#8 DER, Ed25519 seed + public key, or a P-256 scalar' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r -f -a "auto\t''
 github\t''
@@ -536,6 +549,11 @@ tebex\t''
 solidgate\t''
 upstash-qstash\t''
 netlify\t''
+ebay\t''
+fireblocks-v2\t''
+fusionauth\t''
+plaid\t''
+wix\t''
 amazon-sns\t''
 tokenio\t''
 circle\t''
@@ -572,6 +590,7 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l secret-env 
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l jwks-file -d 'The sender\'s public keys as a JSON Web Key Set (`{"keys": [...]}`) or one JWK (RSA, EC, Ed25519): each key is tried for the token whose `kid` names it' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l private-key-file -d 'The sender\'s private key (Ed25519, ECDSA P-256): PEM, base64/hex PKCS#8 DER, Ed25519 seed + public key, or a P-256 scalar' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r -f -a "auto\t''
 github\t''
@@ -705,6 +724,11 @@ tebex\t''
 solidgate\t''
 upstash-qstash\t''
 netlify\t''
+ebay\t''
+fireblocks-v2\t''
+fusionauth\t''
+plaid\t''
+wix\t''
 amazon-sns\t''
 tokenio\t''
 circle\t''
@@ -741,6 +765,7 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l secret-en
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS): its public key checks the signature; never fetched, its chain not checked' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l jwks-file -d 'The sender\'s public keys as a JSON Web Key Set (`{"keys": [...]}`) or one JWK (RSA, EC, Ed25519): each key is tried for the token whose `kid` names it' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r -f -a "auto\t''
 github\t''
 stripe\t''
@@ -873,6 +898,11 @@ tebex\t''
 solidgate\t''
 upstash-qstash\t''
 netlify\t''
+ebay\t''
+fireblocks-v2\t''
+fusionauth\t''
+plaid\t''
+wix\t''
 amazon-sns\t''
 tokenio\t''
 circle\t''

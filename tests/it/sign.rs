@@ -101,7 +101,7 @@ fn sign_round_trips_every_registry_scheme() {
         let pub_path = dir.join(format!("{name}.pub"));
         if matches!(
             scheme.algorithm,
-            Algorithm::Jwt | Algorithm::RsaSha1 | Algorithm::RsaSha256
+            Algorithm::Jwt | Algorithm::RsaSha1 | Algorithm::RsaSha256 | Algorithm::EcdsaP256Sha1
         ) {
             // Verified, not signed: sign refuses them plainly.
             std::fs::write(&key_path, secret_for(name)).unwrap();
