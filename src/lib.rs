@@ -16,8 +16,10 @@
 //! assert!(outcome.verified);
 //! ```
 
+#![deny(missing_docs)]
+
 // The API: check (verify + diagnose), the engine, detection, schemes, inputs, outcomes, reports
-// and signing. `docs/semver` in the README states what may change between versions.
+// and signing. the README's "As a library" section states what may change between versions.
 pub mod autodetect;
 pub mod check;
 pub mod diagnose;

@@ -616,7 +616,11 @@ mod tests {
     #[test]
     fn rfc3339_round_trips() {
         for s in [0, 1_763_899_200, 951_782_400, 4_102_444_799] {
-            assert_eq!(verify::rfc3339_seconds(&rfc3339(s)), Some(s), "{s}");
+            assert_eq!(
+                verify::timestamp::rfc3339_seconds(&rfc3339(s)),
+                Some(s),
+                "{s}"
+            );
         }
         assert_eq!(rfc3339(1_763_899_200), "2025-11-23T12:00:00Z");
     }

@@ -3,11 +3,13 @@
 //! forms) and the diagnosis (every serialiser's rendering).
 
 pub mod form;
-pub mod json_dialect;
+pub mod json;
 pub mod url;
 
 use crate::scheme::SignedBody;
-use json_dialect::Dialect;
+/// The JSON dialects under their earlier path.
+pub use json as json_dialect;
+use json::Dialect;
 
 /// A body the sender is documented to sign instead of the raw bytes (see `Scheme::also_signs`).
 pub fn signed_body(form: SignedBody, raw: &[u8]) -> Option<Vec<u8>> {

@@ -3,15 +3,15 @@
 //! reported only when one does. When none does, the answer is `secret_mismatch` with what was
 //! tried. Observations that explain nothing on their own are warnings.
 
-pub mod body;
-pub mod charset;
-pub mod computed;
-pub mod diff;
-pub mod envelope;
-pub mod json;
-pub mod json_combo;
-pub mod keyorder;
-pub mod secret;
+pub(crate) mod body;
+pub(crate) mod charset;
+pub(crate) mod computed;
+pub(crate) mod diff;
+pub(crate) mod envelope;
+pub(crate) mod json;
+pub(crate) mod json_combo;
+pub(crate) mod keyorder;
+pub(crate) mod secret;
 
 mod observations;
 mod search;

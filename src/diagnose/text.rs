@@ -73,6 +73,9 @@ pub fn secret_format_fix(format: SecretFormat) -> &'static str {
         SecretFormat::HtmlEntities => {
             "decode HTML entities in the secret (&amp; becomes &): those bytes are the key"
         }
+        SecretFormat::UnprefixedKey => {
+            "drop the key's `sk_` / `pk_` prefix: the rest of its text is the key"
+        }
     }
 }
 

@@ -23,6 +23,7 @@ pub struct AnyKey {
     pub alg: Option<String>,
     /// Plaid's `expired_at` is set: the key was retired.
     pub retired: bool,
+    /// The key itself.
     pub key: KeyMaterial,
 }
 
@@ -41,10 +42,15 @@ impl std::fmt::Debug for AnyKey {
 /// The key itself.
 #[derive(Clone)]
 pub enum KeyMaterial {
+    /// An RSA public key (RS256/384/512, and the RSA schemes).
     Rsa(rsa::RsaPublicKey),
+    /// An EC P-256 key (ES256, ECDSA schemes).
     P256(p256::ecdsa::VerifyingKey),
+    /// An EC P-384 key (ES384).
     P384(p384::ecdsa::VerifyingKey),
+    /// An EC P-521 key (ES512).
     P521(Box<p521::ecdsa::VerifyingKey>),
+    /// An Ed25519 key (EdDSA, Ed25519 schemes).
     Ed25519(ed25519_dalek::VerifyingKey),
 }
 

@@ -236,6 +236,9 @@ pub fn prose(s: &Scheme) -> String {
         let headers = s.signature.headers.join(" or ");
         let _ = writeln!(out, "  Signature header: {headers}");
         let shape = match (&s.signature.items, &s.signature.prefix) {
+            (Some(items), _) if s.signature.pair.is_none() => {
+                format!("one or more signatures separated by {items:?}")
+            }
             (Some(items), _) => format!(
                 "a list of items separated by {:?}, each `key{}value`; signatures are the {} items",
                 items,
@@ -280,6 +283,7 @@ pub fn prose(s: &Scheme) -> String {
         SecretFormat::Base64 => "base64-decoded",
         SecretFormat::Hex => "hex-decoded",
         SecretFormat::HtmlEntities => "HTML entities decoded (&amp; becomes &), as WordPress does",
+        SecretFormat::UnprefixedKey => "a leading `sk_` or `pk_` dropped; the rest used as-is",
     };
     let takes_secrets = match &s.jwt {
         Some(jwt) => jwt.takes_secrets(),

@@ -17,6 +17,9 @@ pub use template::{Part, Template};
 /// One provider's scheme, exactly as written in `registry.toml` or a `--scheme` file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+// Other crates get schemes from the registry or `custom::parse`, both validated; they cannot
+// build one field by field.
+#[non_exhaustive]
 pub struct Scheme {
     /// The name users pass to `--provider`.
     pub name: String,
@@ -85,6 +88,9 @@ pub struct Scheme {
     pub notes: Vec<String>,
     /// Where the facts above come from (documentation page or SDK file).
     pub source: String,
+    /// `signed`, parsed on first use.
+    #[serde(skip)]
+    pub(crate) parsed: ParsedTemplate,
 }
 
 /// The kind of key a scheme needs and the kind the user gave instead.
@@ -173,6 +179,24 @@ impl Scheme {
             return !keys.is_empty();
         }
         keys.has(self.takes_public_keys())
+    }
+}
+
+/// A cache of the parsed `signed` template. A clone starts empty, so a copy whose `signed` is
+/// then changed (the diagnosis tries other templates) never reads its original's template; two
+/// caches are always equal, as they only mirror `signed`.
+#[derive(Debug, Default)]
+pub(crate) struct ParsedTemplate(std::sync::OnceLock<Template>);
+
+impl Clone for ParsedTemplate {
+    fn clone(&self) -> ParsedTemplate {
+        ParsedTemplate::default()
+    }
+}
+
+impl PartialEq for ParsedTemplate {
+    fn eq(&self, _: &ParsedTemplate) -> bool {
+        true
     }
 }
 
@@ -339,7 +363,8 @@ impl AlgorithmHeader {
 /// Where the signature is and how to get one or more digests out of a header value.
 ///
 /// Plain values (`sha256=<hex>`) use `prefix`; structured ones (`t=1,v1=ab,v1=cd`,
-/// `v1,<b64> v1,<b64>`) use `items` + `pair` + `keys`.
+/// `v1,<b64> v1,<b64>`) use `items` + `pair` + `keys`; a bare list of signatures (`<b64>,<b64>`,
+/// Plivo's V3) uses `items` alone, each item read as a plain value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignatureSpec {
@@ -350,7 +375,8 @@ pub struct SignatureSpec {
     /// Text before the digest in a plain value, e.g. `sha256=`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefix: Option<String>,
-    /// Separator between items of a structured value (`,` `;` or a space).
+    /// Separator between items of a structured value (`,` `;` or a space); without `pair`,
+    /// every item is a signature.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<String>,
     /// Separator between an item's key and value (`=` or `,`).
@@ -501,6 +527,9 @@ pub enum SecretFormat {
     /// HTML entities decoded (`&amp;` → `&`), as WordPress's `wp_specialchars_decode(…,
     /// ENT_QUOTES)` does to WooCommerce secrets before signing.
     HtmlEntities,
+    /// An API key whose `sk_` / `pk_` prefix is dropped; the rest's UTF-8 bytes are the key
+    /// (clearbit-ruby `Webhook.valid?`: `key.gsub(/\A(pk|sk)_/, '')`).
+    UnprefixedKey,
 }
 
 impl SecretFormat {
@@ -512,6 +541,7 @@ impl SecretFormat {
             SecretFormat::Base64 => "base64",
             SecretFormat::Hex => "hex",
             SecretFormat::HtmlEntities => "html-entities",
+            SecretFormat::UnprefixedKey => "unprefixed-key",
         }
     }
 }
@@ -571,11 +601,23 @@ impl Scheme {
         {
             return Err(err("signature.headers", "needs at least one header name"));
         }
-        if self.signature.items.is_some() && self.signature.keys.is_empty() {
-            return Err(err(
-                "signature.keys",
-                "a structured value (`items`) needs the keys that carry signatures",
-            ));
+        match (&self.signature.items, &self.signature.pair) {
+            (Some(_), Some(_)) if self.signature.keys.is_empty() => {
+                return Err(err(
+                    "signature.keys",
+                    "a structured value (`items` + `pair`) needs the keys that carry signatures",
+                ));
+            }
+            (Some(_), None) if !self.signature.keys.is_empty() => {
+                return Err(err(
+                    "signature.pair",
+                    "`keys` name items of a structured value: give the `pair` separator too",
+                ));
+            }
+            (None, Some(_)) => {
+                return Err(err("signature.items", "`pair` needs the `items` separator"));
+            }
+            _ => {}
         }
         match (&self.jwt, self.algorithm) {
             (Some(spec), Algorithm::Jwt) => spec.validate().map_err(|m| SchemeError {
@@ -610,10 +652,10 @@ impl Scheme {
                     "fallback headers need a `header` to fall back from",
                 ));
             }
-            if ts.field.is_some() && self.signature.items.is_none() {
+            if ts.field.is_some() && self.signature.pair.is_none() {
                 return Err(err(
                     "timestamp.field",
-                    "a timestamp field needs a structured signature header (`items`)",
+                    "a timestamp field needs a structured signature header (`items` + `pair`)",
                 ));
             }
         }
@@ -692,8 +734,13 @@ impl Scheme {
 
     /// The signed-content template, parsed (validation guarantees it parses).
     pub fn template(&self) -> Template {
-        // Validated when the scheme was loaded.
-        Template::parse(&self.signed).unwrap_or_default()
+        self.parsed
+            .0
+            .get_or_init(|| {
+                // Validated when the scheme was loaded, so this parses.
+                Template::parse(&self.signed).unwrap_or_default()
+            })
+            .clone()
     }
 
     /// Every header the scheme reads, for detection and `missing_header`.
@@ -761,6 +808,11 @@ impl SecretFormat {
                 }
                 Ok(text.into_bytes())
             }
+            SecretFormat::UnprefixedKey => Ok(["sk_", "pk_"]
+                .iter()
+                .find_map(|p| secret.strip_prefix(p.as_bytes()))
+                .unwrap_or(secret)
+                .to_vec()),
         }
     }
 }
@@ -811,6 +863,44 @@ mod tests {
         assert_eq!(h.algorithm_in(" 2 "), Some(Algorithm::RsaSha256));
         assert_eq!(h.algorithm_in("3"), None);
         assert_eq!(h.algorithm_in("version=2"), None);
+    }
+
+    fn scheme_with(signature: &str) -> Result<super::Scheme, String> {
+        let text = format!(
+            "name = \"x\"\ntitle = \"X\"\nalgorithm = \"hmac-sha256\"\nsource = \"test\"\n\
+             signature = {signature}\n"
+        );
+        let scheme: super::Scheme = toml::from_str(&text).map_err(|e| e.to_string())?;
+        scheme
+            .validate()
+            .map(|()| scheme)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn items_without_pair_are_a_list_of_bare_signatures() {
+        // Plivo V3: `<b64>,<b64>` (plivo utils/signature_v3.py splits on ',').
+        assert!(scheme_with(r#"{ headers = ["S"], items = ",", encoding = "base64" }"#).is_ok());
+        // Keys name items of a structured value, which a bare list has not.
+        let keys =
+            scheme_with(r#"{ headers = ["S"], items = ",", keys = ["v1"], encoding = "hex" }"#);
+        assert!(keys.unwrap_err().contains("pair"));
+        let pair = scheme_with(r#"{ headers = ["S"], pair = "=", encoding = "hex" }"#);
+        assert!(pair.unwrap_err().contains("items"));
+        let no_keys =
+            scheme_with(r#"{ headers = ["S"], items = ",", pair = "=", encoding = "hex" }"#);
+        assert!(no_keys.unwrap_err().contains("keys"));
+    }
+
+    #[test]
+    fn unprefixed_key_drops_only_a_leading_sk_or_pk() {
+        // clearbit-ruby lib/clearbit/webhook.rb: key.gsub(/\A(pk|sk)_/, '').
+        let f = super::SecretFormat::UnprefixedKey;
+        assert_eq!(f.key(b"sk_abc").ok(), Some(b"abc".to_vec()));
+        assert_eq!(f.key(b"pk_abc").ok(), Some(b"abc".to_vec()));
+        assert_eq!(f.key(b"abc_sk_").ok(), Some(b"abc_sk_".to_vec()));
+        assert_eq!(f.key(b"rk_abc").ok(), Some(b"rk_abc".to_vec()));
+        assert!(f.key(b"sk_").is_err(), "an empty key is refused");
     }
 }
 

@@ -86,9 +86,11 @@ pub fn extract_signatures(
                 let e = spec.envelope.as_ref().map_or("", |e| e.member.as_str());
                 format!("it is not an encoded JSON object with a `{e}` member")
             }
-            (Some(_), _) => format!("it has no {} entry", quoted_keys(&spec.keys)),
-            (None, Some(prefix)) => format!("it does not start with `{prefix}`"),
-            (None, None) => "it is empty".to_owned(),
+            (Some(_), _) if spec.pair.is_some() => {
+                format!("it has no {} entry", quoted_keys(&spec.keys))
+            }
+            (_, Some(prefix)) => format!("it does not start with `{prefix}`"),
+            (_, None) => "it is empty".to_owned(),
         };
         return Err(Problem::Malformed { header, reason });
     }
@@ -143,19 +145,25 @@ fn signature_tokens(scheme: &Scheme, value: &str, mut each: impl FnMut(&str)) {
             .map(|(_, v)| v)
             .filter(|v| !v.is_empty())
             .for_each(each),
-        _ => {
-            let value = value.trim();
-            let token = match &spec.prefix {
-                Some(prefix) => match value.get(..prefix.len()) {
-                    Some(head) if head.eq_ignore_ascii_case(prefix) => value[prefix.len()..].trim(),
-                    _ => return,
-                },
-                None => value,
-            };
-            if !token.is_empty() {
-                each(token);
-            }
-        }
+        (Some(items), None) => value
+            .split(items.as_str())
+            .for_each(|item| plain_token(spec.prefix.as_deref(), item, &mut each)),
+        _ => plain_token(spec.prefix.as_deref(), value, &mut each),
+    }
+}
+
+/// A plain value: its prefix (when the scheme has one) removed, trimmed, if not empty.
+fn plain_token(prefix: Option<&str>, value: &str, each: &mut impl FnMut(&str)) {
+    let value = value.trim();
+    let token = match prefix {
+        Some(prefix) => match value.get(..prefix.len()) {
+            Some(head) if head.eq_ignore_ascii_case(prefix) => value[prefix.len()..].trim(),
+            _ => return,
+        },
+        None => value,
+    };
+    if !token.is_empty() {
+        each(token);
     }
 }
 

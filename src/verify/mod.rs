@@ -1,30 +1,30 @@
 //! The engine: find the signatures, rebuild the signed content, recompute, compare in constant
 //! time, check the timestamp window with an injected `now`.
 //!
-//! One file per step: [`prepare`] reads a delivery through its scheme, [`verdict`] builds the
-//! outcome and dispatches by algorithm to [`digest`] (MACs and asymmetric signatures over the
-//! template), [`token`] (shared tokens, Basic credentials) or [`jwt`] (signed JWTs);
-//! [`timestamp`] checks the replay window, [`streaming`] verifies bodies too large to hold, and
-//! [`causes`] words what the engine itself can tell.
+//! One file per step: `prepare` reads a delivery through its scheme, `verdict` builds the
+//! outcome and dispatches by algorithm to `digest` (MACs and asymmetric signatures over the
+//! template), `token` (shared tokens, Basic credentials) or `jwt` (signed JWTs);
+//! `timestamp` checks the replay window, [`streaming`] verifies bodies too large to hold, and
+//! `causes` words what the engine itself can tell.
 
-pub mod causes;
-pub mod digest;
-pub mod jwt;
-pub mod prepare;
+pub(crate) mod causes;
+pub(crate) mod digest;
+pub(crate) mod jwt;
+pub(crate) mod prepare;
 pub mod streaming;
-pub mod timestamp;
-pub mod token;
-pub mod verdict;
+pub(crate) mod timestamp;
+pub(crate) mod token;
+pub(crate) mod verdict;
 
 #[cfg(test)]
 mod tests;
 
-pub use crate::canonical::form::sorted_form;
+pub(crate) use crate::canonical::form::sorted_form;
 pub use crate::scheme::signature::{
     FoundSignature, Problem, decode, extract_signatures, structured_items,
 };
-pub use prepare::Prepared;
-pub use timestamp::{human_duration, iso8601_seconds, rfc3339_seconds, timestamp_cause};
+pub(crate) use prepare::Prepared;
+pub(crate) use timestamp::{human_duration, timestamp_cause};
 pub use verdict::{verifies, verify};
 
 use crate::scheme::Algorithm;
@@ -34,6 +34,7 @@ use crate::scheme::Algorithm;
 pub struct Options {
     /// Unix seconds to verify as of.
     pub now: i64,
+    /// The replay window for signed timestamps.
     pub tolerance: Tolerance,
     /// Overrides the scheme's hash (`--algorithm`).
     pub algorithm: Option<Algorithm>,
@@ -44,6 +45,8 @@ pub struct Options {
 }
 
 impl Options {
+    /// Options for a check as of `now` (Unix seconds): the provider's window, the scheme's
+    /// algorithm, and a diagnosis on failure.
     pub fn at(now: i64) -> Options {
         Options {
             now,
@@ -55,9 +58,12 @@ impl Options {
     }
 }
 
+/// The replay window a check applies to a signed timestamp.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tolerance {
+    /// The provider's documented window, else hookcheck's default for a signed timestamp.
     ProviderDefault,
+    /// This many seconds.
     Seconds(u64),
     /// Skip the age check (old captured payloads).
     Off,

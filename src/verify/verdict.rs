@@ -11,7 +11,7 @@ use super::jwt::check_jwt;
 use super::token::check_token;
 
 /// Verifies `delivery` under `scheme` with each of `keys`: the engine's verdict, never a
-/// diagnosis (see [`crate::check`], which adds one).
+/// diagnosis (see [`check()`](crate::check()), which adds one).
 pub fn verify(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Options) -> Outcome {
     let named = named_options(scheme, delivery, options);
     let options = named.as_ref().unwrap_or(options);

@@ -8,6 +8,7 @@ mod fixtures;
 mod fuzz_regressions;
 mod hostile;
 mod json_contract;
+mod layers;
 mod listen;
 mod properties;
 mod readme;
