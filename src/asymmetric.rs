@@ -11,6 +11,7 @@ use p256::ecdsa::signature::Verifier as _;
 use p256::pkcs8::DecodePublicKey as _;
 
 use crate::input::PublicKey;
+use crate::input::jwks::{self, AnyKey, KeyMaterial};
 use crate::scheme::Algorithm;
 
 /// The DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 key bytes follow it.
@@ -106,8 +107,7 @@ pub fn parse(algorithm: Algorithm, key: &PublicKey) -> Result<VerifyingKey, Stri
 /// A JWK (one key of a `--jwks-file` set) as the key `algorithm` needs: OKP Ed25519 for
 /// Ed25519 (Standard Webhooks `v1a` keys published as JWKS), EC P-256 for ECDSA, RSA for RSA.
 fn from_jwk(algorithm: Algorithm, text: &[u8]) -> Result<VerifyingKey, String> {
-    use crate::input::jwks::KeyMaterial;
-    let jwk = crate::input::jwks::parse(text)?;
+    let jwk = any_key(text)?;
     match (algorithm, jwk.key) {
         (Algorithm::Ed25519, KeyMaterial::Ed25519(k)) => Ok(VerifyingKey::Ed25519(k)),
         (Algorithm::EcdsaP256, KeyMaterial::P256(k)) => Ok(VerifyingKey::P256(k)),
@@ -198,6 +198,71 @@ fn ecdsa_signature(signature: &[u8]) -> Option<p256::ecdsa::Signature> {
 pub fn is_high_s(key: &VerifyingKey, signature: &[u8]) -> bool {
     matches!(key, VerifyingKey::P256(_) | VerifyingKey::P256Sha1(_))
         && ecdsa_signature(signature).is_some_and(|s| s.normalize_s().is_some())
+}
+
+/// Reads one public key of any format (for the JWT family, whose `alg` picks the type): a JWK, or PEM/DER/hex/base64 (X.509 certificate, SPKI,
+/// PKCS#1 RSA, SEC1 EC point, raw 32-byte Ed25519 key).
+pub fn any_key(text: &[u8]) -> Result<AnyKey, String> {
+    if jwks::is_json(text) {
+        let parts = jwks::split(text)?;
+        if parts.len() != 1 {
+            return Err(format!("is a key set of {} keys, not one key", parts.len()));
+        }
+        return if jwks::is_json(&parts[0]) {
+            jwks::parse_jwk(&parts[0])
+        } else {
+            any_key(&parts[0])
+        };
+    }
+    let bytes = match std::str::from_utf8(text) {
+        Ok(t) => decode_key_text(t).ok_or_else(|| "is not a JWK, hex, base64 or PEM".to_owned())?,
+        Err(_) => text.to_vec(),
+    };
+    let key = rsa_key(&bytes)
+        .map(KeyMaterial::Rsa)
+        .or_else(|| {
+            use p256::pkcs8::DecodePublicKey as _;
+            p256::ecdsa::VerifyingKey::from_public_key_der(&bytes)
+                .or_else(|_| p256::ecdsa::VerifyingKey::from_sec1_bytes(&bytes))
+                .ok()
+                .map(KeyMaterial::P256)
+        })
+        .or_else(|| {
+            use p384::pkcs8::DecodePublicKey as _;
+            p384::ecdsa::VerifyingKey::from_public_key_der(&bytes)
+                .or_else(|_| p384::ecdsa::VerifyingKey::from_sec1_bytes(&bytes))
+                .ok()
+                .map(KeyMaterial::P384)
+        })
+        .or_else(|| {
+            use p521::pkcs8::DecodePublicKey as _;
+            let sec1 = p521::PublicKey::from_public_key_der(&bytes)
+                .map(|k| k.to_sec1_bytes().to_vec())
+                .unwrap_or_else(|_| bytes.clone());
+            p521::ecdsa::VerifyingKey::from_sec1_bytes(&sec1)
+                .ok()
+                .map(|k| KeyMaterial::P521(Box::new(k)))
+        })
+        .or_else(|| {
+            let raw = match bytes.len() {
+                32 => &bytes[..],
+                44 if bytes.starts_with(&ED25519_SPKI_PREFIX) => &bytes[12..],
+                _ => return None,
+            };
+            ed25519_dalek::VerifyingKey::from_bytes(raw.try_into().ok()?)
+                .ok()
+                .map(KeyMaterial::Ed25519)
+        })
+        .ok_or_else(|| {
+            "is not an RSA, EC (P-256/384/521) or Ed25519 public key (JWK, PEM, DER, X.509)"
+                .to_owned()
+        })?;
+    Ok(AnyKey {
+        kid: None,
+        alg: None,
+        retired: false,
+        key,
+    })
 }
 
 #[cfg(test)]

@@ -5,10 +5,11 @@
 //!
 //! A set is split into one public key per JWK ([`split`]): each stays a
 //! [`PublicKey`](super::PublicKey) whose text is that JWK, so key sets never act as secrets and
-//! each key is reported by its own number and `kid`. [`parse`] reads one key of any kind (a JWK,
-//! PEM, DER or raw bytes) into [`AnyKey`]; only public members are read: a JWK carrying a private
-//! member (`d`, `p`, `k`, ...) is refused, so a private key file is never taken by mistake, and an
-//! `oct` (symmetric) JWK is refused: a public-key slot never holds an HMAC secret.
+//! each key is reported by its own number and `kid`. [`parse`] reads one JWK into [`AnyKey`]
+//! (`crate::asymmetric::any_key` reads a key of any format). Only public members are read: a
+//! JWK carrying a private member (`d`, `p`, `k`, ...) is refused, so a private key file is
+//! never taken by mistake, and an `oct` (symmetric) JWK is refused: a public-key slot never
+//! holds an HMAC secret.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::{URL_SAFE, URL_SAFE_NO_PAD};
@@ -215,70 +216,18 @@ pub fn parse_jwk(text: &[u8]) -> Result<AnyKey, String> {
     })
 }
 
-/// Reads one public key of any kind: a JWK, or PEM/DER/hex/base64 (X.509 certificate, SPKI,
-/// PKCS#1 RSA, SEC1 EC point, raw 32-byte Ed25519 key).
+/// Reads one key given as JSON: a JWK, a one-key set, or Plaid's `{"key": JWK}` answer. A
+/// JSON-wrapped PEM key (eBay's answer) is read by `crate::asymmetric::any_key`, which reads
+/// every format.
 pub fn parse(text: &[u8]) -> Result<AnyKey, String> {
-    if is_json(text) {
-        let parts = split(text)?;
-        if parts.len() != 1 {
-            return Err(format!("is a key set of {} keys, not one key", parts.len()));
-        }
-        return if is_json(&parts[0]) {
-            parse_jwk(&parts[0])
-        } else {
-            parse(&parts[0])
-        };
+    let parts = split(text)?;
+    if parts.len() != 1 {
+        return Err(format!("is a key set of {} keys, not one key", parts.len()));
     }
-    let bytes = match std::str::from_utf8(text) {
-        Ok(t) => crate::asymmetric::decode_key_text(t)
-            .ok_or_else(|| "is not a JWK, hex, base64 or PEM".to_owned())?,
-        Err(_) => text.to_vec(),
-    };
-    let key = crate::asymmetric::rsa_key(&bytes)
-        .map(KeyMaterial::Rsa)
-        .or_else(|| {
-            use p256::pkcs8::DecodePublicKey as _;
-            p256::ecdsa::VerifyingKey::from_public_key_der(&bytes)
-                .or_else(|_| p256::ecdsa::VerifyingKey::from_sec1_bytes(&bytes))
-                .ok()
-                .map(KeyMaterial::P256)
-        })
-        .or_else(|| {
-            use p384::pkcs8::DecodePublicKey as _;
-            p384::ecdsa::VerifyingKey::from_public_key_der(&bytes)
-                .or_else(|_| p384::ecdsa::VerifyingKey::from_sec1_bytes(&bytes))
-                .ok()
-                .map(KeyMaterial::P384)
-        })
-        .or_else(|| {
-            use p521::pkcs8::DecodePublicKey as _;
-            let sec1 = p521::PublicKey::from_public_key_der(&bytes)
-                .map(|k| k.to_sec1_bytes().to_vec())
-                .unwrap_or_else(|_| bytes.clone());
-            p521::ecdsa::VerifyingKey::from_sec1_bytes(&sec1)
-                .ok()
-                .map(|k| KeyMaterial::P521(Box::new(k)))
-        })
-        .or_else(|| {
-            let raw = match bytes.len() {
-                32 => &bytes[..],
-                44 if bytes.starts_with(&crate::asymmetric::ED25519_SPKI_PREFIX) => &bytes[12..],
-                _ => return None,
-            };
-            ed25519_dalek::VerifyingKey::from_bytes(raw.try_into().ok()?)
-                .ok()
-                .map(KeyMaterial::Ed25519)
-        })
-        .ok_or_else(|| {
-            "is not an RSA, EC (P-256/384/521) or Ed25519 public key (JWK, PEM, DER, X.509)"
-                .to_owned()
-        })?;
-    Ok(AnyKey {
-        kid: None,
-        alg: None,
-        retired: false,
-        key,
-    })
+    if !is_json(&parts[0]) {
+        return Err("is a PEM key wrapped in JSON, not a JWK".to_owned());
+    }
+    parse_jwk(&parts[0])
 }
 
 #[cfg(test)]
