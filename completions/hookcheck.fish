@@ -55,6 +55,7 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l secret-en
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256, RSA): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS, PayPal): its public key checks the signature; its chain is not checked' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l jwks-file -d 'The sender\'s public keys as a JSON Web Key Set (`{"keys": [...]}`) or one JWK (RSA, EC, Ed25519): each key is tried for the token whose `kid` names it' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r -f -a "auto\t''
 github\t''
 stripe\t''
@@ -203,6 +204,11 @@ quoter\t''
 treezor\t''
 upstash-qstash\t''
 netlify\t''
+ebay\t''
+fireblocks-v2\t''
+fusionauth\t''
+plaid\t''
+wix\t''
 amazon-sns\t''
 antom\t''
 bridge-xyz\t''
@@ -256,6 +262,7 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l secret-env
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256, RSA): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS, PayPal): its public key checks the signature; its chain is not checked' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l jwks-file -d 'The sender\'s public keys as a JSON Web Key Set (`{"keys": [...]}`) or one JWK (RSA, EC, Ed25519): each key is tried for the token whose `kid` names it' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r -f -a "auto\t''
 github\t''
 stripe\t''
@@ -404,6 +411,11 @@ quoter\t''
 treezor\t''
 upstash-qstash\t''
 netlify\t''
+ebay\t''
+fireblocks-v2\t''
+fusionauth\t''
+plaid\t''
+wix\t''
 amazon-sns\t''
 antom\t''
 bridge-xyz\t''
@@ -475,6 +487,7 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l secret-env 
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256, RSA): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS, PayPal): its public key checks the signature; its chain is not checked' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l jwks-file -d 'The sender\'s public keys as a JSON Web Key Set (`{"keys": [...]}`) or one JWK (RSA, EC, Ed25519): each key is tried for the token whose `kid` names it' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -l private-key-file -d 'The sender\'s private key (Ed25519, ECDSA P-256): PEM, base64/hex PKCS#8 DER, Ed25519 seed + public key, or a P-256 scalar' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand sign" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r -f -a "auto\t''
 github\t''
@@ -624,6 +637,11 @@ quoter\t''
 treezor\t''
 upstash-qstash\t''
 netlify\t''
+ebay\t''
+fireblocks-v2\t''
+fusionauth\t''
+plaid\t''
+wix\t''
 amazon-sns\t''
 antom\t''
 bridge-xyz\t''
@@ -678,6 +696,7 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l secret-env 
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256, RSA): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS, PayPal): its public key checks the signature; its chain is not checked' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l jwks-file -d 'The sender\'s public keys as a JSON Web Key Set (`{"keys": [...]}`) or one JWK (RSA, EC, Ed25519): each key is tried for the token whose `kid` names it' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -l private-key-file -d 'The sender\'s private key (Ed25519, ECDSA P-256): PEM, base64/hex PKCS#8 DER, Ed25519 seed + public key, or a P-256 scalar' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand send" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r -f -a "auto\t''
 github\t''
@@ -827,6 +846,11 @@ quoter\t''
 treezor\t''
 upstash-qstash\t''
 netlify\t''
+ebay\t''
+fireblocks-v2\t''
+fusionauth\t''
+plaid\t''
+wix\t''
 amazon-sns\t''
 antom\t''
 bridge-xyz\t''
@@ -881,6 +905,7 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l secret-en
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l public-key -d 'The sender\'s public key (Ed25519, ECDSA P-256, RSA): hex, base64, base64 DER or PEM' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS, PayPal): its public key checks the signature; its chain is not checked' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l jwks-file -d 'The sender\'s public keys as a JSON Web Key Set (`{"keys": [...]}`) or one JWK (RSA, EC, Ed25519): each key is tried for the token whose `kid` names it' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r -f -a "auto\t''
 github\t''
 stripe\t''
@@ -1029,6 +1054,11 @@ quoter\t''
 treezor\t''
 upstash-qstash\t''
 netlify\t''
+ebay\t''
+fireblocks-v2\t''
+fusionauth\t''
+plaid\t''
+wix\t''
 amazon-sns\t''
 antom\t''
 bridge-xyz\t''

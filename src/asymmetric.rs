@@ -12,10 +12,11 @@ use p256::ecdsa::signature::Verifier as _;
 use p256::pkcs8::DecodePublicKey as _;
 
 use crate::input::PublicKey;
+use crate::input::jwks::{self, AnyKey, KeyMaterial};
 use crate::scheme::Algorithm;
 
 /// The DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 key bytes follow it.
-const ED25519_SPKI_PREFIX: [u8; 12] = [
+pub(crate) const ED25519_SPKI_PREFIX: [u8; 12] = [
     0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
 ];
 
@@ -23,6 +24,8 @@ const ED25519_SPKI_PREFIX: [u8; 12] = [
 pub enum VerifyingKey {
     Ed25519(ed25519_dalek::VerifyingKey),
     P256(p256::ecdsa::VerifyingKey),
+    /// A P-256 key whose signatures are over the SHA-1 digest (eBay).
+    P256Sha1(p256::ecdsa::VerifyingKey),
     /// An RSA key and the RSA algorithm (padding and hash) it checks.
     Rsa {
         key: rsa::RsaPublicKey,
@@ -32,6 +35,9 @@ pub enum VerifyingKey {
 
 /// Reads a public key for `algorithm` from the text the user gave.
 pub fn parse(algorithm: Algorithm, key: &PublicKey) -> Result<VerifyingKey, String> {
+    if crate::input::jwks::is_json(key.text()) {
+        return from_jwk(algorithm, key.text());
+    }
     let bytes = match std::str::from_utf8(key.text()) {
         Ok(text) => decode_key_text(text).ok_or_else(|| "is not hex, base64 or PEM".to_owned())?,
         // A DER file (a certificate saved as .cer/.der) is binary.
@@ -56,24 +62,49 @@ pub fn parse(algorithm: Algorithm, key: &PublicKey) -> Result<VerifyingKey, Stri
                 .map(VerifyingKey::Ed25519)
                 .map_err(|_| "is not a valid Ed25519 point".to_owned())
         }
-        Algorithm::EcdsaP256 => p256::ecdsa::VerifyingKey::from_public_key_der(&bytes)
-            .or_else(|_| p256::ecdsa::VerifyingKey::from_sec1_bytes(&bytes))
-            .map(VerifyingKey::P256)
-            .map_err(|_| "is not a P-256 public key (DER SPKI or SEC1 point)".to_owned()),
+        Algorithm::EcdsaP256 | Algorithm::EcdsaP256Sha1 => {
+            p256::ecdsa::VerifyingKey::from_public_key_der(&bytes)
+                .or_else(|_| p256::ecdsa::VerifyingKey::from_sec1_bytes(&bytes))
+                .map(|k| {
+                    if algorithm == Algorithm::EcdsaP256Sha1 {
+                        VerifyingKey::P256Sha1(k)
+                    } else {
+                        VerifyingKey::P256(k)
+                    }
+                })
+                .map_err(|_| "is not a P-256 public key (DER SPKI or SEC1 point)".to_owned())
+        }
         _ => Err(format!("{} is not a public-key algorithm", algorithm.id())),
+    }
+}
+
+/// A JWK (one key of a `--jwks-file` set) as the key `algorithm` needs: OKP Ed25519 for
+/// Ed25519 (Standard Webhooks `v1a` keys published as JWKS), EC P-256 for ECDSA, RSA for RSA.
+fn from_jwk(algorithm: Algorithm, text: &[u8]) -> Result<VerifyingKey, String> {
+    let jwk = any_key(text)?;
+    match (algorithm, jwk.key) {
+        (Algorithm::Ed25519, KeyMaterial::Ed25519(k)) => Ok(VerifyingKey::Ed25519(k)),
+        (Algorithm::EcdsaP256, KeyMaterial::P256(k)) => Ok(VerifyingKey::P256(k)),
+        (Algorithm::EcdsaP256Sha1, KeyMaterial::P256(k)) => Ok(VerifyingKey::P256Sha1(k)),
+        (a, KeyMaterial::Rsa(key)) if a.is_rsa() => Ok(VerifyingKey::Rsa { key, algorithm: a }),
+        (_, other) => Err(format!(
+            "is {}, not a key for {}",
+            other.describe(),
+            algorithm.id()
+        )),
     }
 }
 
 /// PEM armour, `whpk_`, hex, or base64 (standard or URL-safe, padded or not) → bytes.
 /// Whitespace is allowed only between PEM lines, so a stray space is reported, not hidden.
-fn decode_key_text(text: &str) -> Option<Vec<u8>> {
+pub(crate) fn decode_key_text(text: &str) -> Option<Vec<u8>> {
     if let Some(rest) = text.strip_prefix("-----BEGIN ") {
-        let body: String = rest
-            .lines()
-            .skip(1)
-            .take_while(|l| !l.starts_with("-----END"))
-            .collect();
-        return STANDARD.decode(body.trim()).ok();
+        // The label ends at the next `-----`; the base64 runs to `-----END`, on its own lines or,
+        // as eBay's getPublicKey answers, on the same line as both markers.
+        let (_, after_label) = rest.split_once("-----")?;
+        let (base64, _) = after_label.split_once("-----END")?;
+        let body: String = base64.lines().map(str::trim).collect();
+        return STANDARD.decode(body).ok();
     }
     let text = text.strip_prefix("whpk_").unwrap_or(text);
     if text.len() % 2 == 0 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -98,6 +129,12 @@ pub fn verify(key: &VerifyingKey, message: &[u8], signature: &[u8]) -> bool {
         VerifyingKey::P256(k) => {
             ecdsa_signature(signature).is_some_and(|s| k.verify(message, &s).is_ok())
         }
+        VerifyingKey::P256Sha1(k) => {
+            use p256::ecdsa::signature::hazmat::PrehashVerifier as _;
+            use sha1::Digest as _;
+            let digest = sha1::Sha1::digest(message);
+            ecdsa_signature(signature).is_some_and(|s| k.verify_prehash(&digest, &s).is_ok())
+        }
         VerifyingKey::Rsa { key, algorithm } => {
             crate::rsa_signature::verify(key, *algorithm, message, signature)
         }
@@ -114,8 +151,73 @@ fn ecdsa_signature(signature: &[u8]) -> Option<p256::ecdsa::Signature> {
 /// malleable twin of a low-S signature, which strict verifiers (Bitcoin, some JOSE libraries)
 /// refuse and SendGrid's accept.
 pub fn is_high_s(key: &VerifyingKey, signature: &[u8]) -> bool {
-    matches!(key, VerifyingKey::P256(_))
+    matches!(key, VerifyingKey::P256(_) | VerifyingKey::P256Sha1(_))
         && ecdsa_signature(signature).is_some_and(|s| s.normalize_s().is_some())
+}
+
+/// Reads one public key of any format (for the JWT family, whose `alg` picks the type): a JWK, or PEM/DER/hex/base64 (X.509 certificate, SPKI,
+/// PKCS#1 RSA, SEC1 EC point, raw 32-byte Ed25519 key).
+pub fn any_key(text: &[u8]) -> Result<AnyKey, String> {
+    if jwks::is_json(text) {
+        let parts = jwks::split(text)?;
+        if parts.len() != 1 {
+            return Err(format!("is a key set of {} keys, not one key", parts.len()));
+        }
+        return if jwks::is_json(&parts[0]) {
+            jwks::parse_jwk(&parts[0])
+        } else {
+            any_key(&parts[0])
+        };
+    }
+    let bytes = match std::str::from_utf8(text) {
+        Ok(t) => decode_key_text(t).ok_or_else(|| "is not a JWK, hex, base64 or PEM".to_owned())?,
+        Err(_) => text.to_vec(),
+    };
+    let key = crate::input::certificate::rsa_public_key(&bytes)
+        .map(KeyMaterial::Rsa)
+        .or_else(|| {
+            use p256::pkcs8::DecodePublicKey as _;
+            p256::ecdsa::VerifyingKey::from_public_key_der(&bytes)
+                .or_else(|_| p256::ecdsa::VerifyingKey::from_sec1_bytes(&bytes))
+                .ok()
+                .map(KeyMaterial::P256)
+        })
+        .or_else(|| {
+            use p384::pkcs8::DecodePublicKey as _;
+            p384::ecdsa::VerifyingKey::from_public_key_der(&bytes)
+                .or_else(|_| p384::ecdsa::VerifyingKey::from_sec1_bytes(&bytes))
+                .ok()
+                .map(KeyMaterial::P384)
+        })
+        .or_else(|| {
+            use p521::pkcs8::DecodePublicKey as _;
+            let sec1 = p521::PublicKey::from_public_key_der(&bytes)
+                .map(|k| k.to_sec1_bytes().to_vec())
+                .unwrap_or_else(|_| bytes.clone());
+            p521::ecdsa::VerifyingKey::from_sec1_bytes(&sec1)
+                .ok()
+                .map(|k| KeyMaterial::P521(Box::new(k)))
+        })
+        .or_else(|| {
+            let raw = match bytes.len() {
+                32 => &bytes[..],
+                44 if bytes.starts_with(&ED25519_SPKI_PREFIX) => &bytes[12..],
+                _ => return None,
+            };
+            ed25519_dalek::VerifyingKey::from_bytes(raw.try_into().ok()?)
+                .ok()
+                .map(KeyMaterial::Ed25519)
+        })
+        .ok_or_else(|| {
+            "is not an RSA, EC (P-256/384/521) or Ed25519 public key (JWK, PEM, DER, X.509)"
+                .to_owned()
+        })?;
+    Ok(AnyKey {
+        kid: None,
+        alg: None,
+        retired: false,
+        key,
+    })
 }
 
 #[cfg(test)]

@@ -415,6 +415,28 @@ const ENTRIES: &[Entry] = &[
         suspect: false,
     },
     Entry {
+        code: "body_hash_mismatch",
+        title: "The body no longer matches the hash in the token",
+        what: "The JWT's signature is good (your key signed it), but the claim holding the body's hash (request_body_sha256, sha256, body) is not the hash of this body: the body was changed after signing, or the token was replayed with another body.",
+        confirm: "Hash the raw body bytes as received (SHA-256) and compare with the claim, in the encoding the provider uses (hex or base64).",
+        fixes: Some(&[(
+            "Any framework",
+            "verify the raw body bytes as received, before any JSON parsing or re-encoding",
+        )]),
+        suspect: false,
+    },
+    Entry {
+        code: "key_id_unknown",
+        title: "The token names a key you did not give",
+        what: "The JWS header's kid names the key that signed, and none of the keys given (a JWKS, a JWK) has that kid. The sender rotated its keys, or the key set is another environment's (sandbox vs production, US vs EU).",
+        confirm: "Decode the token's header (the part before the first dot, base64url) and look for its kid in the key set.",
+        fixes: Some(&[(
+            "Any framework",
+            "fetch the sender's current key set again (its JWKS endpoint, or its key API for that kid) and give it with --jwks-file",
+        )]),
+        suspect: false,
+    },
+    Entry {
         code: "body_keys_resorted",
         title: "Suspect: the JSON keys were re-sorted",
         what: "Every object's keys are in sorted order, as Go maps, serde_json::Value and sort_keys=True write them. The sender's order is lost; for a large body there are too many orders to search, so the signed bytes cannot be rebuilt. (For small bodies hookcheck searches them and reports body_json_reserialized.)",

@@ -48,6 +48,7 @@ impl Running {
             Algorithm::Sha384 => Running::PlainSha384(Sha384::new()),
             Algorithm::Ed25519
             | Algorithm::EcdsaP256
+            | Algorithm::EcdsaP256Sha1
             | Algorithm::RsaSha1
             | Algorithm::RsaSha256
             | Algorithm::RsaSha512

@@ -100,6 +100,8 @@ codes! {
         /// The sender's key made the signature, over content rebuilt with a `--param` value
         /// (PayPal's webhook id) that is most likely not the one it signed.
         ParamMismatch = "param_mismatch",
+        /// The token names a key id (`kid`) that none of the keys given has.
+        KeyIdUnknown = "key_id_unknown",
     }
 }
 
@@ -252,6 +254,14 @@ pub enum Detail {
     Given(String),
     /// `signed_with_key`: the key (from 1) that made an RSA signature; null when none of them did.
     SignedWithKey(Option<usize>),
+    /// `alg`: the token's algorithm.
+    Alg(String),
+    /// `skipped`: keys not tried, and why.
+    Skipped(Vec<String>),
+    /// `kid`: the key id the token names.
+    Kid(String),
+    /// `known`: the key ids given.
+    Known(Vec<String>),
 }
 
 impl Detail {
@@ -293,6 +303,10 @@ impl Detail {
             Detail::Param(_) => "param",
             Detail::Given(_) => "given",
             Detail::SignedWithKey(_) => "signed_with_key",
+            Detail::Alg(_) => "alg",
+            Detail::Skipped(_) => "skipped",
+            Detail::Kid(_) => "kid",
+            Detail::Known(_) => "known",
         }
     }
 
@@ -319,7 +333,10 @@ impl Detail {
             | Detail::Evidence(s)
             | Detail::Parameter(s)
             | Detail::Param(s)
-            | Detail::Given(s) => Value::from(s.as_str()),
+            | Detail::Given(s)
+            | Detail::Alg(s)
+            | Detail::Kid(s) => Value::from(s.as_str()),
+            Detail::Skipped(list) | Detail::Known(list) => Value::from(list.clone()),
             Detail::SignedWithKey(key) => key.map_or(Value::Null, Value::from),
             Detail::Tried(list) => Value::from(list.clone()),
             Detail::Options(list) => Value::from(list.clone()),

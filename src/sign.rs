@@ -329,9 +329,16 @@ fn check_key(scheme: &Scheme, algorithm: Algorithm, key: &SigningKey) -> Result<
     match (algorithm, key) {
         (Algorithm::None, _) => Err(SignError::Unsigned(scheme.title.clone())),
         // A JWT needs claims and RSA a certificate's private key: not signed here.
-        (rsa_or_jwt, _) if rsa_or_jwt == Algorithm::Jwt || rsa_or_jwt.is_rsa() => Err(
-            SignError::Unsupported(format!("{} ({})", scheme.name, algorithm.id())),
-        ),
+        (unsignable, _)
+            if matches!(unsignable, Algorithm::Jwt | Algorithm::EcdsaP256Sha1)
+                || unsignable.is_rsa() =>
+        {
+            Err(SignError::Unsupported(format!(
+                "{} ({})",
+                scheme.name,
+                algorithm.id()
+            )))
+        }
         (Algorithm::Ed25519, SigningKey::Ed25519(_))
         | (Algorithm::EcdsaP256, SigningKey::P256(_)) => Ok(()),
         (Algorithm::Ed25519 | Algorithm::EcdsaP256, _) => wrong(format!(

@@ -174,6 +174,11 @@ pub struct KeyArgs {
     /// public key checks the signature; its chain is not checked
     #[arg(long = "cert-file", value_name = "FILE|-")]
     pub cert_files: Vec<PathBuf>,
+
+    /// The sender's public keys as a JSON Web Key Set (`{"keys": [...]}`) or one JWK (RSA, EC,
+    /// Ed25519): each key is tried for the token whose `kid` names it
+    #[arg(long = "jwks-file", value_name = "FILE|-")]
+    pub jwks_files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -14,7 +14,7 @@ use crate::cli::{
     CheckArgs, Cli, Command, Format, HashArg, KeyArgs, ListFormat, ProvidersAction, ProvidersArgs,
     SchemeArgs, ShowFormat, VerifyArgs,
 };
-use hookcheck::input::{Delivery, Headers, Key, Keys, PublicKey, Secret, request};
+use hookcheck::input::{Delivery, Headers, Key, Keys, PublicKey, Secret, jwks, request};
 use hookcheck::outcome::{Warning, WarningCode};
 use hookcheck::report;
 use hookcheck::scheme::{Algorithm, KeyError, Scheme, custom, registry};
@@ -564,6 +564,7 @@ pub(crate) fn read_keys(
         PublicKey(&'a str),
         PublicKeyFile(&'a PathBuf),
         CertFile(&'a PathBuf),
+        JwksFile(&'a PathBuf),
     }
     /// Each value of a repeatable flag with its position on the command line.
     fn tagged<'a, T>(
@@ -602,6 +603,12 @@ pub(crate) fn read_keys(
         "cert_files",
         &args.cert_files,
         KeySource::CertFile,
+    ));
+    sources.extend(tagged(
+        matches,
+        "jwks_files",
+        &args.jwks_files,
+        KeySource::JwksFile,
     ));
     sources.sort_by_key(|(i, _)| *i);
 
@@ -644,6 +651,17 @@ pub(crate) fn read_keys(
                     Key::Public(PublicKey::from_file_bytes(bytes)),
                 )
             }
+            KeySource::JwksFile(path) => {
+                let bytes = source::read_path("--jwks-file", path, stdin)?;
+                let what = format!("--jwks-file '{}'", path.display());
+                if !jwks::is_json(&bytes) {
+                    return Err(UsageError::input(
+                        what,
+                        "is not a JSON Web Key Set ({\"keys\": [...]}) or a JWK; give PEM keys with --public-key-file",
+                    ));
+                }
+                (what, Key::Public(PublicKey::from_file_bytes(bytes)))
+            }
             KeySource::Env(var) => {
                 let value = std::env::var_os(var).ok_or_else(|| {
                     UsageError::input(format!("--secret-env {var}"), "the variable is not set")
@@ -660,6 +678,17 @@ pub(crate) fn read_keys(
                 what,
                 format!("the {} is empty", key.kind()),
             ));
+        }
+        // A key set (JWKS) or a JSON-wrapped key is one public key per key it holds.
+        if let Key::Public(public) = &key {
+            if jwks::is_json(public.text()) {
+                let parts = jwks::split(public.text())
+                    .map_err(|reason| UsageError::input(&what, format!("the key set {reason}")))?;
+                for part in parts {
+                    keys.push(Key::Public(PublicKey::new(part)));
+                }
+                continue;
+            }
         }
         keys.push(key);
     }

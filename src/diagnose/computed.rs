@@ -49,6 +49,7 @@ pub fn rewrite(scheme: &Scheme, delivery: &Delivery, computed: &str) -> (Scheme,
         pair: None,
         keys: Vec::new(),
         auth_scheme: None,
+        envelope: None,
     };
     if let Some(ts) = scheme.timestamp.as_mut() {
         // The timestamp now comes from `timestamp_override`.

@@ -2,6 +2,7 @@
 
 pub mod certificate;
 pub mod headers;
+pub mod jwks;
 pub mod keys;
 pub mod public_key;
 pub mod request;

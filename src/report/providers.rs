@@ -39,16 +39,26 @@ pub fn row(s: &Scheme) -> Row {
             .cloned()
             .unwrap_or_else(|| "—".to_owned()),
         algorithm: s.algorithm.id().to_owned(),
-        signed_content: if s.signature.headers.is_empty() {
+        signed_content: if let Some(jwt) = &s.jwt {
+            jwt_content(jwt)
+        } else if s.signature.headers.is_empty() {
             "—".to_owned()
-        } else if let Some(jwt) = &s.jwt {
-            format!("JWT, {} = {}({{body}})", jwt.body_claim, jwt.body_hash.id())
         } else {
             s.signed.clone()
         },
         secret_format: s.secret.id().to_owned(),
         tolerance_seconds: s.timestamp.as_ref().and_then(|t| t.window()),
         source: s.source.clone(),
+    }
+}
+
+/// What a JWT scheme's signature covers, for the listing.
+fn jwt_content(jwt: &crate::jwt::JwtSpec) -> String {
+    use crate::jwt::TokenPlace;
+    match jwt.token {
+        TokenPlace::Detached => "detached JWS, payload {body}".to_owned(),
+        TokenPlace::Body => "JWT = {body}".to_owned(),
+        TokenPlace::Header => format!("JWT, {} = {}({{body}})", jwt.body_claim, jwt.body_hash.id()),
     }
 }
 
@@ -142,11 +152,85 @@ fn fit(text: &str, width: usize) -> String {
     }
 }
 
+/// The JWT/JWS lines of `providers show`: where the token is, its algs and keys, its claims.
+fn jwt_prose(out: &mut String, jwt: &crate::jwt::JwtSpec) {
+    use crate::jwt::TokenPlace;
+    let algs: Vec<&str> = jwt.algorithms.iter().map(|a| a.id()).collect();
+    let what = match jwt.token {
+        TokenPlace::Header => "Header value: a JWT (compact JWS)",
+        TokenPlace::Body => "Body: the whole body is a JWT (compact JWS)",
+        TokenPlace::Detached => {
+            "Header value: a detached JWS (`header..signature`) whose payload is the raw body"
+        }
+    };
+    let _ = writeln!(
+        out,
+        "  {what} signed with {} (no other alg, `none` included)",
+        algs.join(" or ")
+    );
+    let _ = writeln!(out, "  Algorithm: jwt");
+    let mut keys = Vec::new();
+    if jwt.takes_secrets() {
+        keys.push("HS* with the secret only");
+    }
+    if jwt.takes_public_keys() {
+        keys.push("RS/ES/EdDSA with a public key of the alg's own type only");
+    }
+    let kid = if jwt.kid_required {
+        "; the token must name its key (kid)"
+    } else {
+        ""
+    };
+    let retired = if jwt.retired_keys_refused {
+        "; a JWK marked expired (expired_at) is refused"
+    } else {
+        ""
+    };
+    let _ = writeln!(out, "  Keys: {}{kid}{retired}", keys.join("; "));
+    if jwt.token == TokenPlace::Detached {
+        let _ = writeln!(out, "  Claims: none (the signature covers the body itself)");
+        return;
+    }
+    let mut claims = Vec::new();
+    if let Some(iss) = &jwt.issuer {
+        claims.push(format!("iss = {iss:?}"));
+    }
+    if !jwt.required_claims.is_empty() {
+        claims.push(format!("required: {}", jwt.required_claims.join(", ")));
+    }
+    if jwt.subject_is_url {
+        claims.push("sub = the URL (--url)".to_owned());
+    }
+    if !jwt.body_claim.is_empty() {
+        claims.push(format!(
+            "{} = {} {} of the body",
+            jwt.body_claim,
+            jwt.body_hash_encoding.id(),
+            jwt.body_hash.id()
+        ));
+    }
+    for path in &jwt.json_claims {
+        claims.push(format!("{path} holds JSON text"));
+    }
+    let iat = if jwt.future_iat_allowed {
+        "exp/nbf"
+    } else {
+        "exp/iat/nbf"
+    };
+    claims.push(format!("{iat} with {} s leeway", jwt.leeway));
+    if let Some(max_age) = jwt.max_age {
+        claims.push(format!("iat at most {max_age} s old"));
+    }
+    let _ = writeln!(out, "  Claims: {}", claims.join("; "));
+}
+
 /// One scheme in prose, with its source.
 pub fn prose(s: &Scheme) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", s.title, s.name);
-    if s.signature.headers.is_empty() {
+    if let Some(jwt) = s.jwt.as_ref().filter(|_| s.signature.headers.is_empty()) {
+        jwt_prose(&mut out, jwt);
+    } else if s.signature.headers.is_empty() {
         let _ = writeln!(out, "  Deliveries are not signed.");
     } else {
         if s.signature.headers.iter().any(|h| h.contains(':')) {
@@ -180,37 +264,26 @@ pub fn prose(s: &Scheme) -> String {
             (None, None) => "the signature alone".to_owned(),
         };
         if let Some(jwt) = &s.jwt {
-            let algs: Vec<&str> = jwt.algorithms.iter().map(|a| a.id()).collect();
-            let _ = writeln!(
-                out,
-                "  Header value: a JWT (compact JWS) signed with {} (no other alg, `none` included)",
-                algs.join(" or ")
-            );
-            let _ = writeln!(out, "  Algorithm: jwt");
-            let mut claims = Vec::new();
-            if let Some(iss) = &jwt.issuer {
-                claims.push(format!("iss = {iss:?}"));
-            }
-            if !jwt.required_claims.is_empty() {
-                claims.push(format!("required: {}", jwt.required_claims.join(", ")));
-            }
-            if jwt.subject_is_url {
-                claims.push("sub = the URL (--url)".to_owned());
-            }
-            claims.push(format!(
-                "{} = {} {} of the body",
-                jwt.body_claim,
-                jwt.body_hash_encoding.id(),
-                jwt.body_hash.id()
-            ));
-            claims.push(format!("exp/iat/nbf with {} s leeway", jwt.leeway));
-            let _ = writeln!(out, "  Claims: {}", claims.join("; "));
+            jwt_prose(&mut out, jwt);
         } else {
-            let _ = writeln!(
-                out,
-                "  Header value: {shape}, {}-encoded",
-                s.signature.encoding.id()
-            );
+            match &s.signature.envelope {
+                Some(e) => {
+                    let _ = writeln!(
+                        out,
+                        "  Header value: a {}-encoded JSON object; its `{}` member is the signature, {}-encoded (a `kid` member names the key)",
+                        e.encoding.id(),
+                        e.member,
+                        s.signature.encoding.id()
+                    );
+                }
+                None => {
+                    let _ = writeln!(
+                        out,
+                        "  Header value: {shape}, {}-encoded",
+                        s.signature.encoding.id()
+                    );
+                }
+            }
             let _ = writeln!(out, "  Algorithm: {}", s.algorithm.id());
         }
         if s.algorithm.is_digest() || s.algorithm.is_asymmetric() {
@@ -286,8 +359,18 @@ pub fn prose(s: &Scheme) -> String {
         SecretFormat::HtmlEntities => "HTML entities decoded (&amp; becomes &), as WordPress does",
         SecretFormat::UnprefixedKey => "a leading `sk_` or `pk_` dropped; the rest used as-is",
     };
-    if !s.algorithm.is_asymmetric() {
+    let takes_secrets = match &s.jwt {
+        Some(jwt) => jwt.takes_secrets(),
+        None => !s.takes_public_keys(),
+    };
+    if takes_secrets {
         let _ = writeln!(out, "  Secret: {secret}");
+    }
+    if s.takes_public_keys() || s.takes_either() {
+        let _ = writeln!(
+            out,
+            "  Public key: --public-key-file (PEM, DER, X.509, a JWK) or --jwks-file (a key set; the key whose kid the delivery names is used)"
+        );
     }
     if let Some(ts) = &s.timestamp {
         let from = match (&ts.header, &ts.field) {

@@ -123,8 +123,24 @@ pub struct KeyKindError {
 impl Scheme {
     /// Whether this scheme checks signatures with public keys (Ed25519, ECDSA) rather than
     /// secrets.
+    /// A JWT scheme takes the kind its accepted `alg`s need; one that accepts both HS* and
+    /// RS/ES/EdDSA (FusionAuth) counts as taking secrets here and takes public keys too (see
+    /// [`Scheme::takes_either`]).
     pub fn takes_public_keys(&self) -> bool {
-        self.algorithm.is_asymmetric()
+        match (&self.jwt, self.algorithm) {
+            (Some(spec), Algorithm::Jwt) => !spec.takes_secrets(),
+            _ => self.algorithm.is_asymmetric(),
+        }
+    }
+
+    /// True for a JWT scheme whose accepted `alg`s take secrets (HS*) and public keys (RS/ES):
+    /// each key is used only for the `alg`s of its own kind.
+    pub fn takes_either(&self) -> bool {
+        self.algorithm == Algorithm::Jwt
+            && self
+                .jwt
+                .as_ref()
+                .is_some_and(|s| s.takes_secrets() && s.takes_public_keys())
     }
 
     /// The kind of key this scheme needs: `public key` or `secret`.
@@ -139,7 +155,7 @@ impl Scheme {
     /// The first of `keys` of the wrong kind for this scheme, if any. Unsigned schemes take
     /// none, so nothing is wrong for them.
     pub fn wrong_key(&self, keys: &Keys) -> Option<KeyKindError> {
-        if self.algorithm == Algorithm::None {
+        if self.algorithm == Algorithm::None || self.takes_either() {
             return None;
         }
         let (index, key) = keys.first_not(self.takes_public_keys())?;
@@ -170,6 +186,9 @@ impl Scheme {
 
     /// True when at least one of `keys` is of the kind this scheme needs.
     pub fn fits_any(&self, keys: &Keys) -> bool {
+        if self.takes_either() {
+            return !keys.is_empty();
+        }
         keys.has(self.takes_public_keys())
     }
 }
@@ -220,6 +239,9 @@ pub enum Algorithm {
     Ed25519,
     /// An ECDSA P-256/SHA-256 signature (DER) checked with the sender's public key.
     EcdsaP256,
+    /// An ECDSA P-256 signature (DER) over the SHA-1 digest (eBay's notifications: Node's
+    /// `ssl3-sha1`, PHP's `OPENSSL_ALGO_SHA1`).
+    EcdsaP256Sha1,
     /// RSA PKCS#1 v1.5 with SHA-1, checked with the sender's certificate or public key (Amazon
     /// SNS SignatureVersion 1).
     RsaSha1,
@@ -254,6 +276,7 @@ impl Algorithm {
             Algorithm::Sha384 => "sha384",
             Algorithm::Ed25519 => "ed25519",
             Algorithm::EcdsaP256 => "ecdsa-p256",
+            Algorithm::EcdsaP256Sha1 => "ecdsa-p256-sha1",
             Algorithm::RsaSha1 => "rsa-sha1",
             Algorithm::RsaSha256 => "rsa-sha256",
             Algorithm::RsaSha512 => "rsa-sha512",
@@ -296,7 +319,10 @@ impl Algorithm {
 
     /// Whether the algorithm verifies with the sender's public key.
     pub fn is_asymmetric(self) -> bool {
-        matches!(self, Algorithm::Ed25519 | Algorithm::EcdsaP256) || self.is_rsa()
+        matches!(
+            self,
+            Algorithm::Ed25519 | Algorithm::EcdsaP256 | Algorithm::EcdsaP256Sha1
+        ) || self.is_rsa()
     }
 
     /// An RSA signature (PKCS#1 v1.5 or PSS), checked with a certificate or RSA public key.
@@ -386,6 +412,20 @@ pub struct SignatureSpec {
     /// For token schemes: a scheme word the header value may start with (`Bearer`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_scheme: Option<String>,
+    /// The header value is an encoded JSON object and the signature one of its members (eBay's
+    /// `x-ebay-signature`: base64 of `{"alg","kid","signature","digest"}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub envelope: Option<Envelope>,
+}
+
+/// A signature carried inside an encoded JSON object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Envelope {
+    /// How the header value encodes the JSON object (`base64`).
+    pub encoding: Encoding,
+    /// The member holding the signature (then decoded with the signature's `encoding`).
+    pub member: String,
 }
 
 /// How signature bytes are written as text.
@@ -592,7 +632,12 @@ impl Scheme {
             return Err(err("name", "must not be empty"));
         }
         let template = Template::parse(&self.signed).map_err(|m| err("signed", &m))?;
-        if self.signature.headers.is_empty() && self.algorithm != Algorithm::None {
+        let token_is_body = self
+            .jwt
+            .as_ref()
+            .is_some_and(|j| j.token == crate::jwt::TokenPlace::Body);
+        if self.signature.headers.is_empty() && self.algorithm != Algorithm::None && !token_is_body
+        {
             return Err(err("signature.headers", "needs at least one header name"));
         }
         match (&self.signature.items, &self.signature.pair) {

@@ -47,6 +47,16 @@ pub fn extract_signatures(
     for header in &spec.headers {
         let mut read = |value: &str| {
             seen_header.get_or_insert_with(|| header.clone());
+            if let Some(envelope) = &spec.envelope {
+                if let Some(text) = enveloped(envelope, value) {
+                    found.push(FoundSignature {
+                        header: header.clone(),
+                        bytes: decode(spec.encoding, &text),
+                        text,
+                    });
+                }
+                return;
+            }
             signature_tokens(scheme, value, |text| {
                 found.push(FoundSignature {
                     header: header.clone(),
@@ -71,6 +81,10 @@ pub fn extract_signatures(
     };
     if found.is_empty() {
         let reason = match (&spec.items, &spec.prefix) {
+            _ if spec.envelope.is_some() => {
+                let e = spec.envelope.as_ref().map_or("", |e| e.member.as_str());
+                format!("it is not an encoded JSON object with a `{e}` member")
+            }
             (Some(_), _) if spec.pair.is_some() => {
                 format!("it has no {} entry", quoted_keys(&spec.keys))
             }
@@ -115,6 +129,10 @@ pub fn named_value(scheme: &Scheme, delivery: &Delivery, name: &str) -> Option<S
 /// signature header decodes (auto-detection asks this of every candidate scheme).
 pub fn readable(scheme: &Scheme, delivery: &Delivery) -> bool {
     let spec = &scheme.signature;
+    if spec.envelope.is_some() {
+        // Rare (eBay): the signature sits inside an encoded JSON object.
+        return extract_signatures(scheme, delivery).is_ok();
+    }
     let mut any = false;
     let mut read = |value: &str| {
         if !any {
@@ -140,6 +158,28 @@ fn decodes(encoding: Encoding, text: &str) -> bool {
         Encoding::Plain => !text.is_empty(),
         _ => decode(encoding, text).is_some(),
     }
+}
+
+/// The member `envelope.member` of the JSON object `value` encodes.
+pub fn enveloped(envelope: &super::Envelope, value: &str) -> Option<String> {
+    let json = decode(envelope.encoding, value.trim())?;
+    let object: serde_json::Value = serde_json::from_slice(&json).ok()?;
+    object.get(&envelope.member)?.as_str().map(str::to_owned)
+}
+
+/// A member of the JSON object the signature header encodes (eBay's `kid`), when the scheme
+/// reads its signature from such an envelope.
+pub fn envelope_member(scheme: &Scheme, delivery: &Delivery, member: &str) -> Option<String> {
+    let envelope = scheme.signature.envelope.as_ref()?;
+    let value = delivery
+        .values(scheme.signature_header())
+        .into_iter()
+        .next()?;
+    let other = super::Envelope {
+        encoding: envelope.encoding,
+        member: member.to_owned(),
+    };
+    enveloped(&other, &value)
 }
 
 fn quoted_keys(keys: &[String]) -> String {

@@ -64,8 +64,27 @@ pub(super) fn check_digest(
     let algorithm = prepared.algorithm;
     // Each key is tried as what it is: public keys only check asymmetric signatures and secrets
     // only key digests, so a public key (public by definition) can never act as an HMAC key.
+    // A signature envelope naming its key (eBay's `kid`) is checked only with the keys of a
+    // key set that carry that kid, and with keys that carry none (a PEM key).
+    let envelope_kid = crate::scheme::signature::envelope_member(scheme, delivery, "kid");
+    let mut other_kids = Vec::new();
     let candidates: Vec<(usize, Signer)> = if algorithm.is_asymmetric() {
         keys.public_keys()
+            .filter(|(_, key)| {
+                let Some(want) = &envelope_kid else {
+                    return true;
+                };
+                match crate::input::jwks::parse(key.text())
+                    .ok()
+                    .and_then(|k| k.kid)
+                {
+                    Some(kid) if &kid != want => {
+                        other_kids.push(kid);
+                        false
+                    }
+                    _ => true,
+                }
+            })
             .filter_map(
                 |(index, key)| match crate::asymmetric::parse(algorithm, key) {
                     Ok(parsed) => Some((index, Signer::Public(parsed))),
@@ -104,6 +123,31 @@ pub(super) fn check_digest(
         _ => None,
     };
     let urls = || std::iter::once(delivery.url.as_ref()).chain(other_url.as_ref().map(Some));
+    if candidates.is_empty() && !other_kids.is_empty() {
+        if let Some(kid) = envelope_kid {
+            let known = other_kids
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            outcome.causes.push(
+                Cause::new(
+                    CauseCode::KeyIdUnknown,
+                    format!(
+                        "{} names key `{kid}`, which none of the keys given has (they are {known})",
+                        scheme.signature_header()
+                    ),
+                )
+                .with(Detail::Header(Some(scheme.signature_header().to_owned())))
+                .with(Detail::Kid(kid.to_string()))
+                .with(Detail::Known(
+                    other_kids.iter().map(ToString::to_string).collect(),
+                ))
+                .fix("give the sender's key for that kid (after a key rotation, fetch it again)"),
+            );
+            return;
+        }
+    }
     'keys: for (key_index, signer) in &candidates {
         let bodies = std::iter::once((None, Cow::Borrowed(raw_body))).chain(
             std::iter::once(()).flat_map(|()| {

@@ -20,78 +20,135 @@ pub(super) fn check_jwt(
     let Some(spec) = &scheme.jwt else {
         return;
     };
-    let Some(header) = scheme
-        .signature
-        .headers
-        .iter()
-        .find(|h| delivery.has(h))
-        .cloned()
-    else {
-        outcome.causes.push(causes::problem_cause(
-            scheme,
-            delivery,
-            &Problem::Missing {
-                header: scheme.signature_header().to_owned(),
-                what: "signature",
-            },
-        ));
-        return;
+    let (header, value) = if spec.token == crate::jwt::TokenPlace::Body {
+        (
+            "the body".to_owned(),
+            String::from_utf8_lossy(&delivery.body).into_owned(),
+        )
+    } else {
+        let Some(header) = scheme
+            .signature
+            .headers
+            .iter()
+            .find(|h| delivery.has(h))
+            .cloned()
+        else {
+            outcome.causes.push(causes::problem_cause(
+                scheme,
+                delivery,
+                &Problem::Missing {
+                    header: scheme.signature_header().to_owned(),
+                    what: "signature",
+                },
+            ));
+            return;
+        };
+        let value = delivery
+            .values(&header)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        (header, value)
     };
-    let value = delivery
-        .values(&header)
-        .into_iter()
-        .next()
-        .unwrap_or_default();
-    let token = match crate::jwt::parse(&value, spec) {
+    let token = match crate::jwt::parse(&value, spec, &delivery.body) {
         Ok(t) => t,
         Err(reason) => {
             outcome.causes.push(
                 Cause::new(
                     CauseCode::SignatureMalformed,
-                    format!("{header} is present but is not a JWT this scheme takes: it {reason}"),
+                    format!("{header} is present but is not a JWS this scheme takes: it {reason}"),
                 )
-                .with(Detail::Header(Some(header)))
-                .with(Detail::Reason(reason)),
+                .with(Detail::Header(Some(header.to_owned())))
+                .with(Detail::Reason(reason.to_string())),
             );
             return;
         }
     };
-    let mut key_index = None;
-    for (index, secret) in keys.secrets() {
+    let verdict = crate::jwt::verify_with_keys(&token, spec, keys, |index, secret| {
         match scheme.secret.key(secret.expose()) {
-            Ok(key) if token.signed_with(&key) => {
-                key_index = Some(index);
-                break;
+            Ok(key) => Some(key.to_vec()),
+            Err(reason) => {
+                outcome.warnings.push(Warning::new(
+                    WarningCode::SecretUnusable,
+                    format!(
+                        "key {} {reason}, which {} requires",
+                        index + 1,
+                        scheme.secret.id()
+                    ),
+                ));
+                None
             }
-            Ok(_) => {}
-            Err(reason) => outcome.warnings.push(Warning::new(
-                WarningCode::SecretUnusable,
-                format!(
-                    "key {} {reason}, which {} requires",
-                    index + 1,
-                    scheme.secret.id()
-                ),
-            )),
         }
-    }
-    let Some(key_index) = key_index else {
-        outcome.causes.push(
-            Cause::new(
-                CauseCode::SecretMismatch,
+    });
+    let alg = token.alg.id();
+    let key_index = match verdict {
+        crate::jwt::KeyVerdict::Verified(index) => index,
+        crate::jwt::KeyVerdict::NoKeyOfKind { needed } => {
+            let why = if needed == "secret" {
+                "a public key never keys an HMAC (that would let anyone who has it forge tokens)"
+            } else {
+                "a secret never checks a public-key signature"
+            };
+            outcome.causes.push(
+                Cause::new(
+                    CauseCode::SecretMismatch,
+                    format!("the JWS in {header} is {alg}, which is checked with a {needed}, and none was given: {why}"),
+                )
+                .with(Detail::Header(Some(header.to_owned())))
+                .with(Detail::Alg(alg.to_owned()))
+                .with(Detail::Tried(Vec::new()))
+                .fix(format!("give the {needed} {alg} needs, or check that the sender really signs with {alg}")),
+            );
+            return;
+        }
+        crate::jwt::KeyVerdict::UnknownKid { kid, known } => {
+            outcome.causes.push(
+                Cause::new(
+                    CauseCode::KeyIdUnknown,
+                    format!(
+                        "the JWS in {header} names key `{kid}`, which none of the keys given has (they are {})",
+                        known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                    ),
+                )
+                .with(Detail::Header(Some(header.to_owned())))
+                .with(Detail::Kid(kid.clone()))
+                .with(Detail::Known(known.clone()))
+                .fix("give the sender's current key set (after a key rotation, fetch its JWKS again)"),
+            );
+            return;
+        }
+        crate::jwt::KeyVerdict::NoneVerified { tried, skipped } => {
+            let kind = if token.alg.is_hmac() {
+                "secret"
+            } else {
+                "public key"
+            };
+            let what = match &token.kid {
+                Some(kid) => format!("{alg} JWS (kid `{kid}`)"),
+                None => format!("{alg} JWS"),
+            };
+            let message = if tried == 0 && !skipped.is_empty() {
                 format!(
-                    "no key verifies the {} JWT in {header}: a different signing key (or the token was altered)",
-                    token.alg.id()
-                ),
-            )
-            .with(Detail::Header(Some(header)))
-            .with(Detail::Tried(vec![format!(
-                    "{} over the token's header.payload with each key ({})",
-                    token.alg.id(),
-                    scheme.secret.id()
-                )]))
-            .fix("check the signing key (providers that rotate keys send with the current or the next one: give both)"),
-        );
-        return;
+                    "no key given can check the {what} in {header}: {}",
+                    skipped.join("; ")
+                )
+            } else {
+                format!(
+                    "no key verifies the {what} in {header}: a different signing key (or the token was altered)"
+                )
+            };
+            outcome.causes.push(
+                Cause::new(CauseCode::SecretMismatch, message)
+                    .with(Detail::Header(Some(header.to_owned())))
+                    .with(Detail::Alg(alg.to_owned()))
+                    .with(Detail::Skipped(skipped.clone()))
+                    .with(Detail::Tried(vec![format!(
+                        "{alg} over the token's signing input with each {kind} that fits it ({tried})"
+                    )]))
+                    .fix("check the signing key (providers that rotate keys send with the current or the next one: give both)"),
+            );
+            return;
+        }
     };
     let leeway = match options.tolerance {
         Tolerance::Off => None,
@@ -124,12 +181,29 @@ fn jwt_cause(header: &str, problem: crate::jwt::Problem) -> Cause {
             CauseCode::SignatureMalformed,
             format!("the JWT in {header} is signed with your key but has no `{claim}` claim, which the scheme requires"),
         )
-        .with(Detail::Claim(claim)),
+        .with(Detail::Claim(claim.to_string())),
+        P::NotJson(claim) => Cause::new(
+            CauseCode::SignatureMalformed,
+            format!("the JWT in {header} is signed with your key, but its `{claim}` claim is not a string holding JSON, as the provider's SDK requires"),
+        )
+        .with(Detail::Claim(claim.to_string())),
+        P::TooOld { iat, now, max_age } => Cause::new(
+            CauseCode::TimestampOutsideTolerance,
+            format!(
+                "the JWT's signature is valid, but it was issued {} ago ({} s, iat {iat}); the provider accepts tokens up to {max_age} s old",
+                human_duration(now - iat),
+                now - iat
+            ),
+        )
+        .with(Detail::TimeClaim { claim: "iat", at: iat })
+        .with(Detail::AgeSeconds(now - iat))
+        .with(Detail::ToleranceSeconds(max_age.into()))
+        .fix("a replayed or queued delivery: pass --no-tolerance for old captures, or check the receiver's clock"),
         P::BadClaim(claim) => Cause::new(
             CauseCode::SignatureMalformed,
             format!("the JWT in {header} has a `{claim}` claim that is not a number"),
         )
-        .with(Detail::Claim(claim)),
+        .with(Detail::Claim(claim.to_string())),
         P::Issuer { found, want } => Cause::new(
             CauseCode::WrongProvider,
             format!(
@@ -138,7 +212,7 @@ fn jwt_cause(header: &str, problem: crate::jwt::Problem) -> Cause {
             ),
         )
         .with(Detail::Issuer(found))
-        .with(Detail::Expected(want)),
+        .with(Detail::Expected(want.to_string())),
         P::Expired { exp, now, leeway } => Cause::new(
             CauseCode::TimestampOutsideTolerance,
             format!(
@@ -174,13 +248,13 @@ fn jwt_cause(header: &str, problem: crate::jwt::Problem) -> Cause {
             ),
         )
         .with(Detail::Sub(found))
-        .with(Detail::Url(want))
+        .with(Detail::Url(want.to_string()))
         .fix("give the URL the sender was configured with (--url), as the provider signed it"),
         P::BodyHash { claim } => Cause::new(
             CauseCode::BodyHashMismatch,
             format!("the JWT in {header} is signed with your key, but its `{claim}` claim is not the hash of this body: the body was changed after signing"),
         )
-        .with(Detail::Claim(claim))
+        .with(Detail::Claim(claim.to_string()))
         .fix("verify the raw body bytes as received, before any parsing or re-encoding"),
     }
 }

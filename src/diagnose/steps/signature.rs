@@ -69,6 +69,7 @@ impl Search<'_> {
                     pair: None,
                     keys: Vec::new(),
                     auth_scheme: None,
+                    envelope: None,
                 });
             }
             for mut spec in specs {
