@@ -6,6 +6,7 @@ mod algorithm;
 pub mod cert_url;
 pub mod custom;
 pub mod detect;
+pub mod jwt_spec;
 pub mod registry;
 mod secret_format;
 pub mod signature;
@@ -99,7 +100,7 @@ pub struct Scheme {
     pub cert_url: Option<cert_url::CertUrl>,
     /// For `algorithm = "jwt"`: the token's accepted algs and the claims that bind the delivery.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub jwt: Option<crate::jwt::JwtSpec>,
+    pub jwt: Option<jwt_spec::JwtSpec>,
     /// Facts a receiver should know, shown as warnings on every check with this scheme.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,

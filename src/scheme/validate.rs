@@ -26,7 +26,7 @@ impl Scheme {
         let token_is_body = self
             .jwt
             .as_ref()
-            .is_some_and(|j| j.token == crate::jwt::TokenPlace::Body);
+            .is_some_and(|j| j.token == jwt_spec::TokenPlace::Body);
         if self.signature.headers.is_empty() && self.algorithm != Algorithm::None && !token_is_body
         {
             return Err(err("signature.headers", "needs at least one header name"));
