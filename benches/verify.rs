@@ -50,11 +50,11 @@ fn verify_small(c: &mut Criterion) {
     let mut group = c.benchmark_group("verify");
     group.throughput(Throughput::Elements(1));
     group.bench_function("github_2KiB", |b| {
-        b.iter(|| assert!(verify(github, black_box(&delivery), &keys, &options).verified))
+        b.iter(|| assert!(verify(github, black_box(&delivery), &keys, &options).verified));
     });
     // The verdict alone, as `batch -q` asks for it.
     group.bench_function("github_2KiB_verdict", |b| {
-        b.iter(|| assert!(verifies(github, black_box(&delivery), &keys, &options)))
+        b.iter(|| assert!(verifies(github, black_box(&delivery), &keys, &options)));
     });
     // The baseline: what a receiver writes by hand. HMAC the body, hex-encode, compare with
     // the header in constant time.
@@ -73,7 +73,7 @@ fn verify_small(c: &mut Criterion) {
             let computed = format!("sha256={}", hex::encode(mac.finalize().into_bytes()));
             let sent = black_box(&header);
             assert!(hookcheck::mac::same(computed.as_bytes(), sent.as_bytes()));
-        })
+        });
     });
     group.finish();
 }
@@ -87,7 +87,7 @@ fn hmac_throughput(c: &mut Criterion) {
         ("sha1_1MiB", Algorithm::HmacSha1),
     ] {
         group.bench_function(name, |b| {
-            b.iter(|| hookcheck::mac::digest(alg, b"key", &[black_box(&body)]))
+            b.iter(|| hookcheck::mac::digest(alg, b"key", &[black_box(&body)]));
         });
     }
     group.finish();
@@ -108,7 +108,7 @@ fn diagnose_wrong_secret(c: &mut Criterion) {
         b.iter(|| {
             let outcome = check(github, black_box(&delivery), &keys, &options);
             assert_eq!(outcome.causes.len(), 1);
-        })
+        });
     });
     let t = "1700000000";
     let digest = hookcheck::mac::digest(
@@ -125,7 +125,7 @@ fn diagnose_wrong_secret(c: &mut Criterion) {
     let stripe_delivery = Delivery::new(headers, body.clone());
     let at = Options::at(1_700_000_001);
     group.bench_function("stripe_64KiB", |b| {
-        b.iter(|| check(stripe, black_box(&stripe_delivery), &keys, &at))
+        b.iter(|| check(stripe, black_box(&stripe_delivery), &keys, &at));
     });
     // Only under `cargo bench`: in test mode criterion runs each function once, and this one
     // alone takes seconds in a debug build.
@@ -135,7 +135,7 @@ fn diagnose_wrong_secret(c: &mut Criterion) {
             .measurement_time(Duration::from_secs(30));
         let big = github_delivery(&json_body(10 << 20), "bench-secret");
         group.bench_function("github_10MiB", |b| {
-            b.iter(|| check(github, black_box(&big), &keys, &options))
+            b.iter(|| check(github, black_box(&big), &keys, &options));
         });
     }
     group.finish();

@@ -192,8 +192,7 @@ pub fn any_key(text: &[u8]) -> Result<AnyKey, String> {
         .or_else(|| {
             use p521::pkcs8::DecodePublicKey as _;
             let sec1 = p521::PublicKey::from_public_key_der(&bytes)
-                .map(|k| k.to_sec1_bytes().to_vec())
-                .unwrap_or_else(|_| bytes.clone());
+                .map_or_else(|_| bytes.clone(), |k| k.to_sec1_bytes().to_vec());
             p521::ecdsa::VerifyingKey::from_sec1_bytes(&sec1)
                 .ok()
                 .map(|k| KeyMaterial::P521(Box::new(k)))

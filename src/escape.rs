@@ -17,7 +17,7 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
             c if c.is_control() => out.push_str(&format!("\\x{:02X}", c as u32)),
             // Bidirectional overrides can reorder what a reader sees.
             '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
-                out.push_str(&format!("\\u{{{:04X}}}", c as u32))
+                out.push_str(&format!("\\u{{{:04X}}}", c as u32));
             }
             c => out.push(c),
         }

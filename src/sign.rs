@@ -653,7 +653,7 @@ pub fn to_json(delivery: &Delivery, provider: &str) -> String {
     match std::str::from_utf8(&delivery.body) {
         Ok(text) => object["body"] = serde_json::Value::String(text.to_owned()),
         Err(_) => {
-            object["body_base64"] = serde_json::Value::String(STANDARD.encode(&delivery.body))
+            object["body_base64"] = serde_json::Value::String(STANDARD.encode(&delivery.body));
         }
     }
     format!("{object}\n")

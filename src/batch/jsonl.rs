@@ -45,7 +45,7 @@ pub fn parse_line(line: &[u8], source: String) -> Result<Item, String> {
             for pair in pairs {
                 match pair.as_array().map(Vec::as_slice) {
                     Some([serde_json::Value::String(n), serde_json::Value::String(v)]) => {
-                        headers.push(n.clone(), v.clone())
+                        headers.push(n.clone(), v.clone());
                     }
                     _ => return Err("`headers` pairs must be [name, value] strings".to_owned()),
                 }
@@ -259,7 +259,7 @@ impl Sink<'_> {
 fn special(bytes: &[u8]) -> Option<usize> {
     let end = memchr::memchr2(b'"', b'\\', bytes)?;
     let run = &bytes[..end];
-    if run.iter().fold(false, |any, &c| any | (c < 0x20)) {
+    if run.iter().fold(false, |any, &c| any || (c < 0x20)) {
         return run.iter().position(|&c| c < 0x20);
     }
     Some(end)
@@ -557,9 +557,10 @@ mod fast_tests {
             item.provider,
             "{text}"
         );
-        let source = match meta.has_id {
-            true => format!("f:1#{}", scratch.id),
-            false => "f:1".to_owned(),
+        let source = if meta.has_id {
+            format!("f:1#{}", scratch.id)
+        } else {
+            "f:1".to_owned()
         };
         assert_eq!(source, item.source, "{text}");
         true

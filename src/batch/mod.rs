@@ -265,9 +265,10 @@ impl Checker<'_> {
             }
         };
         let Some(s) = scheme else {
-            return Ok(match lean {
-                true => Checked::Verdict(false),
-                false => Checked::Outcome(crate::autodetect::unattributed(delivery, self.keys)),
+            return Ok(if lean {
+                Checked::Verdict(false)
+            } else {
+                Checked::Outcome(crate::autodetect::unattributed(delivery, self.keys))
             });
         };
         if !s.fits_any(self.keys) {

@@ -82,7 +82,7 @@ pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
         });
         // Nothing is shown per delivery: count verdicts without building reports.
         let lean = args.check.output.quiet && junit.is_none();
-        'work: for chunk in chunks.iter() {
+        'work: for chunk in &chunks {
             if lean {
                 let tallies = checker.tally_chunk(chunk);
                 progress.inc(tallies.len() as u64);

@@ -709,7 +709,7 @@ fn providers_command(args: &ProvidersArgs) -> Result<Exit, UsageError> {
                 ShowFormat::Text => print(&report::providers::prose(scheme)),
                 ShowFormat::Toml => print(&custom::to_toml(scheme)),
                 ShowFormat::Json => {
-                    print(&(serde_json::to_string_pretty(scheme).unwrap_or_default() + "\n"))
+                    print(&(serde_json::to_string_pretty(scheme).unwrap_or_default() + "\n"));
                 }
             }
         }

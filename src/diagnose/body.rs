@@ -73,7 +73,10 @@ impl Sink<'_> {
 }
 
 fn push_variants(body: &[u8], out: &mut Sink<'_>) {
-    use CauseCode::*;
+    use CauseCode::{
+        BodyBase64Encoded, BodyBomAdded, BodyCompressed, BodyCrlfConverted, BodyEmpty,
+        BodyTrailingNewlineAdded, BodyTrailingNewlineRemoved, BodyWhitespaceTrimmed,
+    };
     if let Some(stripped) = body.strip_suffix(b"\r\n") {
         out.push(v(
             BodyTrailingNewlineAdded,
@@ -276,9 +279,9 @@ fn decompress(body: &[u8]) -> Option<(&'static str, Vec<u8>)> {
 /// urlencoded bodies re-encoded by a framework: `+`/`%20`, `*`/`%2A`, hex case, order; and
 /// the `payload=<urlencoded JSON>` wrapper of GitHub form deliveries and Slack interactivity.
 fn form_variants(body: &[u8], out: &mut Sink<'_>) {
-    use CauseCode::*;
+    use CauseCode::{BodyFormPayloadExtracted, BodyFormReencoded};
     let looks_form = !body.is_empty()
-        && body.iter().all(|b| b.is_ascii_graphic())
+        && body.iter().all(u8::is_ascii_graphic)
         && body.contains(&b'=')
         && !body.starts_with(b"{")
         && !body.starts_with(b"[");

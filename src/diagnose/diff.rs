@@ -243,13 +243,13 @@ mod tests {
 
     #[test]
     fn excerpts_never_cut_an_escape() {
-        let received = [b"y".repeat(30).as_slice(), br#"\u00e9 x \u00e8"#].concat();
-        let signed = [b"y".repeat(30).as_slice(), br#"\u00e9 x \u00E8"#].concat();
+        let received = [b"y".repeat(30).as_slice(), br"\u00e9 x \u00e8"].concat();
+        let signed = [b"y".repeat(30).as_slice(), br"\u00e9 x \u00E8"].concat();
         let d = diff(&received, &signed);
         // The difference is in the second escape; the excerpt starts before a whole escape.
         assert!(d.received_excerpt.contains(r"\u00e9") || !d.received_excerpt.contains("00e9"));
         let text = b"z".repeat(SHOWN - 3);
-        let cut = [text.as_slice(), br#"\u00e9"#].concat();
+        let cut = [text.as_slice(), br"\u00e9"].concat();
         assert!(excerpt(&cut, 0, 0).contains(r"\u00e9"));
     }
 

@@ -89,7 +89,7 @@ fn point_of(d: &Dialect) -> Option<Point> {
         NUMBERS
             .iter()
             .position(|n| n.0 == d.numbers)
-            .unwrap_or(if d.numbers == NumberStyle::Go { 1 } else { 0 }),
+            .unwrap_or(usize::from(d.numbers == NumberStyle::Go)),
         NEWLINE.iter().position(|n| n.0 == d.trailing_newline)?,
     ])
 }

@@ -55,7 +55,7 @@ fn scan(v: &Value, s: &mut Sorted) -> bool {
 }
 
 fn factorial(n: usize) -> u64 {
-    (1..=n as u64).fold(1u64, |a, b| a.saturating_mul(b))
+    (1..=n as u64).fold(1u64, u64::saturating_mul)
 }
 
 /// The dialects the original order is rendered in: the one whose sorted rendering is the

@@ -215,7 +215,7 @@ impl Search<'_> {
     pub(super) fn dialect_of(&self, v: &body::BodyVariant) -> Option<&'static str> {
         self.json_variants()
             .iter()
-            .find(|j| std::ptr::eq(&j.body, v))
+            .find(|j| std::ptr::eq(&raw const j.body, v))
             .map(|j| j.dialect)
     }
 

@@ -6,7 +6,11 @@ use crate::outcome::CauseCode;
 use crate::scheme::SecretFormat;
 
 pub fn body_summary(code: CauseCode, _variant: &str) -> String {
-    use CauseCode::*;
+    use CauseCode::{
+        BodyBase64Encoded, BodyBomAdded, BodyCharsetChanged, BodyCompressed, BodyCrlfConverted,
+        BodyEmpty, BodyFormPayloadExtracted, BodyFormReencoded, BodyJsonReserialized,
+        BodyTrailingNewlineAdded, BodyTrailingNewlineRemoved, BodyWhitespaceTrimmed, BodyWrapped,
+    };
     let what = match code {
         BodyTrailingNewlineAdded => "the body has a trailing newline that was not signed",
         BodyTrailingNewlineRemoved => {
@@ -31,7 +35,11 @@ pub fn body_summary(code: CauseCode, _variant: &str) -> String {
 }
 
 pub fn body_fix(code: CauseCode) -> &'static str {
-    use CauseCode::*;
+    use CauseCode::{
+        BodyBase64Encoded, BodyBomAdded, BodyCharsetChanged, BodyCompressed, BodyCrlfConverted,
+        BodyEmpty, BodyFormPayloadExtracted, BodyFormReencoded, BodyJsonReserialized,
+        BodyTrailingNewlineAdded, BodyTrailingNewlineRemoved, BodyWhitespaceTrimmed, BodyWrapped,
+    };
     match code {
         BodyJsonReserialized => {
             "your framework parsed the JSON and re-serialised it; verify the raw bytes: express.raw(), request.get_data() (Flask), await request.body() (FastAPI), request.body (Django), php://input"
@@ -110,7 +118,7 @@ pub fn url_variants(url: &str, headers: &Headers) -> Vec<(&'static str, String)>
     }
     match path.strip_suffix('/') {
         Some(p) if !p.is_empty() => {
-            out.push(("trailing slash dropped", join(scheme, authority, p, query)))
+            out.push(("trailing slash dropped", join(scheme, authority, p, query)));
         }
         _ => out.push((
             "trailing slash added",
@@ -170,7 +178,7 @@ pub fn url_variants(url: &str, headers: &Headers) -> Vec<(&'static str, String)>
     for prefix in PATH_PREFIXES {
         match path.strip_prefix(prefix) {
             Some(rest) if rest.starts_with('/') => {
-                out.push(("path prefix removed", join(scheme, authority, rest, query)))
+                out.push(("path prefix removed", join(scheme, authority, rest, query)));
             }
             _ => out.push((
                 "path prefix added",

@@ -47,7 +47,10 @@ pub fn row(s: &Scheme) -> Row {
             s.signed.clone()
         },
         secret_format: s.secret.id().to_owned(),
-        tolerance_seconds: s.timestamp.as_ref().and_then(|t| t.window()),
+        tolerance_seconds: s
+            .timestamp
+            .as_ref()
+            .and_then(super::super::scheme::TimestampSpec::window),
         source: s.source.clone(),
     }
 }

@@ -428,11 +428,7 @@ impl Scheme {
 
     /// Every header the scheme reads, for detection and `missing_header`.
     pub fn signature_header(&self) -> &str {
-        self.signature
-            .headers
-            .first()
-            .map(String::as_str)
-            .unwrap_or("")
+        self.signature.headers.first().map_or("", String::as_str)
     }
 }
 

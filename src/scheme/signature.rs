@@ -137,7 +137,7 @@ pub fn readable(scheme: &Scheme, delivery: &Delivery) -> bool {
     let mut read = |value: &str| {
         if !any {
             signature_tokens(scheme, value, |text| {
-                any = any || decodes(spec.encoding, text)
+                any = any || decodes(spec.encoding, text);
             });
         }
     };

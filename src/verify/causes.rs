@@ -33,7 +33,7 @@ pub fn problem_cause(scheme: &Scheme, delivery: &Delivery, problem: &Problem) ->
                 None => {
                     cause = cause.with(Detail::LooksLike(None)).fix(
                         "check that the capture kept every header (proxies and loggers drop some)",
-                    )
+                    );
                 }
             }
             cause

@@ -139,7 +139,7 @@ pub(super) fn check_digest(
                     ),
                 )
                 .with(Detail::Header(Some(scheme.signature_header().to_owned())))
-                .with(Detail::Kid(kid.to_string()))
+                .with(Detail::Kid(kid.clone()))
                 .with(Detail::Known(
                     other_kids.iter().map(ToString::to_string).collect(),
                 ))

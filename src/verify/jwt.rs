@@ -58,15 +58,15 @@ pub(super) fn check_jwt(
                     CauseCode::SignatureMalformed,
                     format!("{header} is present but is not a JWS this scheme takes: it {reason}"),
                 )
-                .with(Detail::Header(Some(header.to_owned())))
-                .with(Detail::Reason(reason.to_string())),
+                .with(Detail::Header(Some(header.clone())))
+                .with(Detail::Reason(reason.clone())),
             );
             return;
         }
     };
     let verdict = crate::jwt::verify_with_keys(&token, spec, keys, |index, secret| {
         match scheme.secret.key(secret.expose()) {
-            Ok(key) => Some(key.to_vec()),
+            Ok(key) => Some(key.clone()),
             Err(reason) => {
                 outcome.warnings.push(Warning::new(
                     WarningCode::SecretUnusable,
@@ -94,7 +94,7 @@ pub(super) fn check_jwt(
                     CauseCode::SecretMismatch,
                     format!("the JWS in {header} is {alg}, which is checked with a {needed}, and none was given: {why}"),
                 )
-                .with(Detail::Header(Some(header.to_owned())))
+                .with(Detail::Header(Some(header.clone())))
                 .with(Detail::Alg(alg.to_owned()))
                 .with(Detail::Tried(Vec::new()))
                 .fix(format!("give the {needed} {alg} needs, or check that the sender really signs with {alg}")),
@@ -110,7 +110,7 @@ pub(super) fn check_jwt(
                         known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
                     ),
                 )
-                .with(Detail::Header(Some(header.to_owned())))
+                .with(Detail::Header(Some(header.clone())))
                 .with(Detail::Kid(kid.clone()))
                 .with(Detail::Known(known.clone()))
                 .fix("give the sender's current key set (after a key rotation, fetch its JWKS again)"),
@@ -139,7 +139,7 @@ pub(super) fn check_jwt(
             };
             outcome.causes.push(
                 Cause::new(CauseCode::SecretMismatch, message)
-                    .with(Detail::Header(Some(header.to_owned())))
+                    .with(Detail::Header(Some(header.clone())))
                     .with(Detail::Alg(alg.to_owned()))
                     .with(Detail::Skipped(skipped.clone()))
                     .with(Detail::Tried(vec![format!(
@@ -181,12 +181,12 @@ fn jwt_cause(header: &str, problem: crate::jwt::Problem) -> Cause {
             CauseCode::SignatureMalformed,
             format!("the JWT in {header} is signed with your key but has no `{claim}` claim, which the scheme requires"),
         )
-        .with(Detail::Claim(claim.to_string())),
+        .with(Detail::Claim(claim.clone())),
         P::NotJson(claim) => Cause::new(
             CauseCode::SignatureMalformed,
             format!("the JWT in {header} is signed with your key, but its `{claim}` claim is not a string holding JSON, as the provider's SDK requires"),
         )
-        .with(Detail::Claim(claim.to_string())),
+        .with(Detail::Claim(claim.clone())),
         P::TooOld { iat, now, max_age } => Cause::new(
             CauseCode::TimestampOutsideTolerance,
             format!(
@@ -203,7 +203,7 @@ fn jwt_cause(header: &str, problem: crate::jwt::Problem) -> Cause {
             CauseCode::SignatureMalformed,
             format!("the JWT in {header} has a `{claim}` claim that is not a number"),
         )
-        .with(Detail::Claim(claim.to_string())),
+        .with(Detail::Claim(claim.clone())),
         P::Issuer { found, want } => Cause::new(
             CauseCode::WrongProvider,
             format!(
@@ -212,7 +212,7 @@ fn jwt_cause(header: &str, problem: crate::jwt::Problem) -> Cause {
             ),
         )
         .with(Detail::Issuer(found))
-        .with(Detail::Expected(want.to_string())),
+        .with(Detail::Expected(want.clone())),
         P::Expired { exp, now, leeway } => Cause::new(
             CauseCode::TimestampOutsideTolerance,
             format!(
@@ -248,13 +248,13 @@ fn jwt_cause(header: &str, problem: crate::jwt::Problem) -> Cause {
             ),
         )
         .with(Detail::Sub(found))
-        .with(Detail::Url(want.to_string()))
+        .with(Detail::Url(want.clone()))
         .fix("give the URL the sender was configured with (--url), as the provider signed it"),
         P::BodyHash { claim } => Cause::new(
             CauseCode::BodyHashMismatch,
             format!("the JWT in {header} is signed with your key, but its `{claim}` claim is not the hash of this body: the body was changed after signing"),
         )
-        .with(Detail::Claim(claim.to_string()))
+        .with(Detail::Claim(claim.clone()))
         .fix("verify the raw body bytes as received, before any parsing or re-encoding"),
     }
 }

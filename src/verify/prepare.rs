@@ -378,7 +378,10 @@ fn json_field_problem(body: &[u8], path: &str) -> Result<(), Problem> {
 fn repeated_form_field(scheme: &Scheme, delivery: &Delivery) -> Result<(), Problem> {
     let template = scheme.template();
     let signed = template.parts.iter().filter_map(crate::scheme::named_part);
-    let timestamp = scheme.timestamp.iter().flat_map(|t| t.header_names());
+    let timestamp = scheme
+        .timestamp
+        .iter()
+        .flat_map(super::super::scheme::TimestampSpec::header_names);
     let signature = scheme.signature.headers.iter().map(String::as_str);
     for name in signed.chain(timestamp).chain(signature) {
         if name.starts_with("form:") && delivery.values(name).len() > 1 {

@@ -116,7 +116,7 @@ fn check(
             );
         }
         Algorithm::Token | Algorithm::Basic => {
-            check_token(scheme, delivery, keys, options, outcome)
+            check_token(scheme, delivery, keys, options, outcome);
         }
         Algorithm::Jwt => check_jwt(scheme, delivery, keys, options, outcome),
         _ => check_digest(scheme, delivery, keys, options, outcome),

@@ -119,7 +119,7 @@ fn every_fixture_gets_its_verdict_and_first_cause() {
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let run = hookcheck(&args);
             let id = format!("{}/{}", loaded.provider, case.name);
-            let want_code = if case.expect == "pass" { 0 } else { 1 };
+            let want_code = i32::from(case.expect != "pass");
             if run.code != want_code {
                 failures.push(format!(
                     "{id}: exit {} (want {want_code}): {}{}",
@@ -239,7 +239,7 @@ fn auto_detection_gives_the_explicit_verdicts() {
             let args = args_for(None, &loaded.dir, case, "json");
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let run = hookcheck(&args);
-            let want = if case.expect == "pass" { 0 } else { 1 };
+            let want = i32::from(case.expect != "pass");
             if run.code != want {
                 failures.push(format!(
                     "{}/{}: exit {} (want {want}): {}{}",

@@ -226,7 +226,7 @@ fn stripe_args(now: &str) -> Vec<String> {
         "verify", "-H", &header, "-b", body, "--secret", secret, "--now", now, "--format", "json",
     ]
     .iter()
-    .map(|s| s.to_string())
+    .map(std::string::ToString::to_string)
     .collect()
 }
 
@@ -234,7 +234,7 @@ fn stripe_args(now: &str) -> Vec<String> {
 fn tolerance_window_and_overrides() {
     let run = |extra: &[&str], now: &str| {
         let mut args = stripe_args(now);
-        args.extend(extra.iter().map(|s| s.to_string()));
+        args.extend(extra.iter().map(std::string::ToString::to_string));
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         hookcheck(&args)
     };

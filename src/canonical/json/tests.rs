@@ -454,7 +454,7 @@ fn arbitrary_and_mutated_bytes_never_panic() {
         } else {
             seeds[(rng.next() % seeds.len() as u64) as usize].to_vec()
         };
-        for _ in 0..1 + rng.next() % 4 {
+        for _ in 0..=(rng.next() % 4) {
             let at = (rng.next() % (bytes.len() as u64 + 1)) as usize;
             let pick = interesting[(rng.next() % interesting.len() as u64) as usize];
             match rng.next() % 4 {

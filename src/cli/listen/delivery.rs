@@ -62,7 +62,7 @@ pub(super) async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<
                 note,
                 ms: started.elapsed().as_secs_f64() * 1000.0,
             },
-        )
+        );
     };
 
     // Challenges that carry no signature, answered before any body is read.

@@ -69,7 +69,10 @@ pub(super) fn log_line(state: &State, l: &Logged) {
         Format::Human => {
             // The explanation is rendered before the log lock is taken.
             let explained = l.outcome.filter(|o| !o.verified).map(report::human::render);
-            let mut buffer = state.log.lock().unwrap_or_else(|e| e.into_inner());
+            let mut buffer = state
+                .log
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             let was_empty = buffer.is_empty();
             buffer.extend_from_slice(&clock_text());
             let _ = write!(
@@ -100,7 +103,10 @@ pub(super) fn log_line(state: &State, l: &Logged) {
 
 /// Queues whole lines (concurrent deliveries never interleave) for the log writer.
 pub(super) fn emit(state: &State, text: &str) {
-    let mut buffer = state.log.lock().unwrap_or_else(|e| e.into_inner());
+    let mut buffer = state
+        .log
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let was_empty = buffer.is_empty();
     buffer.extend_from_slice(text.as_bytes());
     drop(buffer);
@@ -129,7 +135,12 @@ pub(super) async fn log_writer(state: Arc<State>, terminal: bool) {
 }
 
 pub(super) fn flush_log(state: &State) {
-    let pending = std::mem::take(&mut *state.log.lock().unwrap_or_else(|e| e.into_inner()));
+    let pending = std::mem::take(
+        &mut *state
+            .log
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+    );
     if pending.is_empty() {
         return;
     }

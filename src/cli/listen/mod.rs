@@ -185,7 +185,7 @@ pub fn command(args: &ListenArgs, matches: &ArgMatches) -> Result<Exit, UsageErr
         log: std::sync::Mutex::new(Vec::new()),
         log_ready: tokio::sync::Notify::new(),
         diagnoses: tokio::sync::Semaphore::new(
-            std::thread::available_parallelism().map_or(2, |n| n.get()),
+            std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
         ),
     });
     if args.check.output.format == Format::Human {
