@@ -30,20 +30,6 @@ use crate::scheme::Encoding;
 
 pub use crate::scheme::jwt_spec::{JwsAlgorithm, JwtSpec, TokenPlace};
 
-/// The DER DigestInfo prefixes of PKCS#1 v1.5 signatures (RFC 8017 section 9.2, note 1).
-const SHA256_DIGEST_INFO: [u8; 19] = [
-    0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05,
-    0x00, 0x04, 0x20,
-];
-const SHA384_DIGEST_INFO: [u8; 19] = [
-    0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x02, 0x05,
-    0x00, 0x04, 0x30,
-];
-const SHA512_DIGEST_INFO: [u8; 19] = [
-    0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x03, 0x05,
-    0x00, 0x04, 0x40,
-];
-
 /// RSA keys below this size are refused for RS* (as `jose` and `jsonwebtoken` 9 do).
 const MIN_RSA_BITS: usize = 2048;
 
@@ -195,19 +181,22 @@ impl Token {
         let sig = &self.signature[..];
         match (&key.key, self.alg) {
             (KeyMaterial::Rsa(k), alg) => {
-                use sha2::Digest as _;
-                let (hashed, prefix): (Vec<u8>, &[u8]) = match alg {
-                    JwsAlgorithm::Rs256 => {
-                        (sha2::Sha256::digest(message).to_vec(), &SHA256_DIGEST_INFO)
-                    }
-                    JwsAlgorithm::Rs384 => {
-                        (sha2::Sha384::digest(message).to_vec(), &SHA384_DIGEST_INFO)
-                    }
-                    _ => (sha2::Sha512::digest(message).to_vec(), &SHA512_DIGEST_INFO),
-                };
-                let scheme = rsa::Pkcs1v15Sign {
-                    hash_len: Some(hashed.len()),
-                    prefix: prefix.into(),
+                // The rsa crate builds each hash's DigestInfo prefix (it takes RustCrypto's
+                // digest 0.10 types, hence sha2 0.10 here).
+                use sha2_010::Digest as _;
+                let (scheme, hashed) = match alg {
+                    JwsAlgorithm::Rs256 => (
+                        rsa::Pkcs1v15Sign::new::<sha2_010::Sha256>(),
+                        sha2_010::Sha256::digest(message).to_vec(),
+                    ),
+                    JwsAlgorithm::Rs384 => (
+                        rsa::Pkcs1v15Sign::new::<sha2_010::Sha384>(),
+                        sha2_010::Sha384::digest(message).to_vec(),
+                    ),
+                    _ => (
+                        rsa::Pkcs1v15Sign::new::<sha2_010::Sha512>(),
+                        sha2_010::Sha512::digest(message).to_vec(),
+                    ),
                 };
                 k.verify(scheme, &hashed, sig).is_ok()
             }

@@ -100,19 +100,9 @@ pub(super) fn check_digest(
             .collect()
     } else {
         keys.secrets()
-            .filter_map(|(index, secret)| match scheme.secret.key(secret.expose()) {
-                Ok(key) => Some((index, Signer::Mac { key, secret })),
-                Err(reason) => {
-                    outcome.warnings.push(Warning::new(
-                        WarningCode::SecretUnusable,
-                        format!(
-                            "key {} {reason}, which {} requires",
-                            index + 1,
-                            scheme.secret.id()
-                        ),
-                    ));
-                    None
-                }
+            .filter_map(|(index, secret)| {
+                let key = mac_key(scheme, index, secret, &mut outcome.warnings)?;
+                Some((index, Signer::Mac { key, secret }))
             })
             .collect()
     };
@@ -321,5 +311,29 @@ fn body_hash_matches(scheme: &Scheme, url: Option<&str>, body: &[u8]) -> bool {
     match form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == param.as_str()) {
         Some((_, want)) => want.eq_ignore_ascii_case(&hex::encode(sha2::Sha256::digest(body))),
         None => true,
+    }
+}
+
+/// The MAC key `secret` (key `index`, from 0) gives under the scheme's secret format; one that
+/// gives none is named in a `secret_unusable` warning and skipped.
+pub(super) fn mac_key(
+    scheme: &Scheme,
+    index: usize,
+    secret: &Secret,
+    warnings: &mut Vec<Warning>,
+) -> Option<Vec<u8>> {
+    match scheme.secret.key(secret.expose()) {
+        Ok(key) => Some(key),
+        Err(reason) => {
+            warnings.push(Warning::new(
+                WarningCode::SecretUnusable,
+                format!(
+                    "key {} {reason}, which {} requires",
+                    index + 1,
+                    scheme.secret.id()
+                ),
+            ));
+            None
+        }
     }
 }

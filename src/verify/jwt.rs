@@ -2,7 +2,7 @@
 //! checks them (see `crate::jwt`).
 
 use crate::input::{Delivery, Keys};
-use crate::outcome::{Cause, CauseCode, Detail, Matched, Outcome, Warning, WarningCode};
+use crate::outcome::{Cause, CauseCode, Detail, Matched, Outcome};
 use crate::scheme::Scheme;
 
 use super::timestamp::human_duration;
@@ -65,20 +65,7 @@ pub(super) fn check_jwt(
         }
     };
     let verdict = crate::jwt::verify_with_keys(&token, spec, keys, |index, secret| {
-        match scheme.secret.key(secret.expose()) {
-            Ok(key) => Some(key.clone()),
-            Err(reason) => {
-                outcome.warnings.push(Warning::new(
-                    WarningCode::SecretUnusable,
-                    format!(
-                        "key {} {reason}, which {} requires",
-                        index + 1,
-                        scheme.secret.id()
-                    ),
-                ));
-                None
-            }
-        }
+        super::digest::mac_key(scheme, index, secret, &mut outcome.warnings)
     });
     let alg = token.alg.id();
     let key_index = match verdict {
