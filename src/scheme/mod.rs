@@ -204,7 +204,7 @@ impl Scheme {
 /// then changed (the diagnosis tries other templates) never reads its original's template; two
 /// caches are always equal, as they only mirror `signed`.
 #[derive(Debug, Default)]
-pub(crate) struct ParsedTemplate(std::sync::OnceLock<Template>);
+pub(crate) struct ParsedTemplate(std::sync::OnceLock<(String, Template)>);
 
 impl Clone for ParsedTemplate {
     fn clone(&self) -> ParsedTemplate {
@@ -417,13 +417,16 @@ impl SignedBody {
 impl Scheme {
     /// The signed-content template, parsed (validation guarantees it parses).
     pub fn template(&self) -> Template {
-        self.parsed
-            .0
-            .get_or_init(|| {
-                // Validated when the scheme was loaded, so this parses.
-                Template::parse(&self.signed).unwrap_or_default()
-            })
-            .clone()
+        // Validated when the scheme was loaded, so this parses.
+        let parse = || Template::parse(&self.signed).unwrap_or_default();
+        let (text, template) = self.parsed.0.get_or_init(|| (self.signed.clone(), parse()));
+        // `signed` is a public field: a scheme changed after its first use never reads the
+        // template of its old text.
+        if *text == self.signed {
+            template.clone()
+        } else {
+            parse()
+        }
     }
 
     /// Every header the scheme reads, for detection and `missing_header`.
@@ -434,7 +437,16 @@ impl Scheme {
 
 #[cfg(test)]
 mod tests {
-    use super::{Algorithm, AlgorithmHeader};
+    use super::{Algorithm, AlgorithmHeader, Part, registry};
+
+    #[test]
+    fn a_changed_template_is_never_read_from_the_cache() {
+        let mut scheme = registry::find("github").unwrap().clone();
+        assert_eq!(scheme.template().parts, [Part::Body]);
+        let _ = scheme.template();
+        scheme.signed = "{timestamp}.{body}".to_owned();
+        assert_eq!(scheme.template().parts[0], Part::Timestamp);
+    }
 
     #[test]
     fn algorithm_named_by_a_header_item() {
