@@ -11,7 +11,9 @@
 # from /proc), which other work on the machine disturbs much less.
 #
 # Usage: scripts/bench_listen.sh [deliveries, default 100000] [rounds, default 3]
-#        (environment: HOOKCHECK=path to measure another build)
+#        (environment: HOOKCHECK=path to measure another build; PIN=1 runs each server on
+#        core 0 and the load on core 1, so that neither server's threads spread over both
+#        cores: Python's threads then never contend for the GIL across cores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-100000}"
@@ -19,6 +21,12 @@ ROUNDS="${2:-3}"
 cargo build --release --quiet --bin hookcheck --example loadgen
 # HOOKCHECK=path measures another build (e.g. an older one) under the same load.
 HC="${HOOKCHECK:-$PWD/target/release/hookcheck}"
+PIN_SERVER=""
+PIN_LOAD=""
+if [ "${PIN:-0}" = 1 ]; then
+  PIN_SERVER="taskset -c 0"
+  PIN_LOAD="taskset -c 1"
+fi
 LG="$PWD/target/release/examples/loadgen"
 TMP="$(mktemp -d)"
 SERVER=""
@@ -75,9 +83,9 @@ start() {
   PORT=$(free_port)
   if [ "$1" = hc ]; then
     # --no-diagnose; its per-delivery line is written (to /dev/null).
-    "$HC" listen --bind "127.0.0.1:$PORT" -p github --secret-file "$TMP/key" --no-diagnose >/dev/null 2>&1 &
+    $PIN_SERVER "$HC" listen --bind "127.0.0.1:$PORT" -p github --secret-file "$TMP/key" --no-diagnose >/dev/null 2>&1 &
   else
-    python3 "$TMP/server.py" "$PORT" "$TMP/key" &
+    $PIN_SERVER python3 "$TMP/server.py" "$PORT" "$TMP/key" &
   fi
   SERVER=$!
   wait_port "$PORT"
@@ -94,10 +102,10 @@ stop() {
 # `deliveries wall_rate server_cpu_seconds` (a fresh server, warmed with 2,000 deliveries).
 round() {
   start "$1"
-  "$LG" "127.0.0.1:$PORT" "$TMP/delivery.http" "$3" 2000 "$4" >/dev/null
+  $PIN_LOAD "$LG" "127.0.0.1:$PORT" "$TMP/delivery.http" "$3" 2000 "$4" >/dev/null
   local c0 c1 n rate
   c0=$(cpu_s "$SERVER")
-  read -r n _ rate _ _ < <("$LG" "127.0.0.1:$PORT" "$TMP/delivery.http" "$3" "$2" "$4")
+  read -r n _ rate _ _ < <($PIN_LOAD "$LG" "127.0.0.1:$PORT" "$TMP/delivery.http" "$3" "$2" "$4")
   c1=$(cpu_s "$SERVER")
   stop
   echo "$n $rate $(awk -v a="$c0" -v b="$c1" 'BEGIN{printf "%.2f", b - a}')"
@@ -124,9 +132,11 @@ row() {
   awk -v l="$label" -v hn="$hn" -v pn="$pn" -v h="$hcpu" -v p="$pcpu" 'BEGIN{printf "| listen: %s, per CPU-second of the server | %.0f /CPU-s (%.2f CPU-s) | %.0f /CPU-s (%.2f CPU-s) | %.2fx |\n", l, hn/h, h, pn/p, p, (hn/h)/(pn/p)}'
 }
 
-row "2 KiB GitHub deliveries over 4 keep-alive connections, --no-diagnose" 4 1
-row "the same over 32 connections" 32 1
-row "the same over 4 connections, pipelined 8 deep" 4 8
+PINNED=""
+[ -z "$PIN_SERVER" ] || PINNED=", server pinned to one core"
+row "2 KiB GitHub deliveries over 4 keep-alive connections, --no-diagnose$PINNED" 4 1
+row "the same over 32 connections$PINNED" 32 1
+row "the same over 4 connections, pipelined 8 deep$PINNED" 4 8
 
 # Memory over 2 x N deliveries in one server's life.
 start hc
