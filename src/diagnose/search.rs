@@ -98,14 +98,9 @@ impl Search<'_> {
             // One dialect at a time, into one buffer (the parsed value is already several
             // times the body's size), in a delivery made once; where the scheme signs one
             // digest over the body, each rendering is hashed once for all the suffixes.
-            let mut delivery = Delivery {
-                headers: self.delivery.headers.clone(),
-                body: Vec::with_capacity(received.len() + received.len() / 8 + 2),
-                url: self.delivery.url.clone(),
-                method: self.delivery.method.clone(),
-                timestamp_override: self.delivery.timestamp_override.clone(),
-                params: self.delivery.params.clone(),
-            };
+            let mut delivery = self
+                .delivery
+                .with_body(Vec::with_capacity(received.len() + received.len() / 8 + 2));
             let hits: Vec<Vec<bool>> = json_dialect::Dialect::ALL
                 .iter()
                 .map(|dialect| {
@@ -162,14 +157,7 @@ impl Search<'_> {
         // per worker): copying every header for every candidate body made a delivery with
         // many headers cost their number times the candidates'.
         let shell = self.shells.lock().ok().and_then(|mut shells| shells.pop());
-        let mut delivery = shell.unwrap_or_else(|| Delivery {
-            headers: self.delivery.headers.clone(),
-            body: Vec::new(),
-            url: self.delivery.url.clone(),
-            method: self.delivery.method.clone(),
-            timestamp_override: self.delivery.timestamp_override.clone(),
-            params: self.delivery.params.clone(),
-        });
+        let mut delivery = shell.unwrap_or_else(|| self.delivery.with_body(Vec::new()));
         delivery.body = body;
         let verified = self.verifies(self.scheme, &delivery, keys);
         let body = std::mem::take(&mut delivery.body);

@@ -40,6 +40,20 @@ impl Delivery {
             ..Delivery::default()
         }
     }
+
+    /// The same delivery (headers, URL, method, parameters) with another body; the old body
+    /// is not copied, which matters when a diagnosis tries many bodies of a large delivery.
+    #[must_use]
+    pub fn with_body(&self, body: Vec<u8>) -> Delivery {
+        Delivery {
+            headers: self.headers.clone(),
+            body,
+            url: self.url.clone(),
+            method: self.method.clone(),
+            timestamp_override: self.timestamp_override.clone(),
+            params: self.params.clone(),
+        }
+    }
 }
 
 impl Delivery {

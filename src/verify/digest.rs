@@ -33,18 +33,7 @@ pub(super) fn check_digest(
     let timestamp = match timestamp_check(scheme, prepared.timestamp_text.as_deref(), options) {
         Ok(t) => t,
         Err(reason) => {
-            let header = scheme
-                .timestamp
-                .as_ref()
-                .and_then(|t| t.header.clone())
-                .unwrap_or_else(|| scheme.signature_header().to_owned());
-            outcome.causes.push(
-                Cause::new(
-                    CauseCode::SignatureMalformed,
-                    format!("the timestamp in {header} {reason}"),
-                )
-                .with(Detail::Header(Some(header))),
-            );
+            outcome.causes.push(timestamp_unreadable(scheme, &reason));
             return;
         }
     };
@@ -62,50 +51,17 @@ pub(super) fn check_digest(
             .collect::<Vec<_>>()
     };
     let algorithm = prepared.algorithm;
-    // Each key is tried as what it is: public keys only check asymmetric signatures and secrets
-    // only key digests, so a public key (public by definition) can never act as an HMAC key.
-    // A signature envelope naming its key (eBay's `kid`) is checked only with the keys of a
-    // key set that carry that kid, and with keys that carry none (a PEM key).
     let envelope_kid = crate::scheme::signature::envelope_member(scheme, delivery, "kid");
-    let mut other_kids = Vec::new();
-    let candidates: Vec<(usize, Signer)> = if algorithm.is_asymmetric() {
-        keys.public_keys()
-            .filter(|(_, key)| {
-                let Some(want) = &envelope_kid else {
-                    return true;
-                };
-                match crate::input::jwks::parse(key.text())
-                    .ok()
-                    .and_then(|k| k.kid)
-                {
-                    Some(kid) if &kid != want => {
-                        other_kids.push(kid);
-                        false
-                    }
-                    _ => true,
-                }
-            })
-            .filter_map(
-                |(index, key)| match crate::asymmetric::parse(algorithm, key) {
-                    Ok(parsed) => Some((index, Signer::Public(parsed))),
-                    Err(reason) => {
-                        outcome.warnings.push(Warning::new(
-                            WarningCode::KeyUnusable,
-                            format!("key {} {reason}", index + 1),
-                        ));
-                        None
-                    }
-                },
-            )
-            .collect()
-    } else {
-        keys.secrets()
-            .filter_map(|(index, secret)| {
-                let key = mac_key(scheme, index, secret, &mut outcome.warnings)?;
-                Some((index, Signer::Mac { key, secret }))
-            })
-            .collect()
-    };
+    let (candidates, other_kids) =
+        signers(scheme, algorithm, keys, envelope_kid.as_deref(), outcome);
+    if let (true, Some(kid)) = (candidates.is_empty(), &envelope_kid) {
+        if !other_kids.is_empty() {
+            outcome
+                .causes
+                .push(key_id_unknown(scheme, kid, &other_kids));
+            return;
+        }
+    }
     // The URL as given, then its other port form where the scheme's SDK accepts both (what
     // `Prepared::url_candidates` lists, without a list per delivery).
     let other_url = match (scheme.url_port_variants, &delivery.url) {
@@ -113,31 +69,6 @@ pub(super) fn check_digest(
         _ => None,
     };
     let urls = || std::iter::once(delivery.url.as_ref()).chain(other_url.as_ref().map(Some));
-    if candidates.is_empty() && !other_kids.is_empty() {
-        if let Some(kid) = envelope_kid {
-            let known = other_kids
-                .iter()
-                .map(|k| format!("`{k}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            outcome.causes.push(
-                Cause::new(
-                    CauseCode::KeyIdUnknown,
-                    format!(
-                        "{} names key `{kid}`, which none of the keys given has (they are {known})",
-                        scheme.signature_header()
-                    ),
-                )
-                .with(Detail::Header(Some(scheme.signature_header().to_owned())))
-                .with(Detail::Kid(kid.clone()))
-                .with(Detail::Known(
-                    other_kids.iter().map(ToString::to_string).collect(),
-                ))
-                .fix("give the sender's key for that kid (after a key rotation, fetch it again)"),
-            );
-            return;
-        }
-    }
     'keys: for (key_index, signer) in &candidates {
         let bodies = std::iter::once((None, Cow::Borrowed(raw_body))).chain(
             std::iter::once(()).flat_map(|()| {
@@ -150,44 +81,21 @@ pub(super) fn check_digest(
         let attempts = bodies.flat_map(|(form, body)| urls().map(move |u| (form, body.clone(), u)));
         for (form, body, url) in attempts {
             prepared.url = url.cloned();
-            let found = match signer {
-                Signer::Public(public) => {
-                    let message = signed_message(scheme, &prepared, &body);
-                    prepared.signatures.iter().position(|s| {
-                        s.bytes
-                            .as_deref()
-                            .is_some_and(|sig| crate::asymmetric::verify(public, &message, sig))
-                    })
-                }
-                Signer::Mac { key, secret } => {
-                    prepared.matching_digest(algorithm, &body, key, secret.expose())
-                }
-            };
-            if let Some(signature_index) = found {
+            if let Some(signature_index) = signer.reproduces(&prepared, &body) {
                 if !body_hash_matches(scheme, url.map(String::as_str), &body) {
                     outcome.warnings.push(Warning::new(WarningCode::BodyHashMismatch,
                         "the URL's body hash parameter does not match the body: the body was changed after signing",
                     ));
                     continue;
                 }
-                if let Signer::Public(public) = signer {
-                    let sig = prepared.signatures[signature_index].bytes.as_deref();
-                    if sig.is_some_and(|sig| crate::asymmetric::is_high_s(public, sig)) {
-                        outcome.warnings.push(Warning::new(WarningCode::EcdsaHighS,
-                            "the ECDSA signature is in high-S form (the malleable twin of a low-S one); accepted, as the provider's official verifier accepts it",
-                        ));
-                    }
-                }
-                outcome.matched = Some(Matched {
-                    key_index: *key_index,
+                record_match(
+                    outcome,
+                    &prepared,
+                    signer,
+                    *key_index,
                     signature_index,
-                });
-                outcome.matched_content = form.map(|f| f.describe().to_owned());
-                if let Some(form) = form {
-                    outcome.warnings.push(Warning::new(WarningCode::SignedContent,
-                        format!("the raw body did not verify; {} did (the provider's documented recipe)", form.describe()),
-                    ));
-                }
+                    form,
+                );
                 break 'keys;
             }
         }
@@ -295,9 +203,153 @@ pub fn matches_each_suffix(
 }
 
 /// A key made ready for one scheme: decoded MAC key bytes, or a parsed public key.
+/// The keys to try, each as what it is: public keys only check asymmetric signatures and
+/// secrets only key digests, so a public key (public by definition) can never act as an HMAC
+/// key. A signature envelope naming its key (eBay's `kid`) is checked only with the keys of a
+/// key set that carry that kid, and with keys that carry none (a PEM key); the kids passed
+/// over come back second. Unusable keys become warnings.
+fn signers<'k>(
+    scheme: &Scheme,
+    algorithm: crate::scheme::Algorithm,
+    keys: &'k Keys,
+    envelope_kid: Option<&str>,
+    outcome: &mut Outcome,
+) -> (Vec<(usize, Signer<'k>)>, Vec<String>) {
+    let mut other_kids = Vec::new();
+    if !algorithm.is_asymmetric() {
+        let secrets = keys
+            .secrets()
+            .filter_map(|(index, secret)| {
+                let key = mac_key(scheme, index, secret, &mut outcome.warnings)?;
+                Some((index, Signer::Mac { key, secret }))
+            })
+            .collect();
+        return (secrets, other_kids);
+    }
+    let public = keys
+        .public_keys()
+        .filter(|(_, key)| {
+            let Some(want) = envelope_kid else {
+                return true;
+            };
+            match crate::input::jwks::parse(key.text())
+                .ok()
+                .and_then(|k| k.kid)
+            {
+                Some(kid) if kid != want => {
+                    other_kids.push(kid);
+                    false
+                }
+                _ => true,
+            }
+        })
+        .filter_map(
+            |(index, key)| match crate::asymmetric::parse(algorithm, key) {
+                Ok(parsed) => Some((index, Signer::Public(parsed))),
+                Err(reason) => {
+                    outcome.warnings.push(Warning::new(
+                        WarningCode::KeyUnusable,
+                        format!("key {} {reason}", index + 1),
+                    ));
+                    None
+                }
+            },
+        )
+        .collect();
+    (public, other_kids)
+}
+
+/// Records which key made which signature, over which form of the body, with the warnings a
+/// match can carry (a high-S ECDSA signature; a documented re-serialisation, not the raw body).
+fn record_match(
+    outcome: &mut Outcome,
+    prepared: &Prepared<'_>,
+    signer: &Signer<'_>,
+    key_index: usize,
+    signature_index: usize,
+    form: Option<SignedBody>,
+) {
+    if let Signer::Public(public) = signer {
+        let sig = prepared.signatures[signature_index].bytes.as_deref();
+        if sig.is_some_and(|sig| crate::asymmetric::is_high_s(public, sig)) {
+            outcome.warnings.push(Warning::new(WarningCode::EcdsaHighS,
+                "the ECDSA signature is in high-S form (the malleable twin of a low-S one); accepted, as the provider's official verifier accepts it",
+            ));
+        }
+    }
+    outcome.matched = Some(Matched {
+        key_index,
+        signature_index,
+    });
+    outcome.matched_content = form.map(|f| f.describe().to_owned());
+    if let Some(form) = form {
+        outcome.warnings.push(Warning::new(
+            WarningCode::SignedContent,
+            format!(
+                "the raw body did not verify; {} did (the provider's documented recipe)",
+                form.describe()
+            ),
+        ));
+    }
+}
+
+/// The timestamp is there but cannot be read as one.
+fn timestamp_unreadable(scheme: &Scheme, reason: &str) -> Cause {
+    let header = scheme
+        .timestamp
+        .as_ref()
+        .and_then(|t| t.header.clone())
+        .unwrap_or_else(|| scheme.signature_header().to_owned());
+    Cause::new(
+        CauseCode::SignatureMalformed,
+        format!("the timestamp in {header} {reason}"),
+    )
+    .with(Detail::Header(Some(header)))
+}
+
+/// The signature names a key (`kid`) that none of the keys given carries.
+fn key_id_unknown(scheme: &Scheme, kid: &str, others: &[String]) -> Cause {
+    let known = others
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Cause::new(
+        CauseCode::KeyIdUnknown,
+        format!(
+            "{} names key `{kid}`, which none of the keys given has (they are {known})",
+            scheme.signature_header()
+        ),
+    )
+    .with(Detail::Header(Some(scheme.signature_header().to_owned())))
+    .with(Detail::Kid(kid.to_owned()))
+    .with(Detail::Known(others.to_vec()))
+    .fix("give the sender's key for that kid (after a key rotation, fetch it again)")
+}
+
 enum Signer<'k> {
     Mac { key: Vec<u8>, secret: &'k Secret },
     Public(crate::asymmetric::VerifyingKey),
+}
+
+impl Signer<'_> {
+    /// Which of the delivery's signatures this key makes over `body` (as the template signs
+    /// it), if any.
+    fn reproduces(&self, prepared: &Prepared<'_>, body: &[u8]) -> Option<usize> {
+        match self {
+            Signer::Public(public) => {
+                let message = signed_message(prepared.scheme, prepared, body);
+                prepared.signatures.iter().position(|s| {
+                    s.bytes
+                        .as_deref()
+                        .is_some_and(|sig| crate::asymmetric::verify(public, &message, sig))
+                })
+            }
+            Signer::Mac { key, secret } => {
+                prepared.matching_digest(prepared.algorithm, body, key, secret.expose())
+            }
+        }
+    }
 }
 
 /// Twilio's JSON deliveries carry `bodySHA256=<hex>` in the signed URL; the body must match.

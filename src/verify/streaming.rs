@@ -194,10 +194,7 @@ mod tests {
                 },
             );
             for split in [0, 1, 65_536, 299_999, 300_000] {
-                let head = Delivery {
-                    body: Vec::new(),
-                    ..delivery.clone()
-                };
+                let head = delivery.with_body(Vec::new());
                 let mut rest = &body[split..];
                 let streamed =
                     verify_reader(stripe, &head, &body[..split], &mut rest, &keys, &options)
