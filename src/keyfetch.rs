@@ -398,6 +398,57 @@ mod tests {
         assert!(a.to_string_lossy().ends_with(".pem"));
     }
 
+    fn naming(url: &str) -> Delivery {
+        let mut headers = crate::input::Headers::new();
+        headers.push("PAYPAL-CERT-URL", url);
+        Delivery::new(headers, "")
+    }
+
+    #[test]
+    fn a_fetcher_reads_each_url_once_and_remembers_a_bounded_number() {
+        let dir = std::env::temp_dir().join(format!("hookcheck-fetcher-{}", std::process::id()));
+        let url = |i: usize| format!("https://api.paypal.com/v1/notifications/certs/CERT-{i}");
+        let cert = include_bytes!("../fixtures/paypal/paypal-cert.pem");
+        for i in 0..=MAX_URLS {
+            store(&cache_file(&dir, &url(i)), cert).unwrap();
+        }
+        let paypal = crate::scheme::registry::find("paypal").unwrap();
+        let fetcher = Fetcher::new(FetchOptions {
+            cache_dir: dir.clone(),
+            timeout: Duration::from_secs(1),
+        });
+        let first = naming(&url(0));
+        assert!(fetcher.remembered(paypal, &first).is_none());
+        // Two threads needing one URL at once: one reads it, both get the same certificate.
+        let (a, b) = std::thread::scope(|s| {
+            let other = s.spawn(|| fetcher.certificate(paypal, &first).unwrap());
+            (
+                fetcher.certificate(paypal, &first).unwrap(),
+                other.join().unwrap(),
+            )
+        });
+        assert!(Arc::ptr_eq(&a, &b));
+        // Remembered: the file is not read again.
+        std::fs::remove_file(cache_file(&dir, &url(0))).unwrap();
+        assert!(Arc::ptr_eq(
+            &fetcher.certificate(paypal, &first).unwrap(),
+            &a
+        ));
+        assert!(fetcher.remembered(paypal, &first).unwrap().is_ok());
+        for i in 1..MAX_URLS {
+            fetcher.certificate(paypal, &naming(&url(i))).unwrap();
+        }
+        let more = fetcher.certificate(paypal, &naming(&url(MAX_URLS)));
+        assert_eq!(more.unwrap_err(), FetchError::TooMany { limit: MAX_URLS });
+        // A URL off the documented hosts is refused before any slot or cache is looked at.
+        let evil = naming("https://evil.example/v1/notifications/certs/CERT-0");
+        assert!(matches!(
+            fetcher.remembered(paypal, &evil),
+            Some(Err(FetchError::Refused(_)))
+        ));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     #[test]
     fn only_certificates_with_rsa_keys_are_usable() {
         let sns = include_bytes!("../fixtures/amazon-sns/signing-cert.pem");

@@ -574,6 +574,25 @@ mod tests {
                 .contains("neither")
         );
         assert!(parse_line(br#"{"headers":{},"body":"","colour":1}"#, "f:1".into()).is_err());
+        assert!(
+            parse_line(
+                br#"{"headers":{},"body":"","params":{"a":1}}"#,
+                "f:1".into()
+            )
+            .unwrap_err()
+            .contains("expected a string")
+        );
+    }
+
+    #[test]
+    fn params_are_read_in_name_order() {
+        let item = parse_line(
+            br#"{"headers":{},"body":"","params":{"webhook_id":"W","a":""}}"#,
+            "f:1".into(),
+        )
+        .unwrap();
+        let expected = [("a", ""), ("webhook_id", "W")].map(|(n, v)| (n.to_owned(), v.to_owned()));
+        assert_eq!(item.delivery.params, expected);
     }
 }
 
