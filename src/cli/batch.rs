@@ -36,7 +36,7 @@ pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
         // One scheme for every delivery: its keys must fit it, as for `verify`.
         Some(scheme) if !fetched_only => check_keys_fit(scheme, &keys)?,
         // Per-delivery schemes: each delivery uses only the keys of the kind its scheme needs.
-        None if keys.is_empty() && !fetched_only => {
+        None if keys.is_empty() && certificates.is_none() => {
             return Err(UsageError::new(
                 "no_key",
                 "no key given: pass --secret-file FILE, --secret-env VAR or --secret TEXT (or --public-key-file FILE for public-key schemes)",
