@@ -703,6 +703,8 @@ fn listen_verifies_paypal_with_param_and_a_cached_certificate() {
         "--now",
         crate::rsa::NOW,
         "--no-diagnose",
+        "--format",
+        "json",
     ]);
     let capture =
         std::fs::read(root().join("fixtures/paypal/payment-capture-completed.http")).unwrap();
@@ -724,8 +726,17 @@ fn listen_verifies_paypal_with_param_and_a_cached_certificate() {
     let body = String::from_utf8_lossy(&body);
     assert!(body.contains("refused to fetch the certificate"), "{body}");
     let (stdout, _) = server.stop();
-    let text = stdout.join("\n");
-    assert_eq!(text.matches("✓ verified").count(), 2, "{text}");
+    let verified: Vec<&String> = stdout
+        .iter()
+        .filter(|l| l.contains("\"verified\":true"))
+        .collect();
+    assert_eq!(verified.len(), 2, "{stdout:?}");
+    // As in `verify`, the report says where the certificate came from.
+    assert!(
+        verified[1].contains("was read from the cache"),
+        "{}",
+        verified[1]
+    );
 }
 
 #[test]

@@ -21,6 +21,7 @@ use crate::cli::Respond;
 use crate::cli::run::{check_params, system_now};
 use crate::cli::usage::UsageError;
 use hookcheck::input::{Delivery, Headers, Key, Keys};
+use hookcheck::keyfetch::Found;
 use hookcheck::outcome::Outcome;
 use hookcheck::scheme::Scheme;
 use hookcheck::verify::{self, Options};
@@ -143,7 +144,7 @@ pub(super) async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<
         (Some(_), Ok(found)) => match delivery_keys(&state, found, delivery).await {
             (delivery, Err(e)) => (delivery, None, Some(e), state.keys.clone()),
             (delivery, Ok(keys)) => match check(&state, found, delivery, &keys, options).await {
-                Some((delivery, outcome)) => (delivery, Some(outcome), None, keys),
+                Some((delivery, outcome)) => (delivery, Some(outcome), None, keys.0),
                 None => {
                     log(500, "error: the diagnosis failed", None);
                     return Ok(reply(
@@ -274,6 +275,10 @@ pub(super) async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<
     Ok(response)
 }
 
+/// What checks a delivery: the server's keys, or those and the certificate it names, with
+/// --fetch-keys.
+type DeliveryKeys = (Arc<Keys>, Option<Arc<Found>>);
+
 /// The keys that check this delivery: the server's, and with --fetch-keys the certificate it
 /// names (read or fetched on the blocking pool the first time, so that the I/O thread keeps
 /// serving); or why the delivery cannot be checked.
@@ -281,7 +286,7 @@ async fn delivery_keys(
     state: &Arc<State>,
     found: Option<&'static Scheme>,
     delivery: Delivery,
-) -> (Delivery, Result<Arc<Keys>, String>) {
+) -> (Delivery, Result<DeliveryKeys, String>) {
     let scheme = found
         .or(state.scheme.as_ref())
         .expect("a scheme was chosen");
@@ -289,7 +294,7 @@ async fn delivery_keys(
         return (delivery, Err(e.message));
     }
     let Some(fetcher) = (state.certificates.as_ref()).filter(|_| scheme.cert_url.is_some()) else {
-        return (delivery, Ok(state.keys.clone()));
+        return (delivery, Ok((state.keys.clone(), None)));
     };
     let certificate = match fetcher.remembered(scheme, &delivery) {
         Some(remembered) => remembered.map_err(|e| e.to_string()),
@@ -315,7 +320,7 @@ async fn delivery_keys(
         .map(|found| {
             let mut keys = Keys::clone(&state.keys);
             keys.push(Key::Public(found.key.clone()));
-            Arc::new(keys)
+            (Arc::new(keys), Some(found))
         })
         .map_err(|reason| UsageError::from(hookcheck::Error::Certificate(reason)).message);
     (delivery, keys)
@@ -327,8 +332,8 @@ async fn delivery_keys(
 async fn check(
     state: &Arc<State>,
     found: Option<&'static Scheme>,
-    delivery: Delivery,
-    keys: &Arc<Keys>,
+    mut delivery: Delivery,
+    (keys, fetched): &DeliveryKeys,
     options: Options,
 ) -> Option<(Delivery, Outcome)> {
     let scheme = found
@@ -338,22 +343,25 @@ async fn check(
         diagnose: false,
         ..options.clone()
     };
-    let outcome = verify::verify(scheme, &delivery, keys, &quick);
-    if outcome.verified || !options.diagnose {
-        return Some((delivery, outcome));
+    let mut outcome = verify::verify(scheme, &delivery, keys, &quick);
+    if !outcome.verified && options.diagnose {
+        let (shared, keys) = (state.clone(), keys.clone());
+        let permit = state.diagnoses.acquire().await.ok();
+        let explained = tokio::task::spawn_blocking(move || {
+            let scheme = found
+                .or(shared.scheme.as_ref())
+                .expect("a scheme was chosen");
+            let outcome = hookcheck::check(scheme, &delivery, &keys, &options);
+            (delivery, outcome)
+        })
+        .await;
+        drop(permit);
+        (delivery, outcome) = explained.ok()?;
     }
-    let (shared, keys) = (state.clone(), keys.clone());
-    let permit = state.diagnoses.acquire().await.ok();
-    let explained = tokio::task::spawn_blocking(move || {
-        let scheme = found
-            .or(shared.scheme.as_ref())
-            .expect("a scheme was chosen");
-        let outcome = hookcheck::check(scheme, &delivery, &keys, &options);
-        (delivery, outcome)
-    })
-    .await;
-    drop(permit);
-    explained.ok()
+    outcome
+        .warnings
+        .extend(fetched.as_ref().map(|f| f.warning()));
+    Some((delivery, outcome))
 }
 
 /// The whole body, within --max-body and --read-timeout; otherwise the refusal to send
