@@ -324,9 +324,7 @@ impl Checker<'_> {
         }
         Ok(Checked::Outcome(outcome))
     }
-}
 
-impl Checker<'_> {
     /// The run's keys, with the certificate the delivery names when certificates are fetched
     /// and its scheme names one: that certificate checks this delivery only.
     fn keys_for(

@@ -119,7 +119,7 @@ pub fn command(args: &ListenArgs, matches: &ArgMatches) -> Result<Exit, UsageErr
     // With --fetch-keys, a delivery's own certificate may be its only key.
     let fetched_only = keys.is_empty() && certificates.is_some();
     if keys.is_empty()
-        && !fetched_only
+        && certificates.is_none()
         && scheme
             .as_ref()
             .is_none_or(|s| s.algorithm != hookcheck::scheme::Algorithm::None)
