@@ -46,9 +46,6 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l timestamp
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l computed -d 'The digest your own receiver computed (from its logs): check it instead of the delivery\'s signature, and say which variant of body, secret or template produces it' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l url -d 'The public URL the provider delivered to (URL-signed schemes)' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l method -d 'The HTTP method of the delivery' -r
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l param -d 'A value the scheme signs that the delivery does not carry, \'NAME=VALUE\' (repeatable; PayPal: --param webhook_id=ID)' -r
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l key-cache -d 'Where --fetch-keys keeps certificates; a certificate found there is used without a request [default: the user\'s cache directory, hookcheck/certs]' -r -F
-complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l fetch-timeout -d 'How long --fetch-keys waits for the provider\'s answer' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l secret -d 'A secret, as text (prefer --secret-file or --secret-env: shell history keeps this)' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l secret-file -d 'A file holding a secret; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l secret-env -d 'An environment variable holding a secret' -r
@@ -56,6 +53,9 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l public-ke
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS, PayPal): its public key checks the signature; its chain is not checked' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l jwks-file -d 'The sender\'s public keys as a JSON Web Key Set (`{"keys": [...]}`) or one JWK (RSA, EC, Ed25519): each key is tried for the token whose `kid` names it' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l param -d 'A value the scheme signs that the delivery does not carry, \'NAME=VALUE\' (repeatable; PayPal: --param webhook_id=ID)' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l key-cache -d 'Where --fetch-keys keeps certificates; a certificate found there is used without a request [default: the user\'s cache directory, hookcheck/certs]' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -l fetch-timeout -d 'How long --fetch-keys waits for the provider\'s answer' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand verify" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r -f -a "auto\t''
 github\t''
 stripe\t''
@@ -263,6 +263,9 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l public-key
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS, PayPal): its public key checks the signature; its chain is not checked' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l jwks-file -d 'The sender\'s public keys as a JSON Web Key Set (`{"keys": [...]}`) or one JWK (RSA, EC, Ed25519): each key is tried for the token whose `kid` names it' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l param -d 'A value the scheme signs that the delivery does not carry, \'NAME=VALUE\' (repeatable; PayPal: --param webhook_id=ID)' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l key-cache -d 'Where --fetch-keys keeps certificates; a certificate found there is used without a request [default: the user\'s cache directory, hookcheck/certs]' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l fetch-timeout -d 'How long --fetch-keys waits for the provider\'s answer' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r -f -a "auto\t''
 github\t''
 stripe\t''
@@ -459,6 +462,7 @@ always\t''
 never\t''"
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l fail-fast -d 'Stop at the first delivery that does not verify'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l now-from-input -d 'Verify each JSON Lines delivery as of its own "now" field (the time it was received); without this flag input never sets the clock, and --now always wins'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l fetch-keys -d 'Fetch the certificate the delivery names (PayPal\'s PAYPAL-CERT-URL, Amazon SNS\'s SigningCertURL): only over HTTPS from the provider\'s documented hosts, checked before any request, and kept in --key-cache'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l no-tolerance -d 'Skip the age check (for old captured payloads)'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -s q -l quiet -d 'Print nothing; the exit code tells the result'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand batch" -l no-diagnose -d 'Do not search for an explanation when the delivery does not verify'
@@ -906,6 +910,9 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l public-ke
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l public-key-file -d 'A file holding the sender\'s public key; one trailing newline is removed' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l cert-file -d 'The sender\'s X.509 certificate (PEM or DER), for RSA schemes (Amazon SNS, PayPal): its public key checks the signature; its chain is not checked' -r -F
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l jwks-file -d 'The sender\'s public keys as a JSON Web Key Set (`{"keys": [...]}`) or one JWK (RSA, EC, Ed25519): each key is tried for the token whose `kid` names it' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l param -d 'A value the scheme signs that the delivery does not carry, \'NAME=VALUE\' (repeatable; PayPal: --param webhook_id=ID)' -r
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l key-cache -d 'Where --fetch-keys keeps certificates; a certificate found there is used without a request [default: the user\'s cache directory, hookcheck/certs]' -r -F
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l fetch-timeout -d 'How long --fetch-keys waits for the provider\'s answer' -r
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -s p -l provider -d 'A provider name from `hookcheck providers`, or auto to detect it from the headers' -r -f -a "auto\t''
 github\t''
 stripe\t''
@@ -1101,6 +1108,7 @@ complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l color -d 
 always\t''
 never\t''"
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l public -d 'Allow --bind on an address other than loopback (anyone who reaches it can send)'
+complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l fetch-keys -d 'Fetch the certificate the delivery names (PayPal\'s PAYPAL-CERT-URL, Amazon SNS\'s SigningCertURL): only over HTTPS from the provider\'s documented hosts, checked before any request, and kept in --key-cache'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l no-tolerance -d 'Skip the age check (for old captured payloads)'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -s q -l quiet -d 'Print nothing; the exit code tells the result'
 complete -c hookcheck -n "__fish_hookcheck_using_subcommand listen" -l no-diagnose -d 'Do not search for an explanation when the delivery does not verify'

@@ -30,6 +30,19 @@ pub enum Error {
     /// An input that cannot be read or parsed; the message says which and why.
     #[error("{0}")]
     InvalidInput(String),
+    /// The scheme signs a value only the receiver knows (PayPal's webhook id), and none was
+    /// given for the delivery.
+    #[error("{scheme} signs a `{param}` the delivery does not carry")]
+    MissingParam {
+        /// The scheme's name.
+        scheme: String,
+        /// The parameter's name, as in `{param:NAME}`.
+        param: String,
+    },
+    /// The certificate the delivery names could not be had: its URL is refused, or it could
+    /// not be read or fetched. The message says which and why.
+    #[error("{0}")]
+    Certificate(String),
 }
 
 impl Error {
@@ -40,6 +53,8 @@ impl Error {
             Error::UnknownProvider(_) => "unknown_provider",
             Error::NoKey { .. } => "no_key",
             Error::InvalidInput(_) => "invalid_input",
+            Error::MissingParam { .. } => "missing_param",
+            Error::Certificate(_) => "fetch_keys",
         }
     }
 }

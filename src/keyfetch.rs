@@ -6,13 +6,20 @@
 //! goes through hyper with rustls (Mozilla's roots from webpki-roots), HTTPS only, no redirects
 //! followed, with a timeout and a size cap; what comes back must be an X.509 certificate with an
 //! RSA key before it is cached. A cached file is used as it is: delete it to fetch again.
+//!
+//! A run that checks many deliveries (`batch`, `listen`) goes through one [`Fetcher`], which
+//! remembers each URL's certificate (or failure) so that it is read or fetched once, and
+//! remembers at most [`MAX_URLS`] of them.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
 use sha2::Digest as _;
 
 use crate::input::{Delivery, PublicKey, certificate};
+use crate::outcome::{Warning, WarningCode};
 use crate::scheme::Scheme;
 use crate::scheme::cert_url::CertUrl;
 
@@ -40,8 +47,28 @@ pub struct Found {
     pub subject: String,
 }
 
+impl Found {
+    /// The report's note of where the certificate came from.
+    pub fn warning(&self) -> Warning {
+        Warning::new(
+            WarningCode::CertificateFetched,
+            format!(
+                "the certificate {} ({}) {} {}",
+                self.url,
+                self.subject,
+                if self.cached {
+                    "was read from the cache"
+                } else {
+                    "was fetched over HTTPS and cached"
+                },
+                self.file.display()
+            ),
+        )
+    }
+}
+
 /// Why no certificate could be had; every one is exit 2 (the check never ran).
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FetchError {
     #[error("{scheme} names no certificate URL a delivery could carry")]
     NotFetchable { scheme: String },
@@ -53,6 +80,10 @@ pub enum FetchError {
     BadCache { file: PathBuf, reason: String },
     #[error("fetching {url}: {reason}")]
     Fetch { url: String, reason: String },
+    #[error(
+        "refused to fetch the certificate: this run already uses {limit} certificate URLs (a sender naming more is suspect)"
+    )]
+    TooMany { limit: usize },
 }
 
 /// The user's cache directory for certificates: `$XDG_CACHE_HOME/hookcheck/certs`, else
@@ -117,6 +148,11 @@ pub fn certificate(
     options: &FetchOptions,
 ) -> Result<Found, FetchError> {
     let (url, _) = allowed_url(scheme, delivery)?;
+    certificate_at(url, options)
+}
+
+/// The certificate at an allowed `url`: from the cache when there, else fetched and cached.
+fn certificate_at(url: String, options: &FetchOptions) -> Result<Found, FetchError> {
     let file = cache_file(&options.cache_dir, &url);
     if let Ok(bytes) = std::fs::read(&file) {
         let (pem, subject) = usable(&bytes).map_err(|reason| FetchError::BadCache {
@@ -151,6 +187,118 @@ pub fn certificate(
         cached: false,
         subject,
     })
+}
+
+/// How many certificate URLs one [`Fetcher`] remembers; a delivery naming one more is refused
+/// (while none of the failures it remembers has expired).
+pub const MAX_URLS: usize = 64;
+
+/// How long a [`Fetcher`] remembers that a certificate could not be had before a delivery
+/// naming it may try again (a server that runs for hours must not give up for good).
+const RETRY_AFTER: Duration = Duration::from_secs(60);
+
+/// `--fetch-keys` for many deliveries, shared by threads: each allowed URL is read from the
+/// cache directory or fetched once; a thread needing a URL another is fetching waits for it.
+#[derive(Debug)]
+pub struct Fetcher {
+    options: FetchOptions,
+    urls: Mutex<HashMap<String, Arc<Slot>>>,
+}
+
+/// One URL's certificate: None until first had; locked while it is being read or fetched.
+#[derive(Debug, Default)]
+struct Slot(Mutex<Option<Remembered>>);
+
+#[derive(Debug)]
+enum Remembered {
+    Found(Arc<Found>),
+    Failed(FetchError, Instant),
+}
+
+impl Slot {
+    fn lock(&self) -> MutexGuard<'_, Option<Remembered>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A failure old enough to try again (a slot being fetched is never expired).
+    fn expired(&self) -> bool {
+        let Ok(state) = self.0.try_lock() else {
+            return false;
+        };
+        matches!(&*state, Some(Remembered::Failed(_, at)) if at.elapsed() >= RETRY_AFTER)
+    }
+}
+
+impl Fetcher {
+    pub fn new(options: FetchOptions) -> Fetcher {
+        Fetcher {
+            options,
+            urls: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// What [`Fetcher::certificate`] gives when it needs no I/O (a refused URL, a certificate
+    /// or a failure remembered); None when it would read, fetch or wait. For an event loop,
+    /// which sends the other cases to [`Fetcher::certificate`] on a thread.
+    pub fn remembered(
+        &self,
+        scheme: &Scheme,
+        delivery: &Delivery,
+    ) -> Option<Result<Arc<Found>, FetchError>> {
+        let url = match allowed_url(scheme, delivery) {
+            Ok((url, _)) => url,
+            Err(e) => return Some(Err(e)),
+        };
+        let slot = self.urls().get(&url)?.clone();
+        let state = slot.0.try_lock().ok()?;
+        match &*state {
+            Some(Remembered::Found(found)) => Some(Ok(found.clone())),
+            Some(Remembered::Failed(e, at)) if at.elapsed() < RETRY_AFTER => Some(Err(e.clone())),
+            _ => None,
+        }
+    }
+
+    /// The certificate `delivery` names: the URL is checked against the scheme's rule first,
+    /// then the certificate is remembered, read from the cache directory or fetched.
+    pub fn certificate(
+        &self,
+        scheme: &Scheme,
+        delivery: &Delivery,
+    ) -> Result<Arc<Found>, FetchError> {
+        let (url, _) = allowed_url(scheme, delivery)?;
+        let slot = self.slot(&url)?;
+        let mut state = slot.lock();
+        match &*state {
+            Some(Remembered::Found(found)) => return Ok(found.clone()),
+            Some(Remembered::Failed(e, at)) if at.elapsed() < RETRY_AFTER => return Err(e.clone()),
+            _ => {}
+        }
+        let result = certificate_at(url, &self.options).map(Arc::new);
+        *state = Some(match &result {
+            Ok(found) => Remembered::Found(found.clone()),
+            Err(e) => Remembered::Failed(e.clone(), Instant::now()),
+        });
+        result
+    }
+
+    /// The URL's slot, made when there is room: expired failures give theirs up.
+    fn slot(&self, url: &str) -> Result<Arc<Slot>, FetchError> {
+        let mut urls = self.urls();
+        if let Some(slot) = urls.get(url) {
+            return Ok(slot.clone());
+        }
+        if urls.len() >= MAX_URLS {
+            urls.retain(|_, slot| !slot.expired());
+        }
+        if urls.len() >= MAX_URLS {
+            return Err(FetchError::TooMany { limit: MAX_URLS });
+        }
+        Ok(urls.entry(url.to_owned()).or_default().clone())
+    }
+
+    fn urls(&self) -> MutexGuard<'_, HashMap<String, Arc<Slot>>> {
+        self.urls.lock().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 /// The first certificate of a PEM text, re-armoured, when it carries an RSA key; with its
@@ -248,6 +396,57 @@ mod tests {
         assert!(a.to_string_lossy().starts_with("/c/api.paypal.com-"));
         assert_ne!(a, b);
         assert!(a.to_string_lossy().ends_with(".pem"));
+    }
+
+    fn naming(url: &str) -> Delivery {
+        let mut headers = crate::input::Headers::new();
+        headers.push("PAYPAL-CERT-URL", url);
+        Delivery::new(headers, "")
+    }
+
+    #[test]
+    fn a_fetcher_reads_each_url_once_and_remembers_a_bounded_number() {
+        let dir = std::env::temp_dir().join(format!("hookcheck-fetcher-{}", std::process::id()));
+        let url = |i: usize| format!("https://api.paypal.com/v1/notifications/certs/CERT-{i}");
+        let cert = include_bytes!("../fixtures/paypal/paypal-cert.pem");
+        for i in 0..=MAX_URLS {
+            store(&cache_file(&dir, &url(i)), cert).unwrap();
+        }
+        let paypal = crate::scheme::registry::find("paypal").unwrap();
+        let fetcher = Fetcher::new(FetchOptions {
+            cache_dir: dir.clone(),
+            timeout: Duration::from_secs(1),
+        });
+        let first = naming(&url(0));
+        assert!(fetcher.remembered(paypal, &first).is_none());
+        // Two threads needing one URL at once: one reads it, both get the same certificate.
+        let (a, b) = std::thread::scope(|s| {
+            let other = s.spawn(|| fetcher.certificate(paypal, &first).unwrap());
+            (
+                fetcher.certificate(paypal, &first).unwrap(),
+                other.join().unwrap(),
+            )
+        });
+        assert!(Arc::ptr_eq(&a, &b));
+        // Remembered: the file is not read again.
+        std::fs::remove_file(cache_file(&dir, &url(0))).unwrap();
+        assert!(Arc::ptr_eq(
+            &fetcher.certificate(paypal, &first).unwrap(),
+            &a
+        ));
+        assert!(fetcher.remembered(paypal, &first).unwrap().is_ok());
+        for i in 1..MAX_URLS {
+            fetcher.certificate(paypal, &naming(&url(i))).unwrap();
+        }
+        let more = fetcher.certificate(paypal, &naming(&url(MAX_URLS)));
+        assert_eq!(more.unwrap_err(), FetchError::TooMany { limit: MAX_URLS });
+        // A URL off the documented hosts is refused before any slot or cache is looked at.
+        let evil = naming("https://evil.example/v1/notifications/certs/CERT-0");
+        assert!(matches!(
+            fetcher.remembered(paypal, &evil),
+            Some(Err(FetchError::Refused(_)))
+        ));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

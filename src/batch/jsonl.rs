@@ -1,5 +1,11 @@
 //! JSON Lines deliveries: `{"id"?, "provider"?, "headers": {..} | [[name, value], ..],
-//! "body": "<text>" | "body_base64": "<b64>", "url"?, "method"?, "now"?}`, one per line.
+//! "body": "<text>" | "body_base64": "<b64>", "url"?, "method"?, "now"?, "params"?}`, one per
+//! line.
+//!
+//! `"params": {"name": "value", ..}` gives the line's own values for the `{param:NAME}` a scheme
+//! signs (PayPal's `webhook_id`); each replaces the run's `--param` of that name for that line.
+//! A parameter is neither a secret nor a key: it only changes the content the signature must
+//! match, as a header does.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -29,6 +35,8 @@ struct Line<'a> {
     method: Option<String>,
     #[serde(default)]
     now: Option<i64>,
+    #[serde(default)]
+    params: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// Parses one line; `source` is `file:line` (with `#id` when the line has one).
@@ -90,7 +98,8 @@ pub fn parse_line(line: &[u8], source: String) -> Result<Item, String> {
             url: parsed.url,
             method: parsed.method,
             timestamp_override: None,
-            params: Vec::new(),
+            // In name order, as the fast reader gives them.
+            params: parsed.params.into_iter().flatten().collect(),
         },
         provider: parsed.provider,
         now: parsed.now,
@@ -149,6 +158,7 @@ pub fn parse_fast(line: &[u8], scratch: &mut Scratch) -> Option<Meta> {
     delivery.url = None;
     delivery.method = None;
     delivery.timestamp_override = None;
+    delivery.params.clear();
     r.ws();
     r.eat(b'{')?;
     r.ws();
@@ -169,6 +179,7 @@ pub fn parse_fast(line: &[u8], scratch: &mut Scratch) -> Option<Meta> {
             "url" => 32,
             "method" => 64,
             "now" => 128,
+            "params" => 256,
             _ => return None,
         };
         if seen & bit != 0 {
@@ -214,6 +225,7 @@ pub fn parse_fast(line: &[u8], scratch: &mut Scratch) -> Option<Meta> {
                 r.string_into(&mut Sink::Text(&mut method))?;
                 delivery.method = Some(method);
             }
+            "params" => r.string_map(&mut delivery.params)?,
             _ => meta.now = Some(r.integer()?),
         }
         r.ws();
@@ -380,6 +392,38 @@ impl<'a> Reader<'a> {
         self.s[start..self.i].parse().ok()
     }
 
+    /// `{"name": "value", ..}` onto `out`, in name order as a JSON object map iterates; None
+    /// for a name given twice (serde keeps the last: left to the full reader).
+    fn string_map(&mut self, out: &mut Vec<(String, String)>) -> Option<()> {
+        self.eat(b'{')?;
+        self.ws();
+        if self.peek()? == b'}' {
+            self.i += 1;
+            return Some(());
+        }
+        loop {
+            let (mut name, mut value) = (String::new(), String::new());
+            self.string_into(&mut Sink::Text(&mut name))?;
+            self.ws();
+            self.eat(b':')?;
+            self.ws();
+            self.string_into(&mut Sink::Text(&mut value))?;
+            out.push((name, value));
+            self.ws();
+            match self.next()? {
+                b',' => self.ws(),
+                b'}' => break,
+                _ => return None,
+            }
+        }
+        // Sorted first, so that a hostile line of many names costs n log n, not n².
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        if out.windows(2).any(|w| w[0].0 == w[1].0) {
+            return None;
+        }
+        Some(())
+    }
+
     /// `{"Name": "v" | ["v", ..], ..}` (in name order, as a JSON object map iterates) or
     /// `[["Name", "v"], ..]` (in the order given).
     fn headers(
@@ -530,6 +574,25 @@ mod tests {
                 .contains("neither")
         );
         assert!(parse_line(br#"{"headers":{},"body":"","colour":1}"#, "f:1".into()).is_err());
+        assert!(
+            parse_line(
+                br#"{"headers":{},"body":"","params":{"a":1}}"#,
+                "f:1".into()
+            )
+            .unwrap_err()
+            .contains("expected a string")
+        );
+    }
+
+    #[test]
+    fn params_are_read_in_name_order() {
+        let item = parse_line(
+            br#"{"headers":{},"body":"","params":{"webhook_id":"W","a":""}}"#,
+            "f:1".into(),
+        )
+        .unwrap();
+        let expected = [("a", ""), ("webhook_id", "W")].map(|(n, v)| (n.to_owned(), v.to_owned()));
+        assert_eq!(item.delivery.params, expected);
     }
 }
 
@@ -578,6 +641,8 @@ mod fast_tests {
             r#"{"headers":{},"body":""}"#,
             r#"{"headers":[],"body":"x","id":"\u0041"}"#,
             r#"{"headers":{"X-A":[]},"body":"é"}"#,
+            r#"{"headers":{},"body":"","params":{"webhook_id":"W1","a":"\u00e9"}}"#,
+            r#"{"params":{},"headers":{},"body":""}"#,
         ];
         for line in taken {
             // Twice: the second read reuses the first one's buffers.
@@ -604,6 +669,11 @@ mod fast_tests {
             r#"{"headers":{},"body":"",}"#,
             r#"{"headers":{"A":1},"body":""}"#,
             r#"{"headers":{},"body_base64":"!!"}"#,
+            r#"{"headers":{},"body":"","params":{"a":"1","a":"2"}}"#,
+            r#"{"headers":{},"body":"","params":{"a":1}}"#,
+            r#"{"headers":{},"body":"","params":null}"#,
+            r#"{"headers":{},"body":"","params":{},"params":{}}"#,
+            r#"{"headers":{},"body":"","params":["a","1"]}"#,
         ];
         for line in refused {
             assert!(
@@ -622,6 +692,7 @@ mod fast_tests {
             value in any::<String>(),
             now in any::<Option<i64>>(),
             id in any::<Option<String>>(),
+            params in proptest::collection::btree_map(any::<String>(), any::<String>(), 0..3),
         ) {
             let mut headers = serde_json::Map::new();
             for name in &names {
@@ -634,6 +705,9 @@ mod fast_tests {
             if let Some(id) = id {
                 line["id"] = id.into();
             }
+            if !params.is_empty() {
+                line["params"] = serde_json::json!(params);
+            }
             let mut scratch = Scratch::default();
             prop_assert!(same_as_full(line.to_string().as_bytes(), &mut scratch));
         }
@@ -641,7 +715,7 @@ mod fast_tests {
         /// Any damage to a line: the fast reader refuses it or reads it as `parse_line` does.
         #[test]
         fn damaged_lines_never_read_differently(at in 0usize..200, byte in any::<u8>()) {
-            let mut line = br#"{"id":"x","headers":{"X-Hub-Signature-256":"sha256=ab","b":["1","2"]},"body":"{\"a\":\"\\u00e9\"}","now":17,"url":"u"}"#.to_vec();
+            let mut line = br#"{"id":"x","headers":{"X-Hub-Signature-256":"sha256=ab","b":["1","2"]},"body":"{\"a\":\"\\u00e9\"}","now":17,"url":"u","params":{"w":"1","v":"2"}}"#.to_vec();
             let at = at % line.len();
             line[at] = byte;
             let mut scratch = Scratch::default();

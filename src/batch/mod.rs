@@ -5,10 +5,14 @@ pub mod har;
 pub mod inputs;
 pub mod jsonl;
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use crate::error::Error;
-use crate::input::{Delivery, Keys};
+use crate::input::{Delivery, Key, Keys};
+use crate::keyfetch::{Fetcher, Found};
 use crate::outcome::{Outcome, Warning, WarningCode};
 use crate::scheme::{Scheme, registry};
 use crate::verify::Options;
@@ -118,6 +122,12 @@ pub enum Tally {
 
 pub struct Checker<'a> {
     pub keys: &'a Keys,
+    /// Values for the `{param:NAME}` a scheme signs, for every delivery; a delivery's own
+    /// (JSON Lines `params`) win name by name. Not secrets, and never keys: they only change
+    /// the content the signature must match.
+    pub params: &'a [(String, String)],
+    /// Where the certificates the deliveries name come from (`--fetch-keys`), each URL once.
+    pub certificates: Option<&'a Fetcher>,
     pub options: Options,
     /// `--provider NAME` or `--scheme FILE`; None means per-delivery (input field or auto).
     pub scheme: Option<&'a Scheme>,
@@ -193,9 +203,9 @@ impl Checker<'_> {
                     Entry::Line(_) => unreachable!("matched above"),
                 };
                 return match parsed {
-                    Ok(item) => {
+                    Ok(mut item) => {
                         let result = self.check_delivery(
-                            &item.delivery,
+                            &mut item.delivery,
                             item.provider.as_deref(),
                             item.now,
                             lean,
@@ -209,7 +219,7 @@ impl Checker<'_> {
         let fast_with = |scratch: &mut jsonl::Scratch| {
             let meta = jsonl::parse_fast(line.bytes(), scratch)?;
             let provider = meta.has_provider.then_some(scratch.provider.as_str());
-            let result = self.check_delivery(&scratch.delivery, provider, meta.now, lean);
+            let result = self.check_delivery(&mut scratch.delivery, provider, meta.now, lean);
             let source = match (lean, meta.has_id) {
                 (true, _) => String::new(),
                 (false, true) => format!("{}#{}", line.source(), scratch.id),
@@ -228,9 +238,13 @@ impl Checker<'_> {
         }
         // Anything the fast reader does not take, errors included, is read as before.
         match jsonl::parse_line(line.bytes(), line.source()) {
-            Ok(item) => {
-                let result =
-                    self.check_delivery(&item.delivery, item.provider.as_deref(), item.now, lean);
+            Ok(mut item) => {
+                let result = self.check_delivery(
+                    &mut item.delivery,
+                    item.provider.as_deref(),
+                    item.now,
+                    lean,
+                );
                 (item.source, result)
             }
             Err(message) => (line.source(), Err(invalid(message))),
@@ -239,11 +253,13 @@ impl Checker<'_> {
 
     fn check_delivery(
         &self,
-        delivery: &Delivery,
+        delivery: &mut Delivery,
         provider: Option<&str>,
         now: Option<i64>,
         lean: bool,
     ) -> Result<Checked, Error> {
+        add_params(delivery, self.params);
+        let delivery = &*delivery;
         let mut options = std::borrow::Cow::Borrowed(&self.options);
         let mut ignored_now = false;
         match (self.clock, now) {
@@ -271,7 +287,14 @@ impl Checker<'_> {
                 Checked::Outcome(crate::autodetect::unattributed(delivery, self.keys))
             });
         };
-        if !s.fits_any(self.keys) {
+        if let Some(param) = s.missing_param(delivery) {
+            return Err(Error::MissingParam {
+                scheme: s.name.clone(),
+                param,
+            });
+        }
+        let (keys, fetched) = self.keys_for(s, delivery)?;
+        if !s.fits_any(&keys) {
             return Err(Error::NoKey {
                 scheme: s.name.clone(),
                 public: s.takes_public_keys(),
@@ -279,10 +302,13 @@ impl Checker<'_> {
         }
         if lean {
             return Ok(Checked::Verdict(crate::verify::verifies(
-                s, delivery, self.keys, &options,
+                s, delivery, &keys, &options,
             )));
         }
-        let mut outcome = crate::check(s, delivery, self.keys, &options);
+        let mut outcome = crate::check(s, delivery, &keys, &options);
+        outcome
+            .warnings
+            .extend(fetched.map(|found| found.warning()));
         if let Some(found) = detection.as_ref().filter(|d| !d.alternatives.is_empty()) {
             // The ambiguity, not the routine "chosen from the headers" (said once per run).
             outcome.warnings.extend(
@@ -297,6 +323,35 @@ impl Checker<'_> {
             ));
         }
         Ok(Checked::Outcome(outcome))
+    }
+
+    /// The run's keys, with the certificate the delivery names when certificates are fetched
+    /// and its scheme names one: that certificate checks this delivery only.
+    fn keys_for(
+        &self,
+        scheme: &Scheme,
+        delivery: &Delivery,
+    ) -> Result<(Cow<'_, Keys>, Option<Arc<Found>>), Error> {
+        let Some(fetcher) = self.certificates.filter(|_| scheme.cert_url.is_some()) else {
+            return Ok((Cow::Borrowed(self.keys), None));
+        };
+        let found = fetcher
+            .certificate(scheme, delivery)
+            .map_err(|e| Error::Certificate(e.to_string()))?;
+        let mut keys = self.keys.clone();
+        keys.push(Key::Public(found.key.clone()));
+        Ok((Cow::Owned(keys), Some(found)))
+    }
+}
+
+/// The run's parameters join the delivery's own, which win name by name (every value the run
+/// gives for a name the delivery does not give is kept, in order, as `verify` keeps them).
+fn add_params(delivery: &mut Delivery, given: &[(String, String)]) {
+    let own = delivery.params.len();
+    for (name, value) in given {
+        if !delivery.params[..own].iter().any(|(n, _)| n == name) {
+            delivery.params.push((name.clone(), value.clone()));
+        }
     }
 }
 

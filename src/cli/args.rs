@@ -93,16 +93,18 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "METHOD")]
     pub method: Option<String>,
 
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+/// `--param`: what a scheme signs that no delivery carries.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Delivery")]
+pub struct ParamArgs {
     /// A value the scheme signs that the delivery does not carry, 'NAME=VALUE' (repeatable;
     /// PayPal: --param webhook_id=ID)
     #[arg(long = "param", value_name = "NAME=VALUE")]
     pub params: Vec<String>,
-
-    #[command(flatten)]
-    pub fetch: FetchArgs,
-
-    #[command(flatten)]
-    pub check: CheckArgs,
 }
 
 /// `--fetch-keys` and its cache.
@@ -130,11 +132,18 @@ pub struct FetchArgs {
     pub fetch_timeout: u64,
 }
 
-/// What `verify` and `batch` share: keys, scheme, time and output.
+/// What `verify`, `batch` and `listen` share: keys, scheme, parameters, certificates, time and
+/// output.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     #[command(flatten)]
     pub keys: KeyArgs,
+
+    #[command(flatten)]
+    pub params: ParamArgs,
+
+    #[command(flatten)]
+    pub fetch: FetchArgs,
 
     #[command(flatten)]
     pub scheme: SchemeArgs,

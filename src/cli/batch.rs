@@ -7,7 +7,9 @@ use clap::ArgMatches;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::exit::Exit;
-use crate::cli::run::{check_keys_fit, load_scheme, options_from, read_keys};
+use crate::cli::run::{
+    check_keys_fit, fetcher, load_scheme, options_from, parse_params, read_keys,
+};
 use crate::cli::source::StdinGuard;
 use crate::cli::usage::UsageError;
 use crate::cli::{BatchArgs, Format};
@@ -26,20 +28,26 @@ pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
     let mut warnings = Vec::new();
     let keys = read_keys(&args.check.keys, matches, &stdin, &mut warnings)?;
     let scheme = load_scheme(&args.check.scheme)?;
+    let params = parse_params(&args.check.params.params)?;
+    let certificates = fetcher(&args.check.fetch, scheme.as_ref())?;
+    // With --fetch-keys, a delivery's own certificate may be its only key.
+    let fetched_only = keys.is_empty() && certificates.is_some();
     match &scheme {
         // One scheme for every delivery: its keys must fit it, as for `verify`.
-        Some(scheme) => check_keys_fit(scheme, &keys)?,
+        Some(scheme) if !fetched_only => check_keys_fit(scheme, &keys)?,
         // Per-delivery schemes: each delivery uses only the keys of the kind its scheme needs.
-        None if keys.is_empty() => {
+        None if keys.is_empty() && certificates.is_none() => {
             return Err(UsageError::new(
                 "no_key",
                 "no key given: pass --secret-file FILE, --secret-env VAR or --secret TEXT (or --public-key-file FILE for public-key schemes)",
             ));
         }
-        None => {}
+        _ => {}
     }
     let checker = Checker {
         keys: &keys,
+        params: &params,
+        certificates: certificates.as_ref(),
         options: options_from(&args.check),
         scheme: scheme.as_ref(),
         clock: if args.now_from_input && args.check.time.now.is_none() {

@@ -11,10 +11,11 @@ use crate::cli::exit::Exit;
 use crate::cli::source::{self, StdinGuard};
 use crate::cli::usage::UsageError;
 use crate::cli::{
-    CheckArgs, Cli, Command, Format, HashArg, KeyArgs, ListFormat, ProvidersAction, ProvidersArgs,
-    SchemeArgs, ShowFormat, VerifyArgs,
+    CheckArgs, Cli, Command, FetchArgs, Format, HashArg, KeyArgs, ListFormat, ProvidersAction,
+    ProvidersArgs, SchemeArgs, ShowFormat, VerifyArgs,
 };
 use hookcheck::input::{Delivery, Headers, Key, Keys, PublicKey, Secret, jwks, request};
+use hookcheck::keyfetch::{FetchError, FetchOptions, Fetcher};
 use hookcheck::outcome::{Warning, WarningCode};
 use hookcheck::report;
 use hookcheck::scheme::{Algorithm, KeyError, Scheme, custom, registry};
@@ -170,7 +171,7 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
         }
     }
     let (mut delivery, mut rest) = read_delivery(args, &stdin, &mut warnings)?;
-    delivery.params = parse_params(&args.params)?;
+    delivery.params = parse_params(&args.check.params.params)?;
     if let Some(scheme) = &explicit {
         apply_overrides(args, scheme, &mut delivery);
     }
@@ -195,22 +196,11 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
     };
     check_params(scheme, &delivery)?;
     let mut keys = keys;
-    if args.fetch.fetch_keys {
-        let found = fetch_certificate(&args.fetch, scheme, &delivery)?;
-        warnings.push(Warning::new(
-            WarningCode::CertificateFetched,
-            format!(
-                "the certificate {} ({}) {} {}",
-                found.url,
-                found.subject,
-                if found.cached {
-                    "was read from the cache"
-                } else {
-                    "was fetched over HTTPS and cached"
-                },
-                found.file.display()
-            ),
-        ));
+    if args.check.fetch.fetch_keys {
+        let found =
+            hookcheck::keyfetch::certificate(scheme, &delivery, &fetch_options(&args.check.fetch)?)
+                .map_err(certificate_error)?;
+        warnings.push(found.warning());
         keys.push(Key::Public(found.key));
     }
     check_keys_fit(scheme, &keys)?;
@@ -338,7 +328,7 @@ pub(crate) fn load_scheme(args: &SchemeArgs) -> Result<Option<Scheme>, UsageErro
 }
 
 /// `--param NAME=VALUE`, in order.
-fn parse_params(given: &[String]) -> Result<Vec<(String, String)>, UsageError> {
+pub(crate) fn parse_params(given: &[String]) -> Result<Vec<(String, String)>, UsageError> {
     given
         .iter()
         .map(|p| match p.split_once('=') {
@@ -355,35 +345,19 @@ fn parse_params(given: &[String]) -> Result<Vec<(String, String)>, UsageError> {
 
 /// A scheme that signs a value only the receiver knows (`{param:webhook_id}`) cannot be
 /// checked without it: exit 2 naming the flag, before any verdict.
-fn check_params(scheme: &Scheme, delivery: &Delivery) -> Result<(), UsageError> {
-    for part in &scheme.template().parts {
-        let hookcheck::scheme::Part::Header(name) = part else {
-            continue;
-        };
-        let Some(param) = name.strip_prefix("param:") else {
-            continue;
-        };
-        if param.ends_with('?') || delivery.has(name) {
-            continue;
+pub(crate) fn check_params(scheme: &Scheme, delivery: &Delivery) -> Result<(), UsageError> {
+    match scheme.missing_param(delivery) {
+        Some(param) => Err(hookcheck::Error::MissingParam {
+            scheme: scheme.name.clone(),
+            param,
         }
-        return Err(UsageError::new(
-            "missing_param",
-            format!(
-                "{} signs a `{param}` the delivery does not carry: give it with --param {param}=VALUE",
-                scheme.name
-            ),
-        )
-        .hint(format!("`hookcheck providers show {}` says where to find it", scheme.name)));
+        .into()),
+        None => Ok(()),
     }
-    Ok(())
 }
 
-/// `--fetch-keys`: the certificate the delivery names, from the cache or the provider.
-fn fetch_certificate(
-    args: &crate::cli::FetchArgs,
-    scheme: &Scheme,
-    delivery: &Delivery,
-) -> Result<hookcheck::keyfetch::Found, UsageError> {
+/// `--key-cache` (or the user's cache directory) and `--fetch-timeout`.
+fn fetch_options(args: &FetchArgs) -> Result<FetchOptions, UsageError> {
     let cache_dir = match &args.key_cache {
         Some(dir) => dir.clone(),
         None => hookcheck::keyfetch::default_cache_dir().ok_or_else(|| {
@@ -393,15 +367,32 @@ fn fetch_certificate(
             )
         })?,
     };
-    let options = hookcheck::keyfetch::FetchOptions {
+    Ok(FetchOptions {
         cache_dir,
         timeout: std::time::Duration::from_secs(args.fetch_timeout.max(1)),
-    };
-    hookcheck::keyfetch::certificate(scheme, delivery, &options).map_err(|e| {
-        UsageError::new("fetch_keys", format!("--fetch-keys: {e}")).hint(
-            "give the certificate with --cert-file instead; hookcheck fetches only from the provider's documented HTTPS hosts",
-        )
     })
+}
+
+/// `--fetch-keys` for a run of many deliveries (`batch`, `listen`): one fetcher, which gets
+/// each certificate once. A scheme given for every delivery must name certificates at all.
+pub(crate) fn fetcher(
+    args: &FetchArgs,
+    scheme: Option<&Scheme>,
+) -> Result<Option<Fetcher>, UsageError> {
+    if !args.fetch_keys {
+        return Ok(None);
+    }
+    if let Some(scheme) = scheme.filter(|s| s.cert_url.is_none()) {
+        return Err(certificate_error(FetchError::NotFetchable {
+            scheme: scheme.name.clone(),
+        }));
+    }
+    Ok(Some(Fetcher::new(fetch_options(args)?)))
+}
+
+/// Why `--fetch-keys` got no certificate, in the command line's words.
+fn certificate_error(e: FetchError) -> UsageError {
+    hookcheck::Error::Certificate(e.to_string()).into()
 }
 
 /// `--signature` and `--timestamp` are the values of the chosen scheme's headers.

@@ -61,6 +61,18 @@ impl From<hookcheck::Error> for UsageError {
                 )
             }
             hookcheck::Error::NoKey { scheme, public } => UsageError::no_key(&scheme, public),
+            hookcheck::Error::MissingParam { ref scheme, ref param } => UsageError::new(
+                e.code(),
+                format!("{e}: give it with --param {param}=VALUE"),
+            )
+            .hint(format!(
+                "`hookcheck providers show {scheme}` says where to find it"
+            )),
+            hookcheck::Error::Certificate(reason) => {
+                UsageError::new("fetch_keys", format!("--fetch-keys: {reason}")).hint(
+                    "give the certificate with --cert-file instead; hookcheck fetches only from the provider's documented HTTPS hosts",
+                )
+            }
             other => UsageError::new(other.code(), other.to_string()),
         }
     }

@@ -15,7 +15,7 @@ mod validate;
 
 use serde::{Deserialize, Serialize};
 
-use crate::input::Keys;
+use crate::input::{Delivery, Keys};
 
 pub use algorithm::{Algorithm, AlgorithmHeader};
 pub use secret_format::{KeyError, SecretFormat};
@@ -427,6 +427,21 @@ impl Scheme {
         } else {
             parse()
         }
+    }
+
+    /// The first `{param:NAME}` the scheme signs (not an optional one) that `delivery` does
+    /// not carry: configuration only the receiver knows, without which nothing can be checked.
+    pub fn missing_param(&self, delivery: &Delivery) -> Option<String> {
+        if !self.signed.contains("{param:") {
+            return None;
+        }
+        self.template().parts.iter().find_map(|part| {
+            let Part::Header(name) = part else {
+                return None;
+            };
+            let param = name.strip_prefix("param:")?;
+            (!param.ends_with('?') && !delivery.has(name)).then(|| param.to_owned())
+        })
     }
 
     /// Every header the scheme reads, for detection and `missing_header`.

@@ -388,3 +388,193 @@ fn stdin_memory_stays_flat() {
         "peak RSS grew with the input: {small} KiB for 6,000 lines, {large} KiB for 60,000"
     );
 }
+
+/// A PayPal capture as one JSON line (its headers in order, its body), with `extra` fields.
+fn paypal_line(capture: &str, extra: &serde_json::Value) -> String {
+    let text = std::fs::read_to_string(root().join("fixtures/paypal").join(capture)).unwrap();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap();
+    let headers: Vec<[&str; 2]> = head
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let (name, value) = l.split_once(':').unwrap();
+            [name, value.trim()]
+        })
+        .collect();
+    let mut line = serde_json::json!({"provider": "paypal", "headers": headers, "body": body});
+    for (k, v) in extra.as_object().unwrap() {
+        line[k] = v.clone();
+    }
+    line.to_string() + "\n"
+}
+
+/// Each row's verdict (None for an error row) with its text, and the summary.
+fn verdicts(stdout: &str) -> (Vec<(Option<bool>, String)>, serde_json::Value) {
+    let mut lines: Vec<&str> = stdout.lines().collect();
+    let summary = serde_json::from_str(lines.pop().expect("a summary line")).unwrap();
+    let rows = lines
+        .iter()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (v["verified"].as_bool(), (*l).to_owned())
+        })
+        .collect();
+    (rows, summary)
+}
+
+/// `batch` over PayPal captures: `--param` for every delivery, and each certificate URL read
+/// once from --key-cache (no request: CI has no network).
+fn paypal_batch(paths: &[&str], cache: &std::path::Path, extra: &[&str]) -> crate::util::Run {
+    let cache = path_str(cache);
+    let mut args = vec!["batch"];
+    args.extend_from_slice(paths);
+    args.extend_from_slice(&["--fetch-keys", "--key-cache", &cache]);
+    args.extend_from_slice(&["--now", crate::rsa::NOW, "--format", "json"]);
+    args.extend_from_slice(extra);
+    hookcheck(&args)
+}
+
+#[test]
+fn batch_verifies_paypal_captures_with_param_and_cached_certificates() {
+    let cache = crate::rsa::paypal_key_cache("batch-paypal");
+    let captures = [
+        "fixtures/paypal/payment-capture-completed.http",
+        "fixtures/paypal/nonascii.http",
+        "fixtures/paypal/crc32-collision.http",
+    ];
+    for provider in ["auto", "paypal"] {
+        let extra = ["-p", provider, "--param", crate::rsa::WEBHOOK_ID];
+        let run = paypal_batch(&captures, &cache, &extra);
+        assert_eq!(run.code, 0, "{provider}: {}{}", run.stdout, run.stderr);
+        let (rows, summary) = verdicts(&run.stdout);
+        assert_eq!(summary["summary"]["verified"], 3, "{}", run.stdout);
+        assert!(
+            rows.iter()
+                .all(|(_, text)| text.contains("was read from the cache")),
+            "{}",
+            run.stdout
+        );
+    }
+    // Without --param every delivery is an error row naming the flag, as `verify` exits 2.
+    let run = paypal_batch(&captures[..1], &cache, &[]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    let (rows, _) = verdicts(&run.stdout);
+    assert!(rows[0].1.contains("\"missing_param\""), "{}", rows[0].1);
+    assert!(
+        rows[0].1.contains("--param webhook_id=VALUE"),
+        "{}",
+        rows[0].1
+    );
+    // A scheme given for every delivery that names no certificate: exit 2 before any check.
+    let run = paypal_batch(&["fixtures/github"], &cache, &["-p", "github"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("names no certificate URL"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn batch_lines_params_override_the_flag_and_only_change_the_signed_content() {
+    use serde_json::json;
+    let cache = crate::rsa::paypal_key_cache("batch-paypal-params");
+    let live = "payment-capture-completed.http";
+    let sandbox_id = json!({"params": {"webhook_id": crate::rsa::SANDBOX_WEBHOOK_ID}});
+    // Whatever a hostile line sets (the flag's own value, names of headers or of the template's
+    // other parts), a changed body still fails: parameters are read only as {param:NAME}.
+    let hostile = json!({"params": {
+        "webhook_id": "4JH86294D6297924G",
+        "PAYPAL-TRANSMISSION-SIG": "AAAA",
+        "PAYPAL-CERT-URL": "https://evil.example/v1/notifications/certs/CERT-1",
+        "body_crc32": "0",
+        "body": "x",
+    }});
+    let input = [
+        paypal_line(live, &json!({})),
+        paypal_line("sandbox.http", &sandbox_id),
+        paypal_line(live, &sandbox_id),
+        paypal_line(live, &hostile).replace("19.99", "99.99"),
+        paypal_line(live, &json!({"params": {}})),
+    ]
+    .concat();
+    let cache = path_str(&cache);
+    let args = [
+        "batch",
+        "-",
+        "--param",
+        crate::rsa::WEBHOOK_ID,
+        "--fetch-keys",
+        "--key-cache",
+        &cache,
+        "--now",
+        crate::rsa::NOW,
+        "--format",
+        "json",
+    ];
+    let run = hookcheck_with_stdin(&args, input.as_bytes());
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let (rows, _) = verdicts(&run.stdout);
+    let got: Vec<Option<bool>> = rows.iter().map(|(v, _)| *v).collect();
+    assert_eq!(
+        got,
+        [Some(true), Some(true), Some(false), Some(false), Some(true)],
+        "{}",
+        run.stdout
+    );
+    // The line's webhook id was the one checked: the diagnosis names it.
+    assert!(rows[2].1.contains("8PT597110X687430L"), "{}", rows[2].1);
+}
+
+#[test]
+fn batch_reports_a_refused_certificate_url_as_that_deliverys_error() {
+    let cache = crate::rsa::paypal_key_cache("batch-paypal-refused");
+    let live = "payment-capture-completed.http";
+    let good = paypal_line(live, &serde_json::json!({}));
+    let evil = good.replace(
+        crate::rsa::PAYPAL_CERT_URL,
+        "https://evil.example/v1/notifications/certs/CERT-1",
+    );
+    let input = [good.clone(), evil, good].concat();
+    let cache_arg = path_str(&cache);
+    let args = [
+        "batch",
+        "-",
+        "--param",
+        crate::rsa::WEBHOOK_ID,
+        "--fetch-keys",
+        "--key-cache",
+        &cache_arg,
+        "--now",
+        crate::rsa::NOW,
+        "--format",
+        "json",
+    ];
+    let run = hookcheck_with_stdin(&args, input.as_bytes());
+    // Every delivery is checked and reported; the error row makes the run exit 2 at the end,
+    // as any batch error row does.
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    let (rows, summary) = verdicts(&run.stdout);
+    assert_eq!(rows.len(), 3, "{}", run.stdout);
+    assert_eq!(
+        (rows[0].0, rows[1].0, rows[2].0),
+        (Some(true), None, Some(true))
+    );
+    assert!(rows[1].1.contains("refused to fetch"), "{}", rows[1].1);
+    assert!(rows[1].1.contains("\"fetch_keys\""), "{}", rows[1].1);
+    assert_eq!(summary["summary"]["errors"], 1);
+    // Nothing was fetched: the cache holds only what the test put there.
+    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 2);
+}
+
+#[test]
+fn batch_refuses_a_malformed_param() {
+    let run = batch(&["fixtures/github"], &["--param", "webhook_id"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("--param \"webhook_id\": is not NAME=VALUE"),
+        "{}",
+        run.stderr
+    );
+}

@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::util::{hookcheck, hookcheck_with_stdin, path_str, scratch};
+use crate::util::{hookcheck, hookcheck_with_stdin, path_str, root, scratch};
 
 const SECRET: &str = "listen-test-secret-0001";
 
@@ -19,10 +19,18 @@ struct Server {
 }
 
 impl Server {
+    /// A server keyed with `SECRET`.
     fn start(extra: &[&str]) -> Server {
+        let mut args = vec!["--secret", SECRET];
+        args.extend_from_slice(extra);
+        Server::start_with(&args)
+    }
+
+    /// A server with only these arguments after `listen --bind 127.0.0.1:0`.
+    fn start_with(args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_hookcheck"))
-            .args(["listen", "--bind", "127.0.0.1:0", "--secret", SECRET])
-            .args(extra)
+            .args(["listen", "--bind", "127.0.0.1:0"])
+            .args(args)
             .env_remove("NO_COLOR")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -678,4 +686,75 @@ fn concurrent_failing_deliveries_are_each_diagnosed() {
         .filter(|l| l["outcome"]["causes"][0]["code"] == "secret_mismatch")
         .count();
     assert_eq!(diagnosed, 40);
+}
+
+#[test]
+fn listen_verifies_paypal_with_param_and_a_cached_certificate() {
+    let cache = crate::rsa::paypal_key_cache("listen-paypal");
+    let cache = path_str(&cache);
+    let server = Server::start_with(&[
+        "-p",
+        "paypal",
+        "--param",
+        crate::rsa::WEBHOOK_ID,
+        "--fetch-keys",
+        "--key-cache",
+        &cache,
+        "--now",
+        crate::rsa::NOW,
+        "--no-diagnose",
+        "--format",
+        "json",
+    ]);
+    let capture =
+        std::fs::read(root().join("fixtures/paypal/payment-capture-completed.http")).unwrap();
+    // Twice: the second delivery finds the certificate already in memory.
+    for _ in 0..2 {
+        let (status, _, body) = exchange(server.port, &capture);
+        assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    }
+    // Signed for another webhook (the sandbox one): not the id this server was given.
+    let other = std::fs::read(root().join("fixtures/paypal/sandbox.http")).unwrap();
+    assert_eq!(exchange(server.port, &other).0, 401);
+    // A certificate URL off PayPal's hosts: refused before any request, and not verified.
+    let evil = String::from_utf8(capture).unwrap().replace(
+        crate::rsa::PAYPAL_CERT_URL,
+        "https://evil.example/v1/notifications/certs/C",
+    );
+    let (status, _, body) = exchange(server.port, evil.as_bytes());
+    assert_eq!(status, 401);
+    let body = String::from_utf8_lossy(&body);
+    assert!(body.contains("refused to fetch the certificate"), "{body}");
+    let (stdout, _) = server.stop();
+    let verified: Vec<&String> = stdout
+        .iter()
+        .filter(|l| l.contains("\"verified\":true"))
+        .collect();
+    assert_eq!(verified.len(), 2, "{stdout:?}");
+    // As in `verify`, the report says where the certificate came from.
+    assert!(
+        verified[1].contains("was read from the cache"),
+        "{}",
+        verified[1]
+    );
+}
+
+#[test]
+fn listen_refuses_a_malformed_or_missing_param() {
+    let run = hookcheck(&["listen", "--secret", SECRET, "--param", "webhook_id"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("--param \"webhook_id\": is not NAME=VALUE"),
+        "{}",
+        run.stderr
+    );
+    // A scheme that signs a parameter no delivery carries: said at start, not per delivery.
+    let run = hookcheck(&["listen", "-p", "paypal", "--fetch-keys", "--key-cache", "."]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--param webhook_id=VALUE"),
+        "{}",
+        run.stderr
+    );
 }

@@ -9,10 +9,25 @@ use hookcheck::scheme::Algorithm;
 use crate::util::{hookcheck, path_str, root, scratch};
 
 const PAYPAL: &str = "fixtures/paypal/payment-capture-completed.http";
-const PAYPAL_CERT_URL: &str =
+pub const PAYPAL_CERT_URL: &str =
     "https://api.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-ab66f33d";
-const WEBHOOK_ID: &str = "webhook_id=4JH86294D6297924G";
-const NOW: &str = "1763950010";
+const PAYPAL_SANDBOX_CERT_URL: &str =
+    "https://api.sandbox.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-7c1d0b3e";
+pub const WEBHOOK_ID: &str = "webhook_id=4JH86294D6297924G";
+/// The sandbox fixture's own webhook.
+pub const SANDBOX_WEBHOOK_ID: &str = "8PT597110X687430L";
+pub const NOW: &str = "1763950010";
+
+/// A --key-cache directory holding the certificates the PayPal fixtures name (live and
+/// sandbox), as a first --fetch-keys would have left it: no request is ever made.
+pub fn paypal_key_cache(name: &str) -> std::path::PathBuf {
+    let cache = scratch(name);
+    let cert = std::fs::read(root().join("fixtures/paypal/paypal-cert.pem")).unwrap();
+    for url in [PAYPAL_CERT_URL, PAYPAL_SANDBOX_CERT_URL] {
+        std::fs::write(cache_file(&cache, url), &cert).unwrap();
+    }
+    cache
+}
 
 fn paypal(extra: &[&str]) -> crate::util::Run {
     let mut args = vec![

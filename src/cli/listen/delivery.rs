@@ -18,8 +18,11 @@ use super::forward::forward;
 use super::log::{Logged, log_line};
 use super::{State, challenge};
 use crate::cli::Respond;
-use crate::cli::run::system_now;
-use hookcheck::input::{Delivery, Headers, Key};
+use crate::cli::run::{check_params, system_now};
+use crate::cli::usage::UsageError;
+use hookcheck::input::{Delivery, Headers, Key, Keys};
+use hookcheck::keyfetch::Found;
+use hookcheck::outcome::Outcome;
 use hookcheck::scheme::Scheme;
 use hookcheck::verify::{self, Options};
 
@@ -116,6 +119,7 @@ pub(super) async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<
         body: body.to_vec(),
         url: Some(url),
         method: Some(method.to_owned()),
+        params: state.params.clone(),
         ..Delivery::default()
     };
 
@@ -136,44 +140,28 @@ pub(super) async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<
         Ok(None) => state.scheme.as_ref(),
         Err(_) => None,
     };
-    let (delivery, outcome, detect_error) = match (scheme, detected) {
-        (Some(s), Ok(found)) => {
-            // The check itself is microseconds and runs here; a diagnosis can take
-            // milliseconds or more, so it runs off the I/O thread.
-            let quick = Options {
-                diagnose: false,
-                ..options.clone()
-            };
-            let outcome = verify::verify(s, &delivery, &state.keys, &quick);
-            if outcome.verified || !options.diagnose {
-                (delivery, Some(outcome), None)
-            } else {
-                let shared = state.clone();
-                let permit = state.diagnoses.acquire().await.ok();
-                let explain = tokio::task::spawn_blocking(move || {
-                    let scheme = found
-                        .or(shared.scheme.as_ref())
-                        .expect("a scheme was chosen");
-                    let outcome = hookcheck::check(scheme, &delivery, &shared.keys, &options);
-                    (delivery, outcome)
-                });
-                let explained = explain.await;
-                drop(permit);
-                match explained {
-                    Ok((delivery, outcome)) => (delivery, Some(outcome), None),
-                    Err(_) => {
-                        log(500, "error: the diagnosis failed", None);
-                        return Ok(reply(
-                            StatusCode::INTERNAL_SERVER_ERROR,
-                            "text/plain",
-                            "hookcheck: internal error\n",
-                        ));
-                    }
+    let (delivery, outcome, detect_error, keys) = match (scheme, detected) {
+        (Some(_), Ok(found)) => match delivery_keys(&state, found, delivery).await {
+            (delivery, Err(e)) => (delivery, None, Some(e), state.keys.clone()),
+            (delivery, Ok(keys)) => match check(&state, found, delivery, &keys, options).await {
+                Some((delivery, outcome)) => (delivery, Some(outcome), None, keys.0),
+                None => {
+                    log(500, "error: the diagnosis failed", None);
+                    return Ok(reply(
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        "text/plain",
+                        "hookcheck: internal error\n",
+                    ));
                 }
-            }
-        }
-        (_, Err(e)) => (delivery, None, Some(e)),
-        (None, Ok(_)) => (delivery, None, Some("no scheme".to_owned())),
+            },
+        },
+        (_, Err(e)) => (delivery, None, Some(e), state.keys.clone()),
+        (None, Ok(_)) => (
+            delivery,
+            None,
+            Some("no scheme".to_owned()),
+            state.keys.clone(),
+        ),
     };
     let verified = outcome.as_ref().is_some_and(|o| o.verified);
     let seq = state.tally.seq.fetch_add(1, Ordering::Relaxed) + 1;
@@ -204,7 +192,7 @@ pub(super) async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<
             let key = outcome
                 .as_ref()
                 .and_then(|o| o.matched)
-                .and_then(|m| state.keys.iter().nth(m.key_index))
+                .and_then(|m| keys.iter().nth(m.key_index))
                 .and_then(|k| match k {
                     Key::Secret(secret) => Some(secret),
                     Key::Public(_) => None,
@@ -285,6 +273,95 @@ pub(super) async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<
         }
     }
     Ok(response)
+}
+
+/// What checks a delivery: the server's keys, or those and the certificate it names, with
+/// --fetch-keys.
+type DeliveryKeys = (Arc<Keys>, Option<Arc<Found>>);
+
+/// The keys that check this delivery: the server's, and with --fetch-keys the certificate it
+/// names (read or fetched on the blocking pool the first time, so that the I/O thread keeps
+/// serving); or why the delivery cannot be checked.
+async fn delivery_keys(
+    state: &Arc<State>,
+    found: Option<&'static Scheme>,
+    delivery: Delivery,
+) -> (Delivery, Result<DeliveryKeys, String>) {
+    let scheme = found
+        .or(state.scheme.as_ref())
+        .expect("a scheme was chosen");
+    if let Err(e) = check_params(scheme, &delivery) {
+        return (delivery, Err(e.message));
+    }
+    let Some(fetcher) = (state.certificates.as_ref()).filter(|_| scheme.cert_url.is_some()) else {
+        return (delivery, Ok((state.keys.clone(), None)));
+    };
+    let certificate = match fetcher.remembered(scheme, &delivery) {
+        Some(remembered) => remembered.map_err(|e| e.to_string()),
+        None => {
+            let (shared, copy) = (state.clone(), delivery.clone());
+            tokio::task::spawn_blocking(move || {
+                let scheme = found
+                    .or(shared.scheme.as_ref())
+                    .expect("a scheme was chosen");
+                let fetcher = shared
+                    .certificates
+                    .as_ref()
+                    .expect("certificates are fetched");
+                fetcher
+                    .certificate(scheme, &copy)
+                    .map_err(|e| e.to_string())
+            })
+            .await
+            .unwrap_or_else(|_| Err("the certificate's fetch stopped unexpectedly".to_owned()))
+        }
+    };
+    let keys = certificate
+        .map(|found| {
+            let mut keys = Keys::clone(&state.keys);
+            keys.push(Key::Public(found.key.clone()));
+            (Arc::new(keys), Some(found))
+        })
+        .map_err(|reason| UsageError::from(hookcheck::Error::Certificate(reason)).message);
+    (delivery, keys)
+}
+
+/// The verdict, diagnosed when it fails: the check itself is microseconds and runs here; a
+/// diagnosis can take milliseconds or more, so it runs off the I/O thread. None when the
+/// diagnosis failed.
+async fn check(
+    state: &Arc<State>,
+    found: Option<&'static Scheme>,
+    mut delivery: Delivery,
+    (keys, fetched): &DeliveryKeys,
+    options: Options,
+) -> Option<(Delivery, Outcome)> {
+    let scheme = found
+        .or(state.scheme.as_ref())
+        .expect("a scheme was chosen");
+    let quick = Options {
+        diagnose: false,
+        ..options.clone()
+    };
+    let mut outcome = verify::verify(scheme, &delivery, keys, &quick);
+    if !outcome.verified && options.diagnose {
+        let (shared, keys) = (state.clone(), keys.clone());
+        let permit = state.diagnoses.acquire().await.ok();
+        let explained = tokio::task::spawn_blocking(move || {
+            let scheme = found
+                .or(shared.scheme.as_ref())
+                .expect("a scheme was chosen");
+            let outcome = hookcheck::check(scheme, &delivery, &keys, &options);
+            (delivery, outcome)
+        })
+        .await;
+        drop(permit);
+        (delivery, outcome) = explained.ok()?;
+    }
+    outcome
+        .warnings
+        .extend(fetched.as_ref().map(|f| f.warning()));
+    Some((delivery, outcome))
 }
 
 /// The whole body, within --max-body and --read-timeout; otherwise the refusal to send

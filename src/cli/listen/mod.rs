@@ -18,18 +18,23 @@ use std::time::Duration;
 use clap::ArgMatches;
 
 use crate::cli::exit::Exit;
-use crate::cli::run::{load_scheme, options_from, read_keys, system_now};
+use crate::cli::run::{fetcher, load_scheme, options_from, parse_params, read_keys, system_now};
 use crate::cli::source::StdinGuard;
 use crate::cli::usage::UsageError;
 use crate::cli::{Format, ListenArgs, Respond};
-use hookcheck::input::Keys;
+use hookcheck::input::{Delivery, Keys};
+use hookcheck::keyfetch::Fetcher;
 use hookcheck::scheme::Scheme;
 use hookcheck::verify::Options;
 
 /// Everything a connection needs, shared by all of them.
 pub struct State {
     pub scheme: Option<Scheme>,
-    pub keys: Keys,
+    pub keys: Arc<Keys>,
+    /// `--param`: values for the `{param:NAME}` a scheme signs, given to every delivery.
+    pub params: Vec<(String, String)>,
+    /// `--fetch-keys`: the certificates the deliveries name, each URL fetched once.
+    pub certificates: Option<Fetcher>,
     pub options: Options,
     /// `--now` given: verify as of it instead of the clock.
     pub fixed_now: bool,
@@ -109,7 +114,12 @@ pub fn command(args: &ListenArgs, matches: &ArgMatches) -> Result<Exit, UsageErr
     let mut warnings = Vec::new();
     let keys = read_keys(&args.check.keys, matches, &stdin, &mut warnings)?;
     let scheme = load_scheme(&args.check.scheme)?;
+    let params = parse_params(&args.check.params.params)?;
+    let certificates = fetcher(&args.check.fetch, scheme.as_ref())?;
+    // With --fetch-keys, a delivery's own certificate may be its only key.
+    let fetched_only = keys.is_empty() && certificates.is_some();
     if keys.is_empty()
+        && certificates.is_none()
         && scheme
             .as_ref()
             .is_none_or(|s| s.algorithm != hookcheck::scheme::Algorithm::None)
@@ -121,7 +131,15 @@ pub fn command(args: &ListenArgs, matches: &ArgMatches) -> Result<Exit, UsageErr
     }
     if let Some(scheme) = &scheme {
         // As for `verify`: a key of the wrong kind, or one that decodes to nothing, is refused.
-        crate::cli::run::check_keys_fit(scheme, &keys)?;
+        if !fetched_only {
+            crate::cli::run::check_keys_fit(scheme, &keys)?;
+        }
+        // No delivery carries a parameter, so every one would fail without it: say so now.
+        let probe = Delivery {
+            params: params.clone(),
+            ..Delivery::default()
+        };
+        crate::cli::run::check_params(scheme, &probe)?;
     }
     let addr: SocketAddr = args.bind.parse().map_err(|_| {
         UsageError::input(
@@ -163,7 +181,9 @@ pub fn command(args: &ListenArgs, matches: &ArgMatches) -> Result<Exit, UsageErr
         .map_err(|e| UsageError::new("runtime", format!("starting the server: {e}")))?;
     let state = Arc::new(State {
         scheme,
-        keys,
+        keys: Arc::new(keys),
+        params,
+        certificates,
         options,
         fixed_now: args.check.time.now.is_some(),
         forward: args.forward.clone(),
