@@ -3,7 +3,8 @@
 //! line.
 //!
 //! `"params": {"name": "value", ..}` gives the line's own values for the `{param:NAME}` a scheme
-//! signs (PayPal's `webhook_id`); each replaces the run's `--param` of that name for that line.
+//! signs (PayPal's `webhook_id`), for the names the run's `--param` does not give (the flag
+//! wins, as `--now` wins over a line's `"now"`).
 //! A parameter is neither a secret nor a key: it only changes the content the signature must
 //! match, as a header does.
 

@@ -122,9 +122,9 @@ pub enum Tally {
 
 pub struct Checker<'a> {
     pub keys: &'a Keys,
-    /// Values for the `{param:NAME}` a scheme signs, for every delivery; a delivery's own
-    /// (JSON Lines `params`) win name by name. Not secrets, and never keys: they only change
-    /// the content the signature must match.
+    /// Values for the `{param:NAME}` a scheme signs, for every delivery; they win over a
+    /// delivery's own (JSON Lines `params`) name by name. Not secrets, and never keys: they
+    /// only change the content the signature must match.
     pub params: &'a [(String, String)],
     /// Where the certificates the deliveries name come from (`--fetch-keys`), each URL once.
     pub certificates: Option<&'a Fetcher>,
@@ -344,15 +344,18 @@ impl Checker<'_> {
     }
 }
 
-/// The run's parameters join the delivery's own, which win name by name (every value the run
-/// gives for a name the delivery does not give is kept, in order, as `verify` keeps them).
+/// The run's parameters (`--param`) win over a delivery's own (JSON Lines `params`) name by
+/// name, as `--now` wins over a line's `"now"`: a line is input, and input must not choose
+/// what the user said (which webhook a PayPal delivery was sent to). A line's values fill in
+/// only the names the run does not give.
 fn add_params(delivery: &mut Delivery, given: &[(String, String)]) {
-    let own = delivery.params.len();
-    for (name, value) in given {
-        if !delivery.params[..own].iter().any(|(n, _)| n == name) {
-            delivery.params.push((name.clone(), value.clone()));
-        }
+    if given.is_empty() {
+        return;
     }
+    delivery
+        .params
+        .retain(|(name, _)| !given.iter().any(|(n, _)| n == name));
+    delivery.params.extend(given.iter().cloned());
 }
 
 fn invalid(message: String) -> Error {

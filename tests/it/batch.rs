@@ -476,12 +476,12 @@ fn batch_verifies_paypal_captures_with_param_and_cached_certificates() {
 }
 
 #[test]
-fn batch_lines_params_override_the_flag_and_only_change_the_signed_content() {
+fn batch_flag_params_win_over_lines_and_params_only_change_the_signed_content() {
     use serde_json::json;
     let cache = crate::rsa::paypal_key_cache("batch-paypal-params");
     let live = "payment-capture-completed.http";
     let sandbox_id = json!({"params": {"webhook_id": crate::rsa::SANDBOX_WEBHOOK_ID}});
-    // Whatever a hostile line sets (the flag's own value, names of headers or of the template's
+    // Whatever a hostile line sets (another webhook id, names of headers or of the template's
     // other parts), a changed body still fails: parameters are read only as {param:NAME}.
     let hostile = json!({"params": {
         "webhook_id": "4JH86294D6297924G",
@@ -499,30 +499,45 @@ fn batch_lines_params_override_the_flag_and_only_change_the_signed_content() {
     ]
     .concat();
     let cache = path_str(&cache);
-    let args = [
-        "batch",
-        "-",
-        "--param",
-        crate::rsa::WEBHOOK_ID,
-        "--fetch-keys",
-        "--key-cache",
-        &cache,
-        "--now",
-        crate::rsa::NOW,
-        "--format",
-        "json",
-    ];
-    let run = hookcheck_with_stdin(&args, input.as_bytes());
+    let run_with = |flag: &[&str]| {
+        let mut args = vec![
+            "batch",
+            "-",
+            "--fetch-keys",
+            "--key-cache",
+            &cache,
+            "--now",
+            crate::rsa::NOW,
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(flag);
+        let run = hookcheck_with_stdin(&args, input.as_bytes());
+        let (rows, _) = verdicts(&run.stdout);
+        (run, rows)
+    };
+    // With --param, the flag's webhook id is the one checked, whatever a line says: the
+    // sandbox delivery (signed for another webhook) fails even though its line names that one.
+    let (run, rows) = run_with(&["--param", crate::rsa::WEBHOOK_ID]);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
-    let (rows, _) = verdicts(&run.stdout);
     let got: Vec<Option<bool>> = rows.iter().map(|(v, _)| *v).collect();
     assert_eq!(
         got,
-        [Some(true), Some(true), Some(false), Some(false), Some(true)],
+        [Some(true), Some(false), Some(true), Some(false), Some(true)],
         "{}",
         run.stdout
     );
-    // The line's webhook id was the one checked: the diagnosis names it.
+    // Without it, each line's own value is the one checked; a line without one is an error row
+    // naming the flag.
+    let (run, rows) = run_with(&[]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    let got: Vec<Option<bool>> = rows.iter().map(|(v, _)| *v).collect();
+    assert_eq!(
+        got,
+        [None, Some(true), Some(false), Some(false), None],
+        "{}",
+        run.stdout
+    );
     assert!(rows[2].1.contains("8PT597110X687430L"), "{}", rows[2].1);
 }
 
