@@ -203,15 +203,7 @@ impl Checker<'_> {
                     Entry::Line(_) => unreachable!("matched above"),
                 };
                 return match parsed {
-                    Ok(mut item) => {
-                        let result = self.check_delivery(
-                            &mut item.delivery,
-                            item.provider.as_deref(),
-                            item.now,
-                            lean,
-                        );
-                        (item.source, result)
-                    }
+                    Ok(item) => self.check_item(*item, lean),
                     Err((source, message)) => (source, Err(invalid(message))),
                 };
             }
@@ -238,17 +230,16 @@ impl Checker<'_> {
         }
         // Anything the fast reader does not take, errors included, is read as before.
         match jsonl::parse_line(line.bytes(), line.source()) {
-            Ok(mut item) => {
-                let result = self.check_delivery(
-                    &mut item.delivery,
-                    item.provider.as_deref(),
-                    item.now,
-                    lean,
-                );
-                (item.source, result)
-            }
+            Ok(item) => self.check_item(item, lean),
             Err(message) => (line.source(), Err(invalid(message))),
         }
+    }
+
+    /// A parsed entry's source and result.
+    fn check_item(&self, mut item: Item, lean: bool) -> (String, Result<Checked, Error>) {
+        let result =
+            self.check_delivery(&mut item.delivery, item.provider.as_deref(), item.now, lean);
+        (item.source, result)
     }
 
     fn check_delivery(
