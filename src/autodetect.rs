@@ -14,6 +14,11 @@ pub struct Detection {
     pub scheme: Option<&'static Scheme>,
     /// Other schemes that fit the headers as well, none of which verifies either.
     pub alternatives: Vec<&'static Scheme>,
+    /// The chosen scheme's verification, when choosing it took one (several schemes fit the
+    /// headers): `verify::verify` of the same delivery with the same keys and options. Hand it
+    /// to [`check_verified`](crate::check::check_verified) rather than hashing the body again,
+    /// unless the keys or the delivery changed since.
+    pub verification: Option<Outcome>,
 }
 
 /// Resolves `--provider auto`. The delivery's headers choose, so the choice is reported, and
@@ -32,6 +37,7 @@ pub fn resolve(delivery: &Delivery, keys: &Keys, options: &Options) -> Detection
         return Detection {
             scheme: sender_by_hints(delivery, keys),
             alternatives: Vec::new(),
+            verification: None,
         };
     };
     let tied: Vec<&'static Scheme> = all
@@ -43,6 +49,7 @@ pub fn resolve(delivery: &Delivery, keys: &Keys, options: &Options) -> Detection
         return Detection {
             scheme: Some(best),
             alternatives: Vec::new(),
+            verification: None,
         };
     }
     // Same headers, different schemes: the one that verifies is the sender.
@@ -52,23 +59,30 @@ pub fn resolve(delivery: &Delivery, keys: &Keys, options: &Options) -> Detection
     };
     // A twin that reads the secret another way (Polar beside Standard Webhooks) must not win
     // by verifying: that would let a delivery choose how the user's secret is decoded.
-    if let Some(s) = tied
-        .iter()
-        .enumerate()
-        .filter(|(i, s)| !tied[..*i].iter().any(|t| s.differs_only_in_secret(t)))
-        .map(|(_, s)| s)
-        .find(|s| verify::verify(s, delivery, keys, &quick).matched.is_some())
-    {
-        return Detection {
-            scheme: Some(s),
-            alternatives: Vec::new(),
-        };
+    let mut best_verification = None;
+    for (i, s) in tied.iter().enumerate() {
+        if tied[..i].iter().any(|t| s.differs_only_in_secret(t)) {
+            continue;
+        }
+        let verification = verify::verify(s, delivery, keys, &quick);
+        if verification.matched.is_some() {
+            return Detection {
+                scheme: Some(s),
+                alternatives: Vec::new(),
+                verification: Some(verification),
+            };
+        }
+        // `tied` starts with the best fit.
+        if i == 0 {
+            best_verification = Some(verification);
+        }
     }
     // None verifies: the most likely one (best fit, then registry order: current schemes
     // before legacy ones) is diagnosed; other senders are named.
     Detection {
         scheme: Some(best),
         alternatives: tied.into_iter().filter(|s| !same_sender(s, best)).collect(),
+        verification: best_verification,
     }
 }
 

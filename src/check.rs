@@ -14,7 +14,22 @@ use crate::verify::{self, Options};
 /// The diagnosis also runs when only the timestamp failed, to say the signature itself is
 /// good. It never changes the verdict.
 pub fn check(scheme: &Scheme, delivery: &Delivery, keys: &Keys, options: &Options) -> Outcome {
-    let mut outcome = verify::verify(scheme, delivery, keys, options);
+    let verification = verify::verify(scheme, delivery, keys, options);
+    check_verified(scheme, delivery, keys, options, verification)
+}
+
+/// [`check`], given `verification`: `verify::verify` of this same delivery under this scheme
+/// with these keys and options (as auto-detection's
+/// [`Detection::verification`](crate::autodetect::Detection::verification) is), so that the
+/// body is not hashed again. The diagnosis runs as in [`check`].
+pub fn check_verified(
+    scheme: &Scheme,
+    delivery: &Delivery,
+    keys: &Keys,
+    options: &Options,
+    verification: Outcome,
+) -> Outcome {
+    let mut outcome = verification;
     if options.diagnose && !outcome.verified {
         diagnose::explain_failure(scheme, delivery, keys, options, &mut outcome);
     }

@@ -291,12 +291,22 @@ impl Checker<'_> {
                 public: s.takes_public_keys(),
             });
         }
+        // Detection's verification holds only for the keys it was made with: not once a
+        // fetched certificate joined them.
+        let verification = detection
+            .as_mut()
+            .and_then(|d| d.verification.take())
+            .filter(|_| fetched.is_none());
         if lean {
-            return Ok(Checked::Verdict(crate::verify::verifies(
-                s, delivery, &keys, &options,
-            )));
+            return Ok(Checked::Verdict(match verification {
+                Some(done) => done.verified,
+                None => crate::verify::verifies(s, delivery, &keys, &options),
+            }));
         }
-        let mut outcome = crate::check(s, delivery, &keys, &options);
+        let mut outcome = match verification {
+            Some(done) => crate::check::check_verified(s, delivery, &keys, &options, done),
+            None => crate::check(s, delivery, &keys, &options),
+        };
         outcome
             .warnings
             .extend(fetched.map(|found| found.warning()));

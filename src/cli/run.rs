@@ -176,9 +176,15 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
         apply_overrides(args, scheme, &mut delivery);
     }
     let options = options_from(&args.check);
-    let detection = explicit
+    let mut detection = explicit
         .is_none()
         .then(|| hookcheck::autodetect::resolve(&delivery, &keys, &options));
+    // Detection's verification can stand for the check's only if it saw the whole body and
+    // all the keys.
+    let mut verification = detection
+        .as_mut()
+        .and_then(|d| d.verification.take())
+        .filter(|_| rest.is_none() && !args.check.fetch.fetch_keys);
     let scheme: &Scheme = match (&explicit, &detection) {
         (Some(s), _) => s,
         (
@@ -240,7 +246,12 @@ fn verify_command(args: &VerifyArgs, matches: &ArgMatches) -> Result<Exit, Usage
             Some(digest) => {
                 hookcheck::check::check_computed(scheme, &delivery, &keys, &options, digest)
             }
-            None => hookcheck::check(scheme, &delivery, &keys, &options),
+            None => match verification.take() {
+                Some(done) => {
+                    hookcheck::check::check_verified(scheme, &delivery, &keys, &options, done)
+                }
+                None => hookcheck::check(scheme, &delivery, &keys, &options),
+            },
         },
     };
     outcome.warnings.extend(warnings);

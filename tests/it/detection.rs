@@ -267,3 +267,49 @@ fn recharge_is_judged_by_its_timestamped_header() {
     assert_eq!((code, report.provider.as_str()), (1, "recharge"));
     assert_eq!(report.causes[0].code, "timestamp_outside_tolerance");
 }
+
+/// Where several schemes fit the headers, detection verifies to choose; the verification it
+/// hands over is the engine's own for the chosen scheme (so `check_verified` need not hash
+/// again), for a delivery that verifies and for one that does not.
+#[test]
+fn detections_verification_is_the_engines_own() {
+    use hookcheck::{Key, Keys, Options, Secret};
+    let capture = std::fs::read("fixtures/github/push-event.http").unwrap();
+    let secret = std::fs::read_to_string("fixtures/github/webhook.secret").unwrap();
+    let (mut delivery, _) = hookcheck::input::request::parse(&capture)
+        .unwrap()
+        .into_delivery();
+    // Without its sender's other headers, X-Hub-Signature-256 alone fits several schemes.
+    for name in [
+        "X-GitHub-Event",
+        "X-GitHub-Delivery",
+        "X-GitHub-Hook-ID",
+        "User-Agent",
+    ] {
+        delivery.headers.remove(name);
+    }
+    let keys: Keys = [Key::Secret(Secret::new(
+        secret.trim_end().as_bytes().to_vec(),
+    ))]
+    .into_iter()
+    .collect();
+    let options = Options::at(1_700_000_000);
+    let mut forged = delivery.clone();
+    forged.body.push(b' ');
+    for (delivery, verified) in [(delivery, true), (forged, false)] {
+        let detection = hookcheck::autodetect::resolve(&delivery, &keys, &options);
+        let scheme = detection.scheme.expect("a scheme");
+        let handed = detection
+            .verification
+            .expect("detection verified to choose");
+        assert_eq!(handed.verified, verified);
+        assert_eq!(
+            handed,
+            hookcheck::verify::verify(scheme, &delivery, &keys, &options)
+        );
+        assert_eq!(
+            hookcheck::check::check_verified(scheme, &delivery, &keys, &options, handed),
+            hookcheck::check(scheme, &delivery, &keys, &options)
+        );
+    }
+}

@@ -128,12 +128,17 @@ pub(super) async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<
     if !state.fixed_now {
         options.now = system_now();
     }
+    let mut verification = None;
     let detected = match &state.scheme {
         Some(_) => Ok(None),
-        None => match hookcheck::autodetect::resolve(&delivery, &state.keys, &options).scheme {
-            Some(s) => Ok(Some(s)),
-            None => Err("no signature header of any known provider".to_owned()),
-        },
+        None => {
+            let detection = hookcheck::autodetect::resolve(&delivery, &state.keys, &options);
+            verification = detection.verification;
+            match detection.scheme {
+                Some(s) => Ok(Some(s)),
+                None => Err("no signature header of any known provider".to_owned()),
+            }
+        }
     };
     let scheme: Option<&Scheme> = match &detected {
         Ok(Some(s)) => Some(*s),
@@ -143,17 +148,19 @@ pub(super) async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<
     let (delivery, outcome, detect_error, keys) = match (scheme, detected) {
         (Some(_), Ok(found)) => match delivery_keys(&state, found, delivery).await {
             (delivery, Err(e)) => (delivery, None, Some(e), state.keys.clone()),
-            (delivery, Ok(keys)) => match check(&state, found, delivery, &keys, options).await {
-                Some((delivery, outcome)) => (delivery, Some(outcome), None, keys.0),
-                None => {
-                    log(500, "error: the diagnosis failed", None);
-                    return Ok(reply(
-                        StatusCode::INTERNAL_SERVER_ERROR,
-                        "text/plain",
-                        "hookcheck: internal error\n",
-                    ));
+            (delivery, Ok(keys)) => {
+                match check(&state, found, delivery, &keys, options, verification).await {
+                    Some((delivery, outcome)) => (delivery, Some(outcome), None, keys.0),
+                    None => {
+                        log(500, "error: the diagnosis failed", None);
+                        return Ok(reply(
+                            StatusCode::INTERNAL_SERVER_ERROR,
+                            "text/plain",
+                            "hookcheck: internal error\n",
+                        ));
+                    }
                 }
-            },
+            }
         },
         (_, Err(e)) => (delivery, None, Some(e), state.keys.clone()),
         (None, Ok(_)) => (
@@ -335,6 +342,7 @@ async fn check(
     mut delivery: Delivery,
     (keys, fetched): &DeliveryKeys,
     options: Options,
+    detected: Option<Outcome>,
 ) -> Option<(Delivery, Outcome)> {
     let scheme = found
         .or(state.scheme.as_ref())
@@ -343,7 +351,12 @@ async fn check(
         diagnose: false,
         ..options.clone()
     };
-    let mut outcome = verify::verify(scheme, &delivery, keys, &quick);
+    // Detection's verification stands for this one unless a fetched certificate joined the
+    // keys it was made with.
+    let mut outcome = match detected.filter(|_| fetched.is_none()) {
+        Some(done) => done,
+        None => verify::verify(scheme, &delivery, keys, &quick),
+    };
     if !outcome.verified && options.diagnose {
         let (shared, keys) = (state.clone(), keys.clone());
         let permit = state.diagnoses.acquire().await.ok();
@@ -351,7 +364,8 @@ async fn check(
             let scheme = found
                 .or(shared.scheme.as_ref())
                 .expect("a scheme was chosen");
-            let outcome = hookcheck::check(scheme, &delivery, &keys, &options);
+            let outcome =
+                hookcheck::check::check_verified(scheme, &delivery, &keys, &options, outcome);
             (delivery, outcome)
         })
         .await;
