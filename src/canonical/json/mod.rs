@@ -10,9 +10,9 @@
 //! Jackson, Gson, ActiveSupport, serde_json; see the vectors in the tests) and taken from the
 //! cited source otherwise (.NET).
 //!
-//! [`value`] holds the parsed document, [`parse`] reads it, [`dialect`] models each
-//! serialiser's choices, [`render`] writes a value in a dialect and [`number`] formats numbers
-//! as each language does.
+//! [`value`] holds the parsed document, [`parse`](mod@parse) reads it, [`dialect`] models
+//! each serialiser's choices, [`render`](mod@render) writes a value in a dialect and
+//! [`number`] formats numbers as each language does.
 
 pub mod dialect;
 pub mod number;
