@@ -416,16 +416,16 @@ impl SignedBody {
 
 impl Scheme {
     /// The signed-content template, parsed (validation guarantees it parses).
-    pub fn template(&self) -> Template {
+    pub fn template(&self) -> std::borrow::Cow<'_, Template> {
         // Validated when the scheme was loaded, so this parses.
         let parse = || Template::parse(&self.signed).unwrap_or_default();
         let (text, template) = self.parsed.0.get_or_init(|| (self.signed.clone(), parse()));
         // `signed` is a public field: a scheme changed after its first use never reads the
-        // template of its old text.
+        // template of its old text. Borrowed otherwise: a batch asks for it per delivery.
         if *text == self.signed {
-            template.clone()
+            std::borrow::Cow::Borrowed(template)
         } else {
-            parse()
+            std::borrow::Cow::Owned(parse())
         }
     }
 

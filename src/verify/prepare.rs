@@ -18,7 +18,7 @@ use super::{FoundSignature, Options, Problem, extract_signatures};
 pub struct Prepared<'a> {
     pub scheme: &'a Scheme,
     pub algorithm: Algorithm,
-    pub template: Template,
+    pub template: Cow<'a, Template>,
     pub signatures: Vec<FoundSignature>,
     pub timestamp_text: Option<String>,
     pub id: Option<String>,
