@@ -7,9 +7,7 @@ use clap::ArgMatches;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::exit::Exit;
-use crate::cli::run::{
-    check_keys_fit, fetcher, load_scheme, options_from, parse_params, read_keys,
-};
+use crate::cli::run::{Checking, check_keys_fit, options_from};
 use crate::cli::source::StdinGuard;
 use crate::cli::usage::UsageError;
 use crate::cli::{BatchArgs, Format};
@@ -26,12 +24,14 @@ pub fn run(args: &BatchArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
         stdin.take("batch -")?;
     }
     let mut warnings = Vec::new();
-    let keys = read_keys(&args.check.keys, matches, &stdin, &mut warnings)?;
-    let scheme = load_scheme(&args.check.scheme)?;
-    let params = parse_params(&args.check.params.params)?;
-    let certificates = fetcher(&args.check.fetch, scheme.as_ref())?;
-    // With --fetch-keys, a delivery's own certificate may be its only key.
-    let fetched_only = keys.is_empty() && certificates.is_some();
+    let checking = Checking::read(&args.check, matches, &stdin, &mut warnings)?;
+    let fetched_only = checking.fetched_only();
+    let Checking {
+        keys,
+        scheme,
+        params,
+        certificates,
+    } = checking;
     match &scheme {
         // One scheme for every delivery: its keys must fit it, as for `verify`.
         Some(scheme) if !fetched_only => check_keys_fit(scheme, &keys)?,

@@ -339,7 +339,7 @@ pub(crate) fn load_scheme(args: &SchemeArgs) -> Result<Option<Scheme>, UsageErro
 }
 
 /// `--param NAME=VALUE`, in order.
-pub(crate) fn parse_params(given: &[String]) -> Result<Vec<(String, String)>, UsageError> {
+fn parse_params(given: &[String]) -> Result<Vec<(String, String)>, UsageError> {
     given
         .iter()
         .map(|p| match p.split_once('=') {
@@ -386,7 +386,43 @@ fn fetch_options(args: &FetchArgs) -> Result<FetchOptions, UsageError> {
 
 /// `--fetch-keys` for a run of many deliveries (`batch`, `listen`): one fetcher, which gets
 /// each certificate once. A scheme given for every delivery must name certificates at all.
-pub(crate) fn fetcher(
+/// What `batch` and `listen` read from their check flags before any delivery arrives.
+pub(crate) struct Checking {
+    pub keys: Keys,
+    pub scheme: Option<Scheme>,
+    /// `--param`, given to every delivery.
+    pub params: Vec<(String, String)>,
+    /// `--fetch-keys`: the certificates the deliveries name.
+    pub certificates: Option<Fetcher>,
+}
+
+impl Checking {
+    pub(crate) fn read(
+        check: &CheckArgs,
+        matches: &ArgMatches,
+        stdin: &StdinGuard,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<Checking, UsageError> {
+        let keys = read_keys(&check.keys, matches, stdin, warnings)?;
+        let scheme = load_scheme(&check.scheme)?;
+        let params = parse_params(&check.params.params)?;
+        let certificates = fetcher(&check.fetch, scheme.as_ref())?;
+        Ok(Checking {
+            keys,
+            scheme,
+            params,
+            certificates,
+        })
+    }
+
+    /// No key was given, but certificates are fetched: a delivery's own certificate may be
+    /// its only key.
+    pub(crate) fn fetched_only(&self) -> bool {
+        self.keys.is_empty() && self.certificates.is_some()
+    }
+}
+
+fn fetcher(
     args: &FetchArgs,
     scheme: Option<&Scheme>,
 ) -> Result<Option<Fetcher>, UsageError> {

@@ -390,27 +390,15 @@ async fn read_body(
         .get(hyper::header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
-    if declared.is_some_and(|n| n > state.max_body) {
-        state.tally.rejected.fetch_add(1, Ordering::Relaxed);
-        log(
-            413,
-            "rejected: body larger than --max-body",
-            Some(format!(
-                "{} bytes declared, limit {}",
-                declared.unwrap_or(0),
-                state.max_body
-            )),
-        );
-        let mut r = reply(
+    if let Some(n) = declared.filter(|&n| n > state.max_body) {
+        return Err(refused(
+            state,
+            log,
             StatusCode::PAYLOAD_TOO_LARGE,
-            "text/plain",
+            "rejected: body larger than --max-body",
+            Some(format!("{n} bytes declared, limit {}", state.max_body)),
             "hookcheck: body too large\n",
-        );
-        r.headers_mut().insert(
-            hyper::header::CONNECTION,
-            hyper::header::HeaderValue::from_static("close"),
-        );
-        return Err(r);
+        ));
     }
     let limit = usize::try_from(state.max_body).unwrap_or(usize::MAX);
     // A body that came with its head is read without arming the --read-timeout timer.
@@ -422,7 +410,6 @@ async fn read_body(
     match read {
         Ok(Ok(collected)) => Ok(collected.to_bytes()),
         Ok(Err(e)) => {
-            state.tally.rejected.fetch_add(1, Ordering::Relaxed);
             let too_large = e
                 .downcast_ref::<http_body_util::LengthLimitError>()
                 .is_some();
@@ -437,31 +424,42 @@ async fn read_body(
                     "rejected: the body could not be read",
                 )
             };
-            log(status.as_u16(), verdict, Some(e.to_string()));
-            let mut r = reply(status, "text/plain", format!("hookcheck: {verdict}\n"));
-            r.headers_mut().insert(
-                hyper::header::CONNECTION,
-                hyper::header::HeaderValue::from_static("close"),
-            );
-            Err(r)
+            Err(refused(
+                state,
+                log,
+                status,
+                verdict,
+                Some(e.to_string()),
+                format!("hookcheck: {verdict}\n"),
+            ))
         }
-        Err(_) => {
-            state.tally.rejected.fetch_add(1, Ordering::Relaxed);
-            log(
-                408,
-                "rejected: body not received within --read-timeout",
-                None,
-            );
-            let mut r = reply(
-                StatusCode::REQUEST_TIMEOUT,
-                "text/plain",
-                "hookcheck: body too slow\n",
-            );
-            r.headers_mut().insert(
-                hyper::header::CONNECTION,
-                hyper::header::HeaderValue::from_static("close"),
-            );
-            Err(r)
-        }
+        Err(_) => Err(refused(
+            state,
+            log,
+            StatusCode::REQUEST_TIMEOUT,
+            "rejected: body not received within --read-timeout",
+            None,
+            "hookcheck: body too slow\n",
+        )),
     }
+}
+
+/// A body refused: counted, logged, and answered with the connection closed, since the rest
+/// of the body is not read.
+fn refused(
+    state: &State,
+    log: &(dyn Fn(u16, &str, Option<String>) + Sync),
+    status: StatusCode,
+    verdict: &str,
+    note: Option<String>,
+    text: impl Into<Bytes>,
+) -> Reply {
+    state.tally.rejected.fetch_add(1, Ordering::Relaxed);
+    log(status.as_u16(), verdict, note);
+    let mut r = reply(status, "text/plain", text);
+    r.headers_mut().insert(
+        hyper::header::CONNECTION,
+        hyper::header::HeaderValue::from_static("close"),
+    );
+    r
 }

@@ -18,7 +18,7 @@ use std::time::Duration;
 use clap::ArgMatches;
 
 use crate::cli::exit::Exit;
-use crate::cli::run::{fetcher, load_scheme, options_from, parse_params, read_keys, system_now};
+use crate::cli::run::{Checking, options_from, system_now};
 use crate::cli::source::StdinGuard;
 use crate::cli::usage::UsageError;
 use crate::cli::{Format, ListenArgs, Respond};
@@ -112,12 +112,14 @@ impl Tally {
 pub fn command(args: &ListenArgs, matches: &ArgMatches) -> Result<Exit, UsageError> {
     let stdin = StdinGuard::default();
     let mut warnings = Vec::new();
-    let keys = read_keys(&args.check.keys, matches, &stdin, &mut warnings)?;
-    let scheme = load_scheme(&args.check.scheme)?;
-    let params = parse_params(&args.check.params.params)?;
-    let certificates = fetcher(&args.check.fetch, scheme.as_ref())?;
-    // With --fetch-keys, a delivery's own certificate may be its only key.
-    let fetched_only = keys.is_empty() && certificates.is_some();
+    let checking = Checking::read(&args.check, matches, &stdin, &mut warnings)?;
+    let fetched_only = checking.fetched_only();
+    let Checking {
+        keys,
+        scheme,
+        params,
+        certificates,
+    } = checking;
     if keys.is_empty()
         && certificates.is_none()
         && scheme
