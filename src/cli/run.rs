@@ -422,10 +422,7 @@ impl Checking {
     }
 }
 
-fn fetcher(
-    args: &FetchArgs,
-    scheme: Option<&Scheme>,
-) -> Result<Option<Fetcher>, UsageError> {
+fn fetcher(args: &FetchArgs, scheme: Option<&Scheme>) -> Result<Option<Fetcher>, UsageError> {
     if !args.fetch_keys {
         return Ok(None);
     }
